@@ -1,0 +1,117 @@
+// One worksheet cell → a number, or the reason it holds none. Everything numeric that
+// StatDesk reads from a grid passes through parseNumberCell, so its rules are the rules.
+
+import { removeSpaces, toHalfWidth } from "./text";
+
+/** What Excel's Range.values holds in a cell: numbers, strings, booleans, "" (or null) for empty. */
+export type CellValue = number | string | boolean | null | undefined;
+
+/** A 2-D block of cells as Range.values returns it (rows of columns). */
+export type Grid = readonly (readonly CellValue[])[];
+
+/** Why a cell that should hold a number does not. */
+export type MissingReason =
+  | "empty" // "" or null
+  | "dash" // "—", "-", "－", "–", "…"
+  | "not-available" // "n/a", "NA", "无", "暂无", "不详"
+  | "excel-error" // "#N/A", "#DIV/0!", "#REF!", ...
+  | "boolean" // TRUE / FALSE
+  | "date" // a date written as text, or a date-formatted cell
+  | "text"; // anything else that is not a number
+
+/** How a numeric cell was written, when it was not a plain number. */
+export type NumberNote =
+  | "text-number" // "3430.2" typed as text
+  | "thousands-separator" // "3,430.2"
+  | "full-width" // "３４３０．２"
+  | "percent"; // "12.5%": value is 12.5, in per cent
+
+export type ParsedNumber =
+  | { readonly ok: true; readonly value: number; readonly notes: readonly NumberNote[] }
+  | { readonly ok: false; readonly reason: MissingReason; readonly text: string };
+
+const EXCEL_ERRORS = new Set([
+  "#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+  "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#N/A!",
+]);
+const DASHES = /^[-－—–―‐‑‒⁃一~～…]+$/;
+const NOT_AVAILABLE = /^(n\/?a|na|nan|null|none|无|暂无|不详|空|未公布|未披露|-+)$/i;
+const TEXT_DATE = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/** Is this text one of Excel's error values (as Range.values reports them)? */
+export function isExcelError(text: string): boolean {
+  return EXCEL_ERRORS.has(text.trim().toUpperCase());
+}
+
+/** Is the cell empty: "", null, undefined, or only white space? */
+export function isBlank(cell: CellValue): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && removeSpaces(cell) === "");
+}
+
+/** The cell as display text (numbers in JavaScript's shortest form, "" for empty). */
+export function cellText(cell: CellValue): string {
+  if (cell === null || cell === undefined) return "";
+  return typeof cell === "string" ? cell.trim() : String(cell);
+}
+
+/**
+ * Reads a number from a cell the way a statistician would read it off the sheet.
+ * Numbers pass through; text numbers ("3,430.2", "３４３０．２", "12.5%", "(12.5)" is not accepted)
+ * are read with a note saying how they were written; dashes, "n/a", Excel errors, booleans,
+ * dates and other text give the reason there is no number. A number format that marks the
+ * cell as a date (when the caller knows it) makes it a date.
+ * parseNumberCell("3,430.2") // => { ok: true, value: 3430.2, notes: ["text-number", "thousands-separator"] }
+ * parseNumberCell("—") // => { ok: false, reason: "dash", text: "—" }
+ */
+export function parseNumberCell(cell: CellValue, numberFormat?: string): ParsedNumber {
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return { ok: false, reason: "text", text: String(cell) };
+    if (numberFormat !== undefined && isDateFormat(numberFormat)) return { ok: false, reason: "date", text: String(cell) };
+    return { ok: true, value: cell, notes: [] };
+  }
+  if (typeof cell === "boolean") return { ok: false, reason: "boolean", text: cell ? "TRUE" : "FALSE" };
+  if (cell === null || cell === undefined) return { ok: false, reason: "empty", text: "" };
+
+  const original = cell.trim();
+  if (original === "") return { ok: false, reason: "empty", text: "" };
+  if (isExcelError(original)) return { ok: false, reason: "excel-error", text: original };
+
+  const notes: NumberNote[] = ["text-number"];
+  const halfWidth = toHalfWidth(original);
+  if (halfWidth !== original) notes.push("full-width");
+  let text = removeSpaces(halfWidth).replace(/[，]/g, ",");
+
+  if (DASHES.test(text)) return { ok: false, reason: "dash", text: original };
+  if (NOT_AVAILABLE.test(text)) return { ok: false, reason: "not-available", text: original };
+  if (/^(true|false)$/i.test(text)) return { ok: false, reason: "boolean", text: original };
+  if (TEXT_DATE.test(text)) return { ok: false, reason: "date", text: original };
+
+  if (text.endsWith("%")) {
+    notes.push("percent");
+    text = text.slice(0, -1);
+  }
+  if (GROUPED_NUMBER.test(text)) {
+    notes.push("thousands-separator");
+    text = text.replace(/,/g, "");
+  }
+  if (!PLAIN_NUMBER.test(text)) return { ok: false, reason: "text", text: original };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, reason: "text", text: original };
+  return { ok: true, value, notes };
+}
+
+/**
+ * Does an Excel number format display a date or time? Looks for d, m, y, h, s codes outside
+ * quoted text, brackets and escapes; "General", "0.0", "@" and "[Red]0.0" are not dates.
+ * isDateFormat("yyyy/m/d") // => true; isDateFormat("#,##0.0") // => false
+ */
+export function isDateFormat(numberFormat: string): boolean {
+  const withoutLiterals = numberFormat
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?!h\]|m\]|s\]|hh\]|mm\]|ss\])[^\]]*\]/gi, "");
+  if (/^general$/i.test(withoutLiterals.trim())) return false;
+  return /[dmyhs]/i.test(withoutLiterals.replace(/e[+-]/gi, ""));
+}

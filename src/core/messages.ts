@@ -1,0 +1,135 @@
+// What each problem says to a person, in zh-CN and en-US: what is wrong, where, and what to do.
+// Both catalogs must name every ProblemCode; a missing one fails the type check.
+
+import { Problem, ProblemCode, ProblemParams } from "./problems";
+
+export type Language = "zh-CN" | "en-US";
+export const LANGUAGES: readonly Language[] = ["zh-CN", "en-US"];
+
+type Template = (p: ProblemParams) => string;
+type Catalog = Readonly<Record<ProblemCode, Template>>;
+
+const REASON_ZH: Readonly<Record<string, string>> = {
+  empty: "空白",
+  dash: "为“—”等占位符",
+  "not-available": "标为不可得（n/a、无）",
+  "excel-error": "为 Excel 错误值",
+  boolean: "为逻辑值（TRUE/FALSE）",
+  date: "为日期",
+  text: "为文字",
+};
+const REASON_EN: Readonly<Record<string, string>> = {
+  empty: "is empty",
+  dash: "holds a dash placeholder",
+  "not-available": "is marked not available (n/a)",
+  "excel-error": "holds an Excel error",
+  boolean: "holds TRUE/FALSE",
+  date: "holds a date",
+  text: "holds text",
+};
+
+const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
+
+const ZH: Catalog = {
+  "missing-value": (p) => `“${s(p.name)}”${s(p.year)}年的数值${REASON_ZH[s(p.reason)] ?? ""}（${s(p.text) || "空"}），未计入该年统计。`,
+  "text-number": (p) => `数字以文本形式存储（“${s(p.text)}”），已按 ${s(p.value)} 读取。`,
+  "percent-in-amount": (p) => `“${s(p.name)}”的金额列中是百分数（“${s(p.text)}”），未计入；请检查列的对应关系。`,
+  "negative-value": (p) => `“${s(p.name)}”的数值为 ${s(p.value)}（零或负数），不能参与排名，未计入。`,
+  "missing-name": (p) => `第 ${s(p.row)} 行有数值但没有企业名称，已跳过；请补上名称。`,
+  "duplicate-enterprise": (p) => `同一年中“${s(p.name)}”出现两次（另见 ${s(p.other)}），两行都已计入；请确认是否重复。`,
+  "rank-order": (p) => `排名与数值顺序不一致：第 ${s(p.rank)} 名“${s(p.name)}”的数值高于前一名“${s(p.previousName)}”。已按公布排名计算。`,
+  "empty-input": (p) => `${s(p.source) || "所选区域"}中没有数据。请选择含表头的排行榜或统计表。`,
+  "no-table": (p) => `在 ${s(p.source)} 中没有找到排行榜、销售统计表或计划表。请确认表头含“企业名称”“销售额”或“指标”等字样。`,
+  "no-header": (p) => `在 ${s(p.source)} 中找不到表头行。请在数据上方加一行表头（如 排名 / 企业名称 / 销售额（亿元））。`,
+  "no-value-column": (p) => `表头（${s(p.header)}）中没有销售额或销售面积列。请在任务窗格中指定金额列。`,
+  "no-name-column": (p) => `表头（${s(p.header)}）中没有企业名称列。请在任务窗格中指定名称列。`,
+  "no-year": (p) =>
+    p.text !== undefined
+      ? `年份单元格“${s(p.text)}”无法识别，该行未计入。`
+      : `找不到 ${s(p.source)} 的年份。请在表头（如“2024年销售额”）、标题行或工作表名中写明年份，或在任务窗格中指定。`,
+  "no-rows": (p) => `${s(p.source)} 有表头但没有可用的数据行。`,
+  "unit-assumed": (p) => `表中未写明单位，按 ${s(p.unit)} 计算。如不是，请在表头注明单位（如“销售额（亿元）”）。`,
+  "unit-converted": (p) => `${s(p.year)}年数据的单位是 ${s(p.from)}，已换算为 ${s(p.to)} 后与上年比较。`,
+  "unit-unknown": (p) => `无法识别单位“${s(p.unit)}”。`,
+  "several-value-columns": (p) => `有多个金额列，使用了“${s(p.used)}”，未使用“${s(p.ignored)}”。如需改用，请在任务窗格中调整列对应。`,
+  "rows-skipped": (p) => `跳过了 ${s(p.count)} 行非企业行（合计行 ${s(p.totals)}，注释行 ${s(p.footnotes)}）。`,
+  "wide-previous-partial": (p) => `两年数据在同一张表中（${s(p.years)}）：上年排名只包含本表列出的企业。`,
+  "no-previous-year": (p) => `只有 ${s(p.year)} 年的排行榜，没有上年数据：同比和增减为空。`,
+  "years-not-consecutive": (p) => `${s(p.year)} 年与 ${s(p.other)} 年不相邻，不计算同比。`,
+  "extra-years": (p) => `表中有 ${s(p.years)} 多个年份，比较了最近两年（${s(p.year)} 与 ${s(p.previousYear)}）。`,
+  "year-listed-twice": (p) => `${s(p.year)}年的排行榜出现两次，使用了 ${s(p.used)}，未使用本表。`,
+  "period-mismatch": (p) => `${s(p.period)} 与 ${s(p.other)} 的时段不同，不能比较。`,
+  "top-incomplete": (p) => `${s(p.year)}年榜单只有 ${s(p.enterprises)} 家企业，不足 TOP${s(p.n)}，该项留空。`,
+  "tier-bounds-empty": () => `阵营分界为空。请输入从小到大的分界值，如 100, 300, 500, 1000。`,
+  "tier-bounds-not-number": (p) => `阵营分界的第 ${s(p.position)} 个值不是数字。`,
+  "tier-bounds-unordered": (p) => `阵营分界须从小到大排列：${s(p.after)} 排在 ${s(p.before)} 之后。`,
+  "tier-bounds-duplicate": (p) => `阵营分界 ${s(p.bound)} 重复。`,
+  "tier-bounds-negative": (p) => `阵营分界不能为负数（${s(p.bound)}）。`,
+  "top-n-invalid": (p) => `TOP-N 须为正整数（“${s(p.text)}”）。`,
+  "national-total-invalid": (p) => `全国销售额须为正数（“${s(p.text)}”）。`,
+  "series-no-periods": (p) => `${s(p.source)} 像国家统计局数据表，但找不到时间表头（如“2024年12月”）。`,
+  "series-unknown-period": (p) => `无法识别时间“${s(p.text)}”，该列未计入。`,
+  "series-gap-flagged": (p) =>
+    `${s(p.indicator)} ${s(p.period)}：按公布数据计算的同比 ${s(p.computed)}% 与公布值 ${s(p.published)}% 相差 ${s(p.gap)} 个百分点（公布值按可比口径计算，以公布值为准）。`,
+  "series-january": (p) => `${s(p.period)} 有1月数据；国家统计局1—2月合并发布，请核对。`,
+  "plan-no-plan": (p) => `“${s(p.item)}”没有计划数，不能计算完成率。`,
+  "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
+  "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+};
+
+const EN: Catalog = {
+  "missing-value": (p) => `The ${s(p.year)} figure of "${s(p.name)}" ${REASON_EN[s(p.reason)] ?? "is missing"} (${s(p.text) || "blank"}); it is left out of that year.`,
+  "text-number": (p) => `A number stored as text ("${s(p.text)}") was read as ${s(p.value)}.`,
+  "percent-in-amount": (p) => `The amount of "${s(p.name)}" is a percentage ("${s(p.text)}"); it is left out. Check the column mapping.`,
+  "negative-value": (p) => `The figure of "${s(p.name)}" is ${s(p.value)} (zero or negative) and cannot be ranked; it is left out.`,
+  "missing-name": (p) => `Row ${s(p.row)} has a figure but no enterprise name and was skipped; add the name.`,
+  "duplicate-enterprise": (p) => `"${s(p.name)}" appears twice in one year (also at ${s(p.other)}); both rows were counted. Check for a duplicate.`,
+  "rank-order": (p) =>
+    `Ranks disagree with the figures: "${s(p.name)}" (rank ${s(p.rank)}) has more than "${s(p.previousName)}" above it. The published ranks were used.`,
+  "empty-input": (p) => `${s(p.source) || "The selection"} holds no data. Select a ranking or statistics table with its header.`,
+  "no-table": (p) =>
+    `No ranking, sales series or plan table was found in ${s(p.source)}. The header should name the enterprise and sales columns (企业名称, 销售额) or the indicators (指标).`,
+  "no-header": (p) => `No header row was found in ${s(p.source)}. Add one above the data (e.g. Rank / Company / Sales (100m yuan)).`,
+  "no-value-column": (p) => `The header (${s(p.header)}) has no sales value or sales area column. Choose the amount column in the task pane.`,
+  "no-name-column": (p) => `The header (${s(p.header)}) has no enterprise name column. Choose the name column in the task pane.`,
+  "no-year": (p) =>
+    p.text !== undefined
+      ? `The year "${s(p.text)}" could not be read; the row is left out.`
+      : `The year of ${s(p.source)} was not found. Write it in the header ("2024年销售额"), a title row or the sheet name, or set it in the task pane.`,
+  "no-rows": (p) => `${s(p.source)} has a header but no usable data rows.`,
+  "unit-assumed": (p) => `No unit is given; figures are taken as ${s(p.unit)}. If not, write the unit in the header ("销售额（亿元）").`,
+  "unit-converted": (p) => `The ${s(p.year)} figures were in ${s(p.from)} and were converted to ${s(p.to)} before comparing.`,
+  "unit-unknown": (p) => `The unit "${s(p.unit)}" is not known.`,
+  "several-value-columns": (p) =>
+    `There are several amount columns: "${s(p.used)}" was used, "${s(p.ignored)}" was not. Change the column mapping in the task pane to use another.`,
+  "rows-skipped": (p) => `${s(p.count)} rows that are not enterprises were skipped (${s(p.totals)} totals, ${s(p.footnotes)} notes).`,
+  "wide-previous-partial": (p) => `Both years are in one table (${s(p.years)}): the previous year's ranking holds only the enterprises listed here.`,
+  "no-previous-year": (p) => `There is only the ${s(p.year)} ranking and no previous year: changes are left blank.`,
+  "years-not-consecutive": (p) => `${s(p.year)} and ${s(p.other)} are not consecutive years; no year-on-year change is computed.`,
+  "extra-years": (p) => `The table has several years (${s(p.years)}); the latest two (${s(p.year)} and ${s(p.previousYear)}) were compared.`,
+  "year-listed-twice": (p) => `There are two ${s(p.year)} rankings: ${s(p.used)} was used, this one was not.`,
+  "period-mismatch": (p) => `${s(p.period)} and ${s(p.other)} cover different months and cannot be compared.`,
+  "top-incomplete": (p) => `The ${s(p.year)} list has only ${s(p.enterprises)} enterprises, fewer than ${s(p.n)}; TOP${s(p.n)} is left blank.`,
+  "tier-bounds-empty": () => `The tier bounds are empty. Enter ascending bounds such as 100, 300, 500, 1000.`,
+  "tier-bounds-not-number": (p) => `Tier bound number ${s(p.position)} is not a number.`,
+  "tier-bounds-unordered": (p) => `Tier bounds must ascend: ${s(p.after)} comes after ${s(p.before)}.`,
+  "tier-bounds-duplicate": (p) => `The tier bound ${s(p.bound)} is repeated.`,
+  "tier-bounds-negative": (p) => `A tier bound cannot be negative (${s(p.bound)}).`,
+  "top-n-invalid": (p) => `TOP-N must be positive whole numbers ("${s(p.text)}").`,
+  "national-total-invalid": (p) => `The national sales total must be a positive number ("${s(p.text)}").`,
+  "series-no-periods": (p) => `${s(p.source)} looks like an NBS table but has no period header (such as "2024年12月").`,
+  "series-unknown-period": (p) => `The period "${s(p.text)}" could not be read; its column is left out.`,
+  "series-gap-flagged": (p) =>
+    `${s(p.indicator)} ${s(p.period)}: the rate computed from published levels (${s(p.computed)}%) differs from the published rate (${s(p.published)}%) by ${s(p.gap)} points. The published rate is on a comparable basis and is authoritative.`,
+  "series-january": (p) => `${s(p.period)} has a January figure; NBS publishes January and February together. Please check.`,
+  "plan-no-plan": (p) => `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`,
+  "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
+  "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+};
+
+const CATALOGS: Readonly<Record<Language, Catalog>> = { "zh-CN": ZH, "en-US": EN };
+
+/** The sentence a person reads for a problem, in the language chosen. */
+export function problemMessage(p: Problem, language: Language): string {
+  return CATALOGS[language][p.code](p.params);
+}

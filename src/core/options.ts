@@ -1,0 +1,105 @@
+// The choices a desk makes for an analysis, checked once at the edge so the statistics can
+// trust them: tier bounds, TOP-N list, national total, rounding rule, basis-gap tolerance.
+
+import { Problem, problem } from "./problems";
+import { DEFAULT_ROUNDING, RoundingRule } from "./rounding";
+import { DEFAULT_TIER_PRESET, parseTierOption, TIER_PRESETS, TierPresetName } from "./tiers";
+import { DEFAULT_TOP_N } from "./ranking";
+
+/** Options as a person gives them (CLI flags, task pane fields); every field optional. */
+export interface AnalysisOptionsInput {
+  /** "cia2023", "cia2020", or bounds such as "100,300,500,1000" or [100, 300, 500, 1000]. */
+  readonly tiers?: string | readonly number[];
+  /** "10,30,50,100" or [10, 30, 50, 100]. */
+  readonly topN?: string | readonly number[];
+  /** National sales for concentration: "96750" or "96750,116622" (current, previous), or numbers. */
+  readonly nationalTotal?: string | { readonly current?: number | null; readonly previous?: number | null };
+  readonly rounding?: RoundingRule;
+  /** Flag a computed-vs-published growth-rate gap larger than this many percentage points. */
+  readonly basisTolerancePts?: number;
+  /** Derive single-month figures from cumulative NBS series. */
+  readonly singleMonths?: boolean;
+}
+
+/** Options after checking: complete and valid. */
+export interface AnalysisOptions {
+  /** The preset name when the bounds are a preset's, else "custom". */
+  readonly tierPreset: TierPresetName | "custom";
+  readonly tierBounds: readonly number[];
+  readonly topN: readonly number[];
+  readonly nationalTotal: { readonly current: number | null; readonly previous: number | null } | null;
+  readonly rounding: RoundingRule;
+  readonly basisTolerancePts: number;
+  readonly singleMonths: boolean;
+}
+
+export const DEFAULT_BASIS_TOLERANCE_PTS = 0.1;
+
+function presetOf(bounds: readonly number[]): TierPresetName | "custom" {
+  for (const [name, preset] of Object.entries(TIER_PRESETS) as [TierPresetName, readonly number[]][]) {
+    if (preset.length === bounds.length && preset.every((b, i) => b === bounds[i])) return name;
+  }
+  return "custom";
+}
+
+function positiveNumber(text: string): number | null {
+  const t = text.trim().replace(/,/g, "");
+  return /^(\d+(\.\d*)?|\.\d+)$/.test(t) && Number(t) > 0 ? Number(t) : null;
+}
+
+/**
+ * Checks options; returns the complete options, or the problems that stop the analysis.
+ * resolveOptions({ tiers: "100,300,300" }) // => { problems: [tier-bounds-duplicate] }
+ */
+export function resolveOptions(input: AnalysisOptionsInput = {}): { options: AnalysisOptions; problems: Problem[] } {
+  const problems: Problem[] = [];
+
+  let tierBounds: readonly number[] = TIER_PRESETS[DEFAULT_TIER_PRESET];
+  if (input.tiers !== undefined) {
+    const parsed = typeof input.tiers === "string" ? parseTierOption(input.tiers, "tiers") : parseTierOption(input.tiers.join(","), "tiers");
+    problems.push(...parsed.problems);
+    tierBounds = parsed.bounds;
+  }
+
+  let topN: readonly number[] = DEFAULT_TOP_N;
+  if (input.topN !== undefined) {
+    const parts = typeof input.topN === "string" ? input.topN.split(/[,，;；\s]+/).filter((p) => p !== "") : input.topN.map(String);
+    const numbers = parts.map((p) => (/^\d+$/.test(p.trim()) ? Number(p) : Number.NaN));
+    if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n <= 0)) {
+      problems.push(problem("top-n-invalid", "error", "top", { text: parts.join(",") }));
+    } else {
+      topN = [...new Set(numbers)].sort((a, b) => a - b);
+    }
+  }
+
+  let nationalTotal: AnalysisOptions["nationalTotal"] = null;
+  if (input.nationalTotal !== undefined) {
+    if (typeof input.nationalTotal === "string") {
+      const parts = input.nationalTotal.split(/[,，;；\s]+/).filter((p) => p !== "");
+      const numbers = parts.map(positiveNumber);
+      if (parts.length === 0 || parts.length > 2 || numbers.some((n) => n === null)) {
+        problems.push(problem("national-total-invalid", "error", "national-total", { text: input.nationalTotal }));
+      } else {
+        nationalTotal = { current: numbers[0], previous: numbers[1] ?? null };
+      }
+    } else {
+      const { current = null, previous = null } = input.nationalTotal;
+      const bad = [current, previous].find((n) => n !== null && !(Number.isFinite(n) && n > 0));
+      if (bad !== undefined) problems.push(problem("national-total-invalid", "error", "national-total", { text: String(bad) }));
+      else nationalTotal = { current, previous };
+    }
+  }
+
+  return {
+    options: {
+      tierPreset: presetOf(tierBounds),
+      tierBounds,
+      topN,
+      nationalTotal,
+      rounding: input.rounding ?? DEFAULT_ROUNDING,
+      basisTolerancePts: input.basisTolerancePts ?? DEFAULT_BASIS_TOLERANCE_PTS,
+      singleMonths: input.singleMonths ?? false,
+    },
+    problems,
+  };
+}

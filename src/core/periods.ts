@@ -1,0 +1,172 @@
+// Periods as desks write them — "2024年1-12月", "2024年1—2月", "1-2月", "2024年12月", "2024-12",
+// "2024M12", "2024Q1", "2023年上半年", "2024", Excel date serials — read into one shape.
+
+import { CellValue } from "./cells";
+import { removeSpaces, toHalfWidth } from "./text";
+
+/**
+ * A span of months within one year. A full year is months 1–12. "ytd" spans run from January
+ * (NBS cumulative figures); "month" is a single month, or the month a cumulative figure runs to
+ * when the source does not say which (the caller knows from the indicator).
+ */
+export interface Period {
+  readonly year: number;
+  readonly fromMonth: number;
+  readonly toMonth: number;
+  readonly kind: "year" | "ytd" | "month" | "quarter" | "half";
+}
+
+const RANGE_SEPARATOR = "[-—–~～至到]+";
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function isYear(n: number): boolean {
+  return Number.isInteger(n) && n >= 1900 && n <= 2100;
+}
+
+function month(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 12;
+}
+
+/** A full calendar year. */
+export function yearPeriod(year: number): Period {
+  return { year, fromMonth: 1, toMonth: 12, kind: "year" };
+}
+
+/**
+ * The calendar date of an Excel date serial (1900 date system, with Excel's phantom 29 Feb 1900).
+ * excelSerialToDate(45627) // => { year: 2024, month: 12, day: 1 }
+ */
+export function excelSerialToDate(serial: number): { year: number; month: number; day: number } {
+  const days = Math.floor(serial) - (serial > 60 ? 1 : 0);
+  const epoch = Date.UTC(1899, 11, 31);
+  const date = new Date(epoch + days * 86400000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/**
+ * Reads a period label; `year` supplies the year for labels that have none ("1-2月").
+ * parsePeriod("2024年1—2月") // => { year: 2024, fromMonth: 1, toMonth: 2, kind: "ytd" }
+ * parsePeriod("2024Q1") // => { year: 2024, fromMonth: 1, toMonth: 3, kind: "quarter" }
+ * parsePeriod(45627) // => { year: 2024, fromMonth: 12, toMonth: 12, kind: "month" } (a date serial)
+ */
+export function parsePeriod(cell: CellValue, year?: number): Period | undefined {
+  if (typeof cell === "number") {
+    if (isYear(cell)) return yearPeriod(cell);
+    if (cell > 3000 && cell < 2958466) {
+      const d = excelSerialToDate(cell);
+      return { year: d.year, fromMonth: d.month, toMonth: d.month, kind: "month" };
+    }
+    return undefined;
+  }
+  if (typeof cell !== "string") return undefined;
+  const text = removeSpaces(toHalfWidth(cell)).replace(/[（(].*?[)）]/g, "");
+  if (text === "") return undefined;
+
+  let m: RegExpExecArray | null;
+  // 2024年1-12月, 2024年1—2月, 2024.1-6月
+  if ((m = new RegExp(`^(\\d{4})[年.]?(\\d{1,2})${RANGE_SEPARATOR}(\\d{1,2})月(份)?$`).exec(text))) {
+    return span(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  // 1-2月, 1—11月 (year from elsewhere)
+  if ((m = new RegExp(`^(\\d{1,2})${RANGE_SEPARATOR}(\\d{1,2})月(份)?$`).exec(text))) {
+    return year === undefined ? undefined : span(year, Number(m[1]), Number(m[2]));
+  }
+  // 2024年12月, 2024年12月份
+  if ((m = /^(\d{4})年(\d{1,2})月(份|末)?$/.exec(text))) return single(Number(m[1]), Number(m[2]));
+  // 12月 (year from elsewhere)
+  if ((m = /^(\d{1,2})月(份)?$/.exec(text))) return year === undefined ? undefined : single(year, Number(m[1]));
+  // 2024-12, 2024/12, 2024.12, 2024M12, 2024-12-01 (a date stands for its month)
+  if ((m = /^(\d{4})(?:[-/.]|m)(\d{1,2})(?:[-/.]\d{1,2})?$/i.exec(text))) return single(Number(m[1]), Number(m[2]));
+  // 2024Q1, 2024年第一季度, 2024年一季度, 2024年1季度
+  if ((m = /^(\d{4})(?:q|年第?)([1-4一二三四])(?:季度)?$/i.exec(text))) {
+    const q = CHINESE_DIGITS[m[2]] ?? Number(m[2]);
+    return isYear(Number(m[1])) ? { year: Number(m[1]), fromMonth: 3 * q - 2, toMonth: 3 * q, kind: "quarter" } : undefined;
+  }
+  // 2024年前三季度 → January to September
+  if ((m = /^(\d{4})年?前([一二三])季度$/.exec(text))) return span(Number(m[1]), 1, 3 * (CHINESE_DIGITS[m[2]] ?? 0));
+  // 2023年上半年, 2023H1, 2023年下半年
+  if ((m = /^(\d{4})年?(上半年|h1)$/i.exec(text))) return half(Number(m[1]), 1);
+  if ((m = /^(\d{4})年?(下半年|h2)$/i.exec(text))) return half(Number(m[1]), 2);
+  // 2024, 2024年, 2024年度, 2024年全年
+  if ((m = /^(\d{4})(年|年度|年全年|全年)?$/.exec(text))) return isYear(Number(m[1])) ? yearPeriod(Number(m[1])) : undefined;
+  return undefined;
+}
+
+function span(year: number, from: number, to: number): Period | undefined {
+  if (!isYear(year) || !month(from) || !month(to) || to < from) return undefined;
+  return { year, fromMonth: from, toMonth: to, kind: from === 1 ? "ytd" : "month" };
+}
+
+function single(year: number, m: number): Period | undefined {
+  return isYear(year) && month(m) ? { year, fromMonth: m, toMonth: m, kind: "month" } : undefined;
+}
+
+function half(year: number, which: 1 | 2): Period | undefined {
+  if (!isYear(year)) return undefined;
+  return which === 1 ? { year, fromMonth: 1, toMonth: 6, kind: "half" } : { year, fromMonth: 7, toMonth: 12, kind: "half" };
+}
+
+/**
+ * Finds a year, and the span of months if one is written, anywhere in free text: a title,
+ * a header, a sheet or file name. "TOP100" is not a year; "2024年1-6月" is a half year.
+ * findPeriodInText("2024年房企销售额排行（单位：亿元）") // => full year 2024
+ * findPeriodInText("中指2023年上半年TOP100") // => 2023, months 1–6
+ */
+export function findPeriodInText(raw: string): Period | undefined {
+  const text = removeSpaces(toHalfWidth(raw));
+  const yearMatch = /(?<!\d)((?:19|20)\d{2})(?!\d)(?=年|[-_.\s]|[^\d]|$)/.exec(text);
+  if (yearMatch === null) return undefined;
+  const year = Number(yearMatch[1]);
+  const rest = text.slice(yearMatch.index + 4);
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^年?度?(\\d{1,2})${RANGE_SEPARATOR}(\\d{1,2})月`).exec(rest))) {
+    return span(year, Number(m[1]), Number(m[2])) ?? yearPeriod(year);
+  }
+  if (/^年?(上半年|h1)/i.test(rest)) return half(year, 1);
+  if (/^年?(下半年|h2)/i.test(rest)) return half(year, 2);
+  if ((m = /^年?前([一二三])季度/.exec(rest))) return span(year, 1, 3 * (CHINESE_DIGITS[m[1]] ?? 0));
+  if ((m = /^年?(?:第?([一二三四1-4])季度|q([1-4]))/i.exec(rest))) {
+    const q = CHINESE_DIGITS[m[1] ?? ""] ?? Number(m[1] ?? m[2]);
+    return { year, fromMonth: 3 * q - 2, toMonth: 3 * q, kind: "quarter" };
+  }
+  return yearPeriod(year);
+}
+
+/** "2024", "2024-06" (the month a span runs to), "2024-Q1" — a key that sorts in time order. */
+export function periodKey(p: Period): string {
+  if (p.kind === "year") return String(p.year);
+  return `${p.year}-${String(p.toMonth).padStart(2, "0")}`;
+}
+
+/** Does the period cover the whole year (January to December)? */
+export function isFullYear(p: Period): boolean {
+  return p.fromMonth === 1 && p.toMonth === 12;
+}
+
+/** Are two periods the same span of months (in whatever years)? */
+export function sameSpan(a: Period, b: Period): boolean {
+  return a.fromMonth === b.fromMonth && a.toMonth === b.toMonth;
+}
+
+/**
+ * The period as a bulletin names it. zh-CN: "2024年" / "2024年1-6月" / "2024年12月";
+ * en-US: "2024" / "Jan–Jun 2024" / "Dec 2024".
+ */
+export function periodLabel(p: Period, language: "zh-CN" | "en-US"): string {
+  const full = isFullYear(p);
+  if (language === "zh-CN") {
+    if (full) return `${p.year}年`;
+    if (p.fromMonth === p.toMonth) return `${p.year}年${p.toMonth}月`;
+    return `${p.year}年${p.fromMonth}-${p.toMonth}月`;
+  }
+  if (full) return String(p.year);
+  if (p.fromMonth === p.toMonth) return `${MONTHS[p.toMonth - 1]} ${p.year}`;
+  return `${MONTHS[p.fromMonth - 1]}–${MONTHS[p.toMonth - 1]} ${p.year}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** The same span one year earlier. */
+export function previousYearPeriod(p: Period): Period {
+  return { ...p, year: p.year - 1 };
+}

@@ -1,0 +1,74 @@
+// Problems found in the input are values, not exceptions: a code, how serious it is, where
+// (a cell location a person can go to) and the facts a message is built from.
+
+/** Every kind of problem StatDesk reports. Messages for each live in ./messages. */
+export type ProblemCode =
+  // reading cells
+  | "missing-value" // a value cell holds no number (reason says why)
+  | "text-number" // a number stored as text was read
+  | "percent-in-amount" // "12.5%" in an amount column
+  | "negative-value" // a negative or zero amount in a ranking
+  | "missing-name" // a row with a value but no enterprise name
+  | "duplicate-enterprise" // the same enterprise twice in one year's list
+  | "rank-order" // published ranks disagree with the values' order
+  // finding tables
+  | "empty-input" // nothing in the selection / file
+  | "no-table" // no ranking, series or plan table recognised
+  | "no-header" // no header row
+  | "no-value-column" // a header without an amount column
+  | "no-name-column" // a header without an enterprise column
+  | "no-year" // the year could not be found anywhere
+  | "no-rows" // a header but no data rows
+  | "unit-assumed" // no unit given; 亿元 / 万平方米 assumed
+  | "unit-converted" // one year's figures converted to the other's unit
+  | "unit-unknown" // a unit StatDesk does not know
+  | "several-value-columns" // several amount columns; one was used
+  | "rows-skipped" // totals, footnotes or repeated headers skipped (one per table)
+  | "wide-previous-partial" // wide table: the previous year's list holds only the companies listed
+  // pairing years
+  | "no-previous-year" // only one year: changes are blank
+  | "years-not-consecutive" // the two years are not one apart
+  | "extra-years" // more than two years: the latest two were compared
+  | "year-listed-twice" // two lists for one year: the first was used
+  | "period-mismatch" // H1 against full year etc.
+  | "top-incomplete" // fewer enterprises than N
+  // options
+  | "tier-bounds-empty"
+  | "tier-bounds-not-number"
+  | "tier-bounds-unordered"
+  | "tier-bounds-duplicate"
+  | "tier-bounds-negative"
+  | "top-n-invalid"
+  | "national-total-invalid"
+  // series and plans
+  | "series-no-periods" // an NBS-style table with no period header
+  | "series-unknown-period" // a period label that could not be read
+  | "series-gap-flagged" // computed and published growth rates differ by more than the tolerance
+  | "series-january" // a January figure where NBS publishes none
+  | "plan-no-plan" // a plan row without a planned figure
+  // files
+  | "file-unreadable"
+  | "file-type";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Facts a message is made from: names, numbers, texts. */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  /** Where: "Sheet1!C17", "[book.xlsx]2024!C17", "ranking.csv!A115"; absent when nowhere in particular. */
+  readonly location?: string;
+  readonly params: ProblemParams;
+}
+
+/** Builds a problem; the params default to none. */
+export function problem(code: ProblemCode, severity: Severity, location?: string, params: ProblemParams = {}): Problem {
+  return location === undefined ? { code, severity, params } : { code, severity, location, params };
+}
+
+/** True when any problem stops the analysis. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}

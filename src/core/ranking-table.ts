@@ -1,0 +1,467 @@
+// Finds enterprise ranking tables in a grid as desks' sheets hold them — titles above the
+// header, units in headers, merged header cells, text numbers, blank rows, totals rows,
+// footnotes, one year per table or two years side by side — and turns each into year lists.
+
+import { CellValue, cellText, Grid, isBlank, parseNumberCell } from "./cells";
+import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
+import { findPeriodInText, parsePeriod, Period } from "./periods";
+import { Problem, problem } from "./problems";
+import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
+import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
+import { detectUnit, Metric, REPORT_UNIT, UnitInfo } from "./units";
+
+/** A user's corrections to what was understood, from the task pane's preview. */
+export interface TableOverrides {
+  /** Zero-based grid row of the header. */
+  readonly headerRow?: number;
+  /** Column index → role, replacing what the header said. */
+  readonly roles?: Readonly<Record<number, ColumnRole>>;
+  /** The year, for a one-year table that does not say it anywhere. */
+  readonly year?: number;
+  /** The unit, for a table that does not say it ("亿元", "万元", "万平方米"…). */
+  readonly unit?: string;
+}
+
+/** One column as understood. */
+export interface ColumnInfo {
+  readonly index: number;
+  readonly header: string;
+  readonly role: ColumnRole;
+  readonly period?: Period;
+  readonly unit?: string;
+  /** Whether the role came from the user rather than the header. */
+  readonly corrected: boolean;
+}
+
+export type SkipReason = "blank" | "total" | "footnote" | "repeated-header" | "no-name" | "no-value";
+
+export interface SkippedRow {
+  readonly row: number;
+  readonly location: string;
+  readonly reason: SkipReason;
+  readonly text: string;
+}
+
+export interface RankingEntry {
+  readonly name: string;
+  /** The name normalised for matching across years (see text.enterpriseKey). */
+  readonly key: string;
+  /** In the report unit (亿元 or 万平方米). */
+  readonly value: number;
+  /** The rank the source printed, if it has a rank column for this year. */
+  readonly publishedRank: number | null;
+  /** Location of the value cell. */
+  readonly location: string;
+}
+
+/** Where a list's year came from, most specific first. */
+export type YearSource = "year-column" | "header" | "title" | "sheet" | "file" | "user";
+
+/** One year's ranking list, in its own order (published rank, else value descending). */
+export interface RankingList {
+  readonly source: string;
+  /** The table's cells, e.g. "Sheet1!A2:D113". */
+  readonly range: string;
+  readonly metric: Metric;
+  /** The report unit the values are in. */
+  readonly unit: string;
+  /** The unit the source was written in. */
+  readonly sourceUnit: string;
+  readonly period: Period;
+  readonly yearSource: YearSource;
+  readonly entries: readonly RankingEntry[];
+  /** Whether the list is one year's column of a wide (two-year) table. */
+  readonly wide: boolean;
+}
+
+/** A ranking table found in a grid: how it was read, its lists, and what was wrong. */
+export interface RankingTable {
+  readonly kind: "ranking";
+  readonly source: SourceRef;
+  readonly title: string;
+  readonly headerRow: number;
+  readonly headerLines: 1 | 2;
+  readonly lastRow: number;
+  readonly columns: readonly ColumnInfo[];
+  readonly lists: readonly RankingList[];
+  readonly keptRows: number;
+  readonly skippedRows: readonly SkippedRow[];
+  readonly problems: readonly Problem[];
+}
+
+const FOOTNOTE = /^(注[:：\s]|注$|注\d|备注[:：]|说明[:：]|数据来源|资料来源|来源[:：]|source[:：\s]|sources[:：]|note[s]?[:：\s]|\*|※)/i;
+const TOTAL = /^(合计|总计|小计|总和|共计|汇总|总体|全国|平均|均值|中位数|total|sum|subtotal|grandtotal|average|mean|median|top\d+(合计|总计|均值|平均|total|sum|average|mean)?)$/i;
+const HEADER_SCAN_ROWS = 50;
+
+function rowText(row: readonly CellValue[]): string {
+  return row.map(cellText).filter((t) => t !== "").join(" ");
+}
+
+function isTotalText(text: string): boolean {
+  const key = removeSpaces(toHalfWidth(text)).replace(/[:：]$/, "");
+  return TOTAL.test(key) || /^(top\d+|前\d+名?)(合计|总计|均值|平均|总额)/i.test(key) || /(合计|总计|小计)$/.test(key);
+}
+
+function isFootnoteText(text: string): boolean {
+  return FOOTNOTE.test(removeSpaces(toHalfWidth(text)).slice(0, 8) || "");
+}
+
+function parseRank(cell: CellValue): number | null {
+  if (typeof cell === "number") return Number.isInteger(cell) && cell > 0 ? cell : null;
+  if (typeof cell !== "string") return null;
+  const m = /^(?:并列|=)?\s*(\d+)\s*=?$/.exec(toHalfWidth(cell).trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The first row at or after `from` that heads a ranking table, within the scan window. */
+export function findRankingHeader(grid: Grid, from = 0): number | undefined {
+  const end = Math.min(grid.length, from + HEADER_SCAN_ROWS);
+  for (let r = from; r < end; r++) if (isRankingHeader(grid[r])) return r;
+  return undefined;
+}
+
+function resolvePeriod(candidates: readonly [YearSource, Period | undefined][]): [YearSource, Period] | undefined {
+  for (const [source, period] of candidates) if (period !== undefined) return [source, period];
+  return undefined;
+}
+
+/** A row holding one piece of text and nothing else: a title such as "2023年" or "单位：亿元". */
+function isTitleRow(row: readonly CellValue[]): boolean {
+  const filled = row.filter((c) => !isBlank(c));
+  return filled.length === 1 && typeof filled[0] === "string" && !/^[\d,.，．\s%-]+$/.test(filled[0]);
+}
+
+/** Where each table starts (its title) and where its header is, for tables stacked on one sheet. */
+interface TableBounds {
+  readonly titleFrom: number;
+  readonly headerRow: number;
+  readonly lastRow: number;
+}
+
+/**
+ * Splits a grid into stacked tables. A header row starts a new table when its text differs from
+ * the table above's header or a title sits right above it; an identical header straight after
+ * data rows is a page-break repeat and stays inside its table.
+ */
+function stackedTables(grid: Grid, firstHeader: number): TableBounds[] {
+  const starts: { titleFrom: number; headerRow: number }[] = [{ titleFrom: 0, headerRow: firstHeader }];
+  const signature = (r: number) => grid[r].map((c) => removeSpaces(cellText(c))).join("|");
+  for (let r = firstHeader + 1; r < grid.length; r++) {
+    if (!isRankingHeader(grid[r])) continue;
+    const previous = starts[starts.length - 1];
+    let titleFrom = r;
+    while (titleFrom - 1 > previous.headerRow && (grid[titleFrom - 1].every(isBlank) || isTitleRow(grid[titleFrom - 1]))) titleFrom--;
+    const hasTitle = grid.slice(titleFrom, r).some(isTitleRow);
+    if (hasTitle || signature(r) !== signature(previous.headerRow)) starts.push({ titleFrom, headerRow: r });
+  }
+  return starts.map((s, i) => ({ ...s, lastRow: i + 1 < starts.length ? starts[i + 1].titleFrom - 1 : grid.length - 1 }));
+}
+
+interface ValueColumn {
+  readonly column: ColumnInfo;
+  readonly metric: Metric;
+  readonly unit: UnitInfo | undefined;
+}
+
+/**
+ * Reads every ranking table in a grid (tables stacked one under another are read one by one).
+ * Returns the tables found; a grid without any ranking header gives none. Overrides apply to
+ * the first table (the one a person previewed).
+ */
+export function readRankingTables(grid: Grid, source: SourceRef, overrides: TableOverrides = {}): RankingTable[] {
+  const firstHeader = overrides.headerRow ?? findRankingHeader(grid);
+  if (firstHeader === undefined || firstHeader >= grid.length) return [];
+  if (overrides.headerRow !== undefined) {
+    return [readRankingTable(grid, source, firstHeader, overrides, 0, grid.length - 1)];
+  }
+  return stackedTables(grid, firstHeader).map((b, i) =>
+    readRankingTable(grid, source, b.headerRow, i === 0 ? overrides : {}, b.titleFrom, b.lastRow),
+  );
+}
+
+/**
+ * Reads one table whose header is at `headerRow`: rows from `titleFrom` up to the header are its
+ * title, rows after the header up to `lastRow` its body.
+ */
+export function readRankingTable(
+  grid: Grid,
+  source: SourceRef,
+  headerRow: number,
+  overrides: TableOverrides = {},
+  titleFrom = 0,
+  lastRow = grid.length - 1,
+): RankingTable {
+  const problems: Problem[] = [];
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const headerLines: 1 | 2 = headerRow + 1 < grid.length && isSubHeader(grid[headerRow + 1]) ? 2 : 1;
+  const headerTexts = combineHeaderRows(grid, headerRow, headerLines, width);
+  const title = grid.slice(titleFrom, headerRow).map(rowText).filter((t) => t !== "").join(" ");
+  const titlePeriod = title === "" ? undefined : findPeriodInText(title);
+  const titleUnit = title === "" ? undefined : detectUnit(title.replace(/^.*?(单位|unit)/i, "$1"));
+  const userUnit = overrides.unit !== undefined ? detectUnit(overrides.unit) : undefined;
+
+  const columns: ColumnInfo[] = headerTexts.map((header, index) => {
+    const read: HeaderCell | undefined = readHeader(header);
+    const corrected = overrides.roles?.[index];
+    const role = corrected ?? read?.role ?? "other";
+    return {
+      index,
+      header,
+      role,
+      ...(read?.period ? { period: read.period } : {}),
+      ...(read?.unit ? { unit: read.unit.unit } : {}),
+      corrected: corrected !== undefined,
+    };
+  });
+
+  const firstRow = headerRow + headerLines;
+  const location = (r: number, c: number) => cellLocation(source, r, c);
+  const nameColumn = columns.find((c) => c.role === "name");
+  const yearColumn = columns.find((c) => c.role === "year");
+  const rankColumns = columns.filter((c) => c.role === "rank");
+  const valueColumns: ValueColumn[] = [];
+  for (const c of columns) {
+    if (c.role !== "value" && c.role !== "area") continue;
+    const metric: Metric = c.role === "value" ? "salesValue" : "salesArea";
+    const headerUnit = c.unit !== undefined ? detectUnit(c.unit) : undefined;
+    const unit = [headerUnit, userUnit, titleUnit].find((u) => u !== undefined && u.metric === metric);
+    valueColumns.push({ column: c, metric, unit });
+  }
+
+  const emptyTable = (lastRow: number): RankingTable => ({
+    kind: "ranking", source, title, headerRow, headerLines, lastRow, columns, lists: [], keptRows: 0, skippedRows: [], problems,
+  });
+  if (nameColumn === undefined) {
+    problems.push(problem("no-name-column", "error", location(headerRow, 0), { header: headerTexts.join(" | ") }));
+    return emptyTable(lastRow);
+  }
+  if (valueColumns.length === 0) {
+    problems.push(problem("no-value-column", "error", location(headerRow, 0), { header: headerTexts.join(" | ") }));
+    return emptyTable(lastRow);
+  }
+
+  // Which amount columns to use: per metric, one per year; a second column for the same year
+  // (权益 beside 全口径) is reported and left out.
+  const used: ValueColumn[] = [];
+  for (const vc of valueColumns) {
+    const clash = used.find((u) => u.metric === vc.metric && u.column.period?.year === vc.column.period?.year);
+    if (clash === undefined) used.push(vc);
+    else {
+      problems.push(
+        problem("several-value-columns", "warning", location(headerRow, vc.column.index), {
+          used: clash.column.header,
+          ignored: vc.column.header,
+        }),
+      );
+    }
+  }
+
+  // Unit per metric: written in a header, the title or by the user; else the report unit, said aloud.
+  for (const metric of ["salesValue", "salesArea"] as const) {
+    const columnsOfMetric = used.filter((u) => u.metric === metric);
+    if (columnsOfMetric.length > 0 && columnsOfMetric.every((u) => u.unit === undefined)) {
+      problems.push(
+        problem("unit-assumed", "warning", location(headerRow, columnsOfMetric[0].column.index), { unit: REPORT_UNIT[metric] }),
+      );
+    }
+  }
+
+  // The period of each amount column: the header's own, else the table's (title, sheet, file, user).
+  const sheetPeriod = source.sheet !== undefined ? findPeriodInText(source.sheet) : undefined;
+  const filePeriod = source.file !== undefined ? findPeriodInText(source.file) : undefined;
+  const userPeriod = overrides.year !== undefined ? parsePeriod(overrides.year) : undefined;
+  const tablePeriod = resolvePeriod([
+    ["user", userPeriod],
+    ["title", titlePeriod],
+    ["sheet", sheetPeriod],
+    ["file", filePeriod],
+  ]);
+  const wide = yearColumn === undefined && new Set(used.map((u) => u.column.period?.year).filter((y) => y !== undefined)).size > 1;
+
+  // Rank columns: one per year in a wide table ("2024年排名"); a plain 排名 belongs to the latest year.
+  const latestYear = Math.max(...used.map((u) => u.column.period?.year ?? tablePeriod?.[1].year ?? 0));
+  const rankColumnFor = (year: number | undefined): ColumnInfo | undefined =>
+    rankColumns.find((c) => c.period?.year === year) ??
+    (year === undefined || year === latestYear ? rankColumns.find((c) => c.period === undefined) : undefined);
+
+  // Read the rows.
+  type Draft = { name: string; key: string; value: number; rank: number | null; location: string; row: number };
+  const drafts = new Map<string, { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[] }>();
+  const skippedRows: SkippedRow[] = [];
+  let keptRows = 0;
+  let sawFootnote = false;
+
+  const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource) => {
+    const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
+    let list = drafts.get(id);
+    if (list === undefined) {
+      list = { vc, period, yearSource, entries: [] };
+      drafts.set(id, list);
+    }
+    return list;
+  };
+
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = grid[r] ?? [];
+    const text = rowText(row);
+    const skip = (reason: SkipReason) => skippedRows.push({ row: r, location: location(r, 0), reason, text: text.slice(0, 60) });
+    if (row.every(isBlank)) {
+      skip("blank");
+      continue;
+    }
+    if (isRankingHeader(row)) {
+      skip("repeated-header"); // a page-break repeat (a different header would have started a table)
+      continue;
+    }
+    const firstText = cellText(row.find((c) => !isBlank(c)));
+    const name = cellText(row[nameColumn.index]);
+    if (isFootnoteText(firstText) || (sawFootnote && name === "")) {
+      sawFootnote = true;
+      skip("footnote");
+      continue;
+    }
+    if (isTotalText(name) || isTotalText(firstText) || rankColumns.some((c) => isTotalText(cellText(row[c.index])))) {
+      skip("total");
+      continue;
+    }
+    const hasAnyValue = used.some((u) => !isBlank(row[u.column.index]));
+    if (name === "") {
+      if (hasAnyValue) problems.push(problem("missing-name", "warning", location(r, nameColumn.index), { row: r + 1 }));
+      skip("no-name");
+      continue;
+    }
+
+    let kept = false;
+    for (const vc of used) {
+      let period: Period | undefined;
+      let yearSource: YearSource;
+      if (yearColumn !== undefined) {
+        period = parsePeriod(row[yearColumn.index]);
+        yearSource = "year-column";
+        if (period === undefined) {
+          problems.push(problem("no-year", "warning", location(r, yearColumn.index), { text: cellText(row[yearColumn.index]) }));
+          continue;
+        }
+      } else if (vc.column.period !== undefined) {
+        period = vc.column.period;
+        yearSource = "header";
+      } else if (tablePeriod !== undefined) {
+        [yearSource, period] = tablePeriod;
+      } else {
+        continue; // reported once below
+      }
+      const cell = row[vc.column.index];
+      const where = location(r, vc.column.index);
+      const parsed = parseNumberCell(cell);
+      if (!parsed.ok) {
+        // In a wide table a dash or blank means "not ranked that year": said, but quietly.
+        const quiet = wide && (parsed.reason === "dash" || parsed.reason === "empty");
+        problems.push(
+          problem("missing-value", quiet ? "info" : "warning", where, { reason: parsed.reason, text: parsed.text, name, year: period.year }),
+        );
+        continue;
+      }
+      if (parsed.notes.includes("percent")) {
+        problems.push(problem("percent-in-amount", "warning", where, { text: cellText(cell), name }));
+        continue;
+      }
+      if (parsed.notes.length > 0) {
+        problems.push(problem("text-number", "info", where, { text: cellText(cell), value: parsed.value }));
+      }
+      if (parsed.value <= 0) {
+        problems.push(problem("negative-value", "warning", where, { value: parsed.value, name }));
+        continue;
+      }
+      const factor = vc.unit?.factor ?? 1;
+      const rankColumn = rankColumnFor(period.year);
+      listFor(vc, period, yearSource).entries.push({
+        name,
+        key: enterpriseKey(name),
+        value: parsed.value * factor,
+        rank: rankColumn === undefined ? null : parseRank(row[rankColumn.index]),
+        location: where,
+        row: r,
+      });
+      kept = true;
+    }
+    if (kept) keptRows++;
+    else skip("no-value");
+  }
+
+  if (yearColumn === undefined && tablePeriod === undefined && used.some((u) => u.column.period === undefined)) {
+    problems.push(problem("no-year", "error", location(headerRow, 0), { source: sourceName(source) }));
+  }
+
+  const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
+  const lists: RankingList[] = [];
+  for (const draft of drafts.values()) {
+    const entries = orderEntries(draft.entries, problems);
+    lists.push({
+      source: sourceName(source),
+      range,
+      metric: draft.vc.metric,
+      unit: REPORT_UNIT[draft.vc.metric],
+      sourceUnit: draft.vc.unit?.unit ?? REPORT_UNIT[draft.vc.metric],
+      period: draft.period,
+      yearSource: draft.yearSource,
+      entries,
+      wide,
+    });
+    reportDuplicates(entries, problems);
+  }
+  if (lists.length === 0 && !problems.some((p) => p.severity === "error")) {
+    problems.push(problem("no-rows", "error", location(headerRow, 0), { source: sourceName(source) }));
+  }
+  if (wide) {
+    const years = [...new Set(lists.map((l) => l.period.year))].sort((a, b) => a - b);
+    if (years.length > 1) {
+      problems.push(problem("wide-previous-partial", "info", range, { years: years.join(", ") }));
+    }
+  }
+  const notBlank = skippedRows.filter((s) => s.reason !== "blank" && s.reason !== "no-value" && s.reason !== "no-name");
+  if (notBlank.length > 0) {
+    problems.push(
+      problem("rows-skipped", "info", notBlank[0].location, {
+        count: notBlank.length,
+        totals: notBlank.filter((s) => s.reason === "total").length,
+        footnotes: notBlank.filter((s) => s.reason === "footnote").length,
+      }),
+    );
+  }
+  return { kind: "ranking", source, title, headerRow, headerLines, lastRow, columns, lists, keptRows, skippedRows, problems };
+}
+
+type DraftEntry = { name: string; key: string; value: number; rank: number | null; location: string; row: number };
+
+/**
+ * A year's order: by published rank when every entry has one (ties keep sheet order), else by
+ * value, largest first. Published ranks that contradict the values are reported once.
+ */
+function orderEntries(drafts: readonly DraftEntry[], problems: Problem[]): RankingEntry[] {
+  const byRank = drafts.length > 0 && drafts.every((d) => d.rank !== null);
+  const ordered = [...drafts].sort((a, b) => (byRank ? (a.rank as number) - (b.rank as number) : b.value - a.value) || a.row - b.row);
+  if (byRank) {
+    const offender = ordered.findIndex((d, i) => i > 0 && d.value > ordered[i - 1].value + 1e-9);
+    if (offender > 0) {
+      problems.push(
+        problem("rank-order", "warning", ordered[offender].location, {
+          name: ordered[offender].name,
+          rank: ordered[offender].rank as number,
+          previousName: ordered[offender - 1].name,
+        }),
+      );
+    }
+  }
+  return ordered.map((d) => ({ name: d.name, key: d.key, value: d.value, publishedRank: d.rank, location: d.location }));
+}
+
+function reportDuplicates(entries: readonly RankingEntry[], problems: Problem[]): void {
+  const seen = new Map<string, RankingEntry>();
+  for (const e of entries) {
+    const earlier = seen.get(e.key);
+    if (earlier === undefined) seen.set(e.key, e);
+    else {
+      problems.push(problem("duplicate-enterprise", "warning", e.location, { name: e.name, other: earlier.location }));
+    }
+  }
+}

@@ -1,0 +1,293 @@
+// Compares one year's ranking with the year before, each in its own order: tiers, TOP-N totals
+// and thresholds, rank-group means, concentration and rank movement. All figures unrounded.
+
+import { inTier, TierBound, tierLabel, tiersFromBounds } from "./tiers";
+import { difference, Maybe, mean, sharePct, sum, yoyPct } from "./yoy";
+import { RankingEntry, RankingList } from "./ranking-table";
+import { periodLabel } from "./periods";
+
+export const DEFAULT_TOP_N: readonly number[] = [10, 30, 50, 100];
+
+export interface RankingOptions {
+  /** Lower bounds of the tiers, in the report unit. */
+  readonly tierBounds: readonly number[];
+  /** The N of each TOP-N, ascending; rank groups are the spans between them. */
+  readonly topN: readonly number[];
+  /** National sales (same metric and unit) for the current and the previous period, for concentration. */
+  readonly nationalTotal?: { readonly current: Maybe; readonly previous: Maybe } | null;
+}
+
+export interface TierRow {
+  readonly label: string;
+  readonly labelEn: string;
+  readonly min: number;
+  readonly max: number | null;
+  readonly count: number;
+  readonly previousCount: Maybe;
+  readonly countChange: Maybe;
+  readonly sum: number;
+  readonly previousSum: Maybe;
+  readonly mean: Maybe;
+  readonly previousMean: Maybe;
+  readonly meanYoyPct: Maybe;
+  /** The tier's sum as a share of the TOP-`shareBaseN` sum, in per cent. */
+  readonly sharePct: Maybe;
+}
+
+export interface TopRow {
+  readonly n: number;
+  /** False when a year's list has fewer than N enterprises; its figures are then null. */
+  readonly complete: boolean;
+  readonly sum: Maybe;
+  readonly previousSum: Maybe;
+  readonly sumYoyPct: Maybe;
+  /** 门槛值: the N-th enterprise's figure. */
+  readonly threshold: Maybe;
+  readonly previousThreshold: Maybe;
+  readonly thresholdYoyPct: Maybe;
+  /** Concentration: the TOP-N sum as a share of national sales, in per cent. */
+  readonly share: Maybe;
+  readonly previousShare: Maybe;
+  /** Change of the share in percentage points. */
+  readonly shareChangePts: Maybe;
+}
+
+export interface GroupRow {
+  readonly from: number;
+  readonly to: number;
+  readonly sum: Maybe;
+  readonly previousSum: Maybe;
+  readonly mean: Maybe;
+  readonly previousMean: Maybe;
+  readonly meanYoyPct: Maybe;
+}
+
+export interface Mover {
+  readonly name: string;
+  readonly rank: number | null;
+  readonly previousRank: number | null;
+  /** Places gained: previous rank − rank (positive = moved up); null when not in both lists. */
+  readonly rankChange: number | null;
+  readonly value: Maybe;
+  readonly previousValue: Maybe;
+  readonly valueYoyPct: Maybe;
+}
+
+export interface Membership {
+  readonly n: number;
+  /** In this year's TOP-N but not last year's. */
+  readonly entrants: readonly string[];
+  /** In last year's TOP-N but not this year's. */
+  readonly exits: readonly string[];
+}
+
+export interface RankingSummary {
+  readonly source: string;
+  readonly previousSource: string | null;
+  readonly range: string;
+  readonly previousRange: string | null;
+  readonly metric: RankingList["metric"];
+  readonly unit: string;
+  readonly year: number;
+  readonly previousYear: number | null;
+  readonly period: string;
+  readonly periodEn: string;
+  readonly fromMonth: number;
+  readonly toMonth: number;
+  readonly enterprises: number;
+  readonly previousEnterprises: Maybe;
+  readonly tiers: readonly TierRow[];
+  readonly hundredBillionCount: Maybe;
+  readonly previousHundredBillionCount: Maybe;
+  readonly shareBaseN: number | null;
+  readonly top: readonly TopRow[];
+  readonly groups: readonly GroupRow[];
+  readonly movers: readonly Mover[];
+  readonly membership: readonly Membership[];
+}
+
+/** The figure of each entry, in list order. */
+function values(list: readonly RankingEntry[]): number[] {
+  return list.map((e) => e.value);
+}
+
+/** The sum of the first n entries, or null when there are fewer than n. */
+export function topSum(list: readonly RankingEntry[], n: number): Maybe {
+  return list.length >= n ? sum(values(list.slice(0, n))) : null;
+}
+
+/** 门槛值: the n-th entry's figure, or null when there are fewer than n. */
+export function threshold(list: readonly RankingEntry[], n: number): Maybe {
+  return list.length >= n ? list[n - 1].value : null;
+}
+
+/** Entries of ranks from..to (1-based, inclusive), or null when the list does not reach `to`. */
+function span(list: readonly RankingEntry[], from: number, to: number): number[] | null {
+  return list.length >= to ? values(list.slice(from - 1, to)) : null;
+}
+
+/** Tier counts, sums and means of one year. */
+export function tierFigures(list: readonly RankingEntry[], tier: TierBound): { count: number; sum: number; mean: Maybe } {
+  const inside = values(list).filter((v) => inTier(v, tier));
+  return { count: inside.length, sum: sum(inside), mean: mean(inside) };
+}
+
+function rankOf(entry: RankingEntry, position: number): number {
+  return entry.publishedRank ?? position + 1;
+}
+
+/**
+ * Compares a year's list with the previous year's (null when there is none: changes are null).
+ * Tier statistics are for sales value only (tiers are in 亿元); an area ranking has none.
+ */
+export function compareRankings(current: RankingList, previous: RankingList | null, options: RankingOptions): RankingSummary {
+  const cur = current.entries;
+  const prev = previous?.entries ?? null;
+  const topN = [...new Set(options.topN)].sort((a, b) => a - b);
+  const shareBaseN = [...topN].reverse().find((n) => cur.length >= n) ?? null;
+  const shareBase = shareBaseN === null ? null : topSum(cur, shareBaseN);
+
+  const tiers: TierRow[] =
+    current.metric === "salesValue"
+      ? tiersFromBounds(options.tierBounds).map((tier) => {
+          const now = tierFigures(cur, tier);
+          const before = prev === null ? null : tierFigures(prev, tier);
+          return {
+            label: tierLabel(tier, current.unit, "zh-CN"),
+            labelEn: tierLabel(tier, current.unit, "en-US"),
+            min: tier.min,
+            max: tier.max,
+            count: now.count,
+            previousCount: before?.count ?? null,
+            countChange: before === null ? null : now.count - before.count,
+            sum: now.sum,
+            previousSum: before?.sum ?? null,
+            mean: now.mean,
+            previousMean: before?.mean ?? null,
+            meanYoyPct: yoyPct(now.mean, before?.mean),
+            sharePct: sharePct(now.sum, shareBase),
+          };
+        })
+      : [];
+
+  // 百亿企业: every company at or above 100亿, which is the sum of the tier counts when the lowest bound is 100.
+  const hundredBillion = (list: readonly RankingEntry[] | null): Maybe =>
+    list === null || current.metric !== "salesValue" ? null : list.filter((e) => e.value >= 100).length;
+
+  const national = options.nationalTotal;
+  const top: TopRow[] = topN.map((n) => {
+    const s = topSum(cur, n);
+    const ps = prev === null ? null : topSum(prev, n);
+    const share = sharePct(s, national?.current);
+    const previousShare = sharePct(ps, national?.previous);
+    return {
+      n,
+      complete: cur.length >= n && (prev === null || prev.length >= n),
+      sum: s,
+      previousSum: ps,
+      sumYoyPct: yoyPct(s, ps),
+      threshold: threshold(cur, n),
+      previousThreshold: prev === null ? null : threshold(prev, n),
+      thresholdYoyPct: yoyPct(threshold(cur, n), prev === null ? null : threshold(prev, n)),
+      share,
+      previousShare,
+      shareChangePts: difference(share, previousShare),
+    };
+  });
+
+  const groups: GroupRow[] = topN.map((to, i) => {
+    const from = i === 0 ? 1 : topN[i - 1] + 1;
+    const now = span(cur, from, to);
+    const before = prev === null ? null : span(prev, from, to);
+    const m = now === null ? null : mean(now);
+    const pm = before === null ? null : mean(before);
+    return {
+      from,
+      to,
+      sum: now === null ? null : sum(now),
+      previousSum: before === null ? null : sum(before),
+      mean: m,
+      previousMean: pm,
+      meanYoyPct: yoyPct(m, pm),
+    };
+  });
+
+  const { movers, membership } = movement(cur, prev, topN);
+  return {
+    source: current.source,
+    previousSource: previous?.source ?? null,
+    range: current.range,
+    previousRange: previous?.range ?? null,
+    metric: current.metric,
+    unit: current.unit,
+    year: current.period.year,
+    previousYear: previous?.period.year ?? null,
+    period: periodLabel(current.period, "zh-CN"),
+    periodEn: periodLabel(current.period, "en-US"),
+    fromMonth: current.period.fromMonth,
+    toMonth: current.period.toMonth,
+    enterprises: cur.length,
+    previousEnterprises: prev?.length ?? null,
+    tiers,
+    hundredBillionCount: hundredBillion(cur),
+    previousHundredBillionCount: hundredBillion(prev),
+    shareBaseN,
+    top,
+    groups,
+    movers,
+    membership,
+  };
+}
+
+/**
+ * Rank movement of the enterprises in either year's largest TOP-N, matched by normalised name,
+ * in this year's order (then last year's leavers); and who entered or left each TOP-N.
+ */
+function movement(
+  cur: readonly RankingEntry[],
+  prev: readonly RankingEntry[] | null,
+  topN: readonly number[],
+): { movers: Mover[]; membership: Membership[] } {
+  if (prev === null) return { movers: [], membership: [] };
+  const firstByKey = (list: readonly RankingEntry[]) => {
+    const map = new Map<string, { entry: RankingEntry; rank: number }>();
+    list.forEach((entry, i) => {
+      if (!map.has(entry.key)) map.set(entry.key, { entry, rank: rankOf(entry, i) });
+    });
+    return map;
+  };
+  const now = firstByKey(cur);
+  const before = firstByKey(prev);
+  const widest = topN.length > 0 ? topN[topN.length - 1] : 100;
+
+  const movers: Mover[] = [];
+  const listed = new Set<string>();
+  const add = (key: string) => {
+    if (listed.has(key)) return;
+    listed.add(key);
+    const a = now.get(key);
+    const b = before.get(key);
+    movers.push({
+      name: a?.entry.name ?? b?.entry.name ?? key,
+      rank: a?.rank ?? null,
+      previousRank: b?.rank ?? null,
+      rankChange: a !== undefined && b !== undefined ? b.rank - a.rank : null,
+      value: a?.entry.value ?? null,
+      previousValue: b?.entry.value ?? null,
+      valueYoyPct: yoyPct(a?.entry.value, b?.entry.value),
+    });
+  };
+  cur.slice(0, widest).forEach((e) => add(e.key));
+  prev.slice(0, widest).forEach((e) => add(e.key));
+
+  const membership = topN.map((n) => {
+    const inNow = new Set(cur.slice(0, n).map((e) => e.key));
+    const inBefore = new Set(prev.slice(0, n).map((e) => e.key));
+    return {
+      n,
+      entrants: cur.slice(0, n).filter((e) => !inBefore.has(e.key)).map((e) => e.name),
+      exits: prev.slice(0, n).filter((e) => !inNow.has(e.key)).map((e) => e.name),
+    };
+  });
+  return { movers, membership };
+}

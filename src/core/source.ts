@@ -1,0 +1,42 @@
+// Where a grid came from, so that every problem and every provenance line can name the file,
+// the sheet and the cell a person should look at.
+
+import { cellName, quoteSheetName, rectName } from "./a1";
+
+/** A grid's origin: the file (CLI), the sheet, and the sheet position of the grid's top-left cell. */
+export interface SourceRef {
+  /** File name as given, e.g. "2024年TOP100.csv"; absent inside a workbook. */
+  readonly file?: string;
+  /** Sheet name; absent for a CSV file, whose only sheet is the file. */
+  readonly sheet?: string;
+  /** Zero-based sheet row and column of grid cell [0][0]. */
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A sheet prefix: "Sheet1!", "'2024 TOP100'!", "[book.xlsx]Sheet1!", "ranking.csv!" or "". */
+function prefix(source: SourceRef): string {
+  if (source.file !== undefined && source.sheet !== undefined) return `[${source.file}]${source.sheet}!`;
+  if (source.file !== undefined) return `${source.file}!`;
+  if (source.sheet !== undefined) return `${quoteSheetName(source.sheet)}!`;
+  return "";
+}
+
+/**
+ * The location of grid cell (row, column) as a person reads it: "Sheet1!C17".
+ * cellLocation({ sheet: "Sheet1", row: 0, column: 0 }, 16, 2) // => "Sheet1!C17"
+ */
+export function cellLocation(source: SourceRef, row: number, column: number): string {
+  return prefix(source) + cellName(source.row + row, source.column + column);
+}
+
+/** The location of a block of the grid: "Sheet1!A1:D120". */
+export function rangeLocation(source: SourceRef, row: number, column: number, rowCount: number, columnCount: number): string {
+  return prefix(source) + rectName({ row: source.row + row, column: source.column + column, rowCount, columnCount });
+}
+
+/** A short name for the source in titles and JSON: "[book.xlsx]2024", "ranking.csv", "Sheet1". */
+export function sourceName(source: SourceRef): string {
+  if (source.file !== undefined && source.sheet !== undefined) return `[${source.file}]${source.sheet}`;
+  return source.file ?? source.sheet ?? "";
+}

@@ -1,0 +1,28 @@
+// The committed ranking fixtures are exactly what test/fixtures/rankings/build.ts makes, so a
+// reviewer can read how they were built. UPDATE_FIXTURES=1 rewrites them.
+
+import * as fs from "fs";
+import * as path from "path";
+import * as iconv from "iconv-lite";
+import { NAMES_2024, wideH1Csv, yearListCsv } from "../fixtures/rankings/build";
+import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
+
+const dir = path.join(__dirname, "..", "fixtures", "rankings");
+const files: Record<string, Buffer> = {
+  "2024年TOP100.csv": Buffer.from(
+    yearListCsv(CIA_2024, NAMES_2024.current, new Map(NAMES_2024.previous.map((n, i) => [n, CIA_2023[i]]))),
+    "utf8",
+  ),
+  "2023年TOP100.csv": Buffer.from(yearListCsv(CIA_2023, NAMES_2024.previous), "utf8"),
+  "cia-2023-h1-wide-gbk.csv": iconv.encode(wideH1Csv(), "gbk"),
+};
+
+describe("ranking fixtures", () => {
+  for (const [name, bytes] of Object.entries(files)) {
+    test(`${name} is what build.ts makes`, () => {
+      const file = path.join(dir, name);
+      if (process.env.UPDATE_FIXTURES === "1") fs.writeFileSync(file, bytes);
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,255 @@
+// Messy ranking sheets as desks hold them: every case the foundation issue lists, each checked
+// for what was read and for the warning (code and cell) a person would be shown.
+
+import { Grid } from "../../src/core/cells";
+import { readRankingTables } from "../../src/core/ranking-table";
+import { analyze } from "../../src/core/analyze";
+import { resolveOptions } from "../../src/core/options";
+import { SourceRef } from "../../src/core/source";
+
+const sheet = (name: string): SourceRef => ({ sheet: name, row: 0, column: 0 });
+const codes = (problems: readonly { code: string; location?: string }[]) => problems.map((p) => `${p.code}@${p.location ?? ""}`);
+
+describe("header, title and units", () => {
+  test("a title row above the header gives the year and unit; units in the header are read", () => {
+    const grid: Grid = [
+      ["2024年房企销售额排行（单位：亿元）", "", ""],
+      ["排名", "企业名称", "销售额"],
+      [1, "甲", 3000],
+      [2, "乙", 2000],
+    ];
+    const [t] = readRankingTables(grid, sheet("Sheet1"));
+    expect(t.headerRow).toBe(1);
+    expect(t.columns.map((c) => c.role)).toEqual(["rank", "name", "value"]);
+    expect(t.lists).toHaveLength(1);
+    expect(t.lists[0]).toMatchObject({ metric: "salesValue", unit: "亿元", yearSource: "title", period: { year: 2024 } });
+    expect(t.lists[0].entries.map((e) => [e.name, e.value, e.publishedRank])).toEqual([
+      ["甲", 3000, 1],
+      ["乙", 2000, 2],
+    ]);
+    expect(t.problems.filter((p) => p.severity !== "info")).toEqual([]);
+  });
+
+  test("English headers with a year column and units in 万元 are converted to 亿元", () => {
+    const grid: Grid = [
+      ["Rank", "Company", "Sales (10k yuan)", "Year"],
+      [1, "Alpha", 30000000, 2024],
+      [2, "Beta", 20000000, 2024],
+      [1, "Beta", 25000000, 2023],
+      [2, "Alpha", 21000000, 2023],
+    ];
+    const [t] = readRankingTables(grid, sheet("Data"));
+    const byYear = Object.fromEntries(t.lists.map((l) => [l.period.year, l.entries.map((e) => [e.name, e.value])]));
+    expect(byYear).toEqual({ 2024: [["Alpha", 3000], ["Beta", 2000]], 2023: [["Beta", 2500], ["Alpha", 2100]] });
+    expect(t.lists[0]).toMatchObject({ sourceUnit: "万元", unit: "亿元", yearSource: "year-column" });
+  });
+
+  test("the year from the sheet name, then the file name; none at all is an error at the header", () => {
+    const grid: Grid = [["企业", "金额（亿元）"], ["甲", 10]];
+    expect(readRankingTables(grid, sheet("2024年TOP100"))[0].lists[0]).toMatchObject({ period: { year: 2024 }, yearSource: "sheet" });
+    expect(readRankingTables(grid, { file: "2023年TOP200.csv", row: 0, column: 0 })[0].lists[0]).toMatchObject({
+      period: { year: 2023 },
+      yearSource: "file",
+    });
+    const none = readRankingTables(grid, sheet("Sheet1"))[0];
+    expect(codes(none.problems)).toContain("no-year@Sheet1!A1");
+    expect(readRankingTables(grid, sheet("Sheet1"), { year: 2022 })[0].lists[0]).toMatchObject({ period: { year: 2022 }, yearSource: "user" });
+  });
+
+  test("a header without a unit assumes 亿元 and says so", () => {
+    const [t] = readRankingTables([["企业名称", "2024年销售额"], ["甲", 1]], sheet("S"));
+    expect(codes(t.problems)).toEqual(["unit-assumed@S!B1"]);
+  });
+
+  test("merged header cells: 销售额（亿元） over 2024年 | 2023年", () => {
+    const grid: Grid = [
+      ["排名", "企业", "销售额（亿元）", ""],
+      ["", "", "2024年", "2023年"],
+      [1, "甲", 3000, 2500],
+      [2, "乙", 2000, "—"],
+    ];
+    const [t] = readRankingTables(grid, sheet("S"));
+    expect(t.headerLines).toBe(2);
+    expect(t.columns.map((c) => [c.role, c.period?.year])).toEqual([
+      ["rank", undefined],
+      ["name", undefined],
+      ["value", 2024],
+      ["value", 2023],
+    ]);
+    expect(t.lists.map((l) => [l.period.year, l.wide, l.entries.length])).toEqual([
+      [2024, true, 2],
+      [2023, true, 1],
+    ]);
+    // a dash in a wide table means "not ranked that year": reported quietly, at its cell
+    expect(t.problems.find((p) => p.code === "missing-value")).toMatchObject({ severity: "info", location: "S!D4" });
+  });
+});
+
+describe("cells that are not plain numbers", () => {
+  const grid: Grid = [
+    ["排名", "企业名称", "销售额（亿元）"],
+    [1, "甲", "3,430.2"],
+    [2, "乙", "３４３０．１"],
+    [3, "丙", "—"],
+    [4, "丁", "n/a"],
+    [5, "戊", "#N/A"],
+    [6, "己", "12.5%"],
+    [7, "庚", -3],
+    [8, "辛", true],
+    [9, "壬", "2024-01-05"],
+    [10, "癸", ""],
+  ];
+  const [t] = readRankingTables(grid, { file: "list.csv", row: 0, column: 0 }, { year: 2024 });
+
+  test("text numbers are read, each with an info note at its cell", () => {
+    expect(t.lists[0].entries.map((e) => [e.name, e.value])).toEqual([
+      ["甲", 3430.2],
+      ["乙", 3430.1],
+    ]);
+    expect(codes(t.problems.filter((p) => p.code === "text-number"))).toEqual(["text-number@list.csv!C2", "text-number@list.csv!C3"]);
+  });
+
+  test("everything else is missing, with the reason and the cell", () => {
+    const missing = t.problems.filter((p) => p.code === "missing-value").map((p) => [p.location, p.params.reason, p.severity]);
+    expect(missing).toEqual([
+      ["list.csv!C4", "dash", "warning"],
+      ["list.csv!C5", "not-available", "warning"],
+      ["list.csv!C6", "excel-error", "warning"],
+      ["list.csv!C9", "boolean", "warning"],
+      ["list.csv!C10", "date", "warning"],
+      ["list.csv!C11", "empty", "warning"],
+    ]);
+    expect(codes(t.problems.filter((p) => p.code === "percent-in-amount" || p.code === "negative-value"))).toEqual([
+      "percent-in-amount@list.csv!C7",
+      "negative-value@list.csv!C8",
+    ]);
+  });
+});
+
+describe("rows that are not enterprises", () => {
+  const grid: Grid = [
+    ["2024年TOP榜"],
+    ["排名", "企业名称", "销售额（亿元）"],
+    [1, "甲", 300],
+    ["", "", ""],
+    [2, "乙", 200],
+    ["合计", "", 500],
+    ["", "总计", 500],
+    ["小计", "", 500],
+    ["Total", "", 500],
+    ["TOP10合计", "", 500],
+    ["", "", 7],
+    ["注：数据为合成数据"],
+    ["数据来源：测试"],
+  ];
+  const [t] = readRankingTables(grid, sheet("S"));
+
+  test("blank rows, totals and footnotes are skipped, never counted", () => {
+    expect(t.lists[0].entries.map((e) => e.name)).toEqual(["甲", "乙"]);
+    expect(t.skippedRows.map((s) => s.reason)).toEqual(["blank", "total", "total", "total", "total", "total", "no-name", "footnote", "footnote"]);
+    expect(codes(t.problems)).toEqual(expect.arrayContaining(["missing-name@S!B11", "rows-skipped@S!A6"]));
+  });
+});
+
+describe("enterprises", () => {
+  test("a duplicate in one year is reported with both locations", () => {
+    const [t] = readRankingTables([["企业名称", "2024年销售额（亿元）"], ["甲", 3], ["乙", 2], ["甲 ", 1]], sheet("S"));
+    expect(t.problems.find((p) => p.code === "duplicate-enterprise")).toMatchObject({ location: "S!B4", params: { other: "S!B2" } });
+  });
+
+  test("ranks that contradict values are used and reported", () => {
+    const [t] = readRankingTables([["排名", "企业名称", "2024年销售额（亿元）"], [1, "甲", 3], [2, "乙", 5], [3, "丙", 1]], sheet("S"));
+    expect(t.lists[0].entries.map((e) => e.name)).toEqual(["甲", "乙", "丙"]);
+    expect(codes(t.problems.filter((p) => p.code === "rank-order"))).toEqual(["rank-order@S!C3"]);
+  });
+
+  test("two value columns for one year: the first is used and the other named", () => {
+    const [t] = readRankingTables([["企业名称", "全口径销售金额（亿元）", "权益销售金额（亿元）"], ["甲", 3, 2]], sheet("2024"));
+    expect(t.lists).toHaveLength(1);
+    expect(t.lists[0].entries[0].value).toBe(3);
+    expect(t.problems.find((p) => p.code === "several-value-columns")?.params).toEqual({ used: "全口径销售金额（亿元）", ignored: "权益销售金额（亿元）" });
+  });
+
+  test("sales area is its own metric in 万平方米", () => {
+    const [t] = readRankingTables([["企业名称", "销售额（亿元）", "销售面积（万平方米）"], ["甲", 3, 20]], sheet("2024"));
+    expect(t.lists.map((l) => [l.metric, l.unit, l.entries[0].value])).toEqual([
+      ["salesValue", "亿元", 3],
+      ["salesArea", "万平方米", 20],
+    ]);
+  });
+});
+
+describe("finding tables", () => {
+  test("two tables stacked on one sheet are read one by one", () => {
+    const grid: Grid = [
+      ["2024年"],
+      ["企业名称", "销售额（亿元）"],
+      ["甲", 300],
+      [""],
+      ["2023年"],
+      ["企业名称", "销售额（亿元）"],
+      ["甲", 250],
+    ];
+    const tables = readRankingTables(grid, sheet("S"));
+    expect(tables.map((t) => [t.lists[0].period.year, t.lists[0].entries[0].value])).toEqual([
+      [2024, 300],
+      [2023, 250],
+    ]);
+  });
+
+  test("a grid with no ranking header is 'no-table' naming the source", () => {
+    const { options } = resolveOptions({});
+    const result = analyze([{ source: sheet("Notes"), grid: [["hello"], ["world"]] }], options);
+    expect(codes(result.problems)).toEqual(["no-table@Notes"]);
+    const empty = analyze([{ source: sheet("Blank"), grid: [["", ""]] }], options);
+    expect(codes(empty.problems)).toEqual(["empty-input@Blank"]);
+  });
+
+  test("a header with no rows under it", () => {
+    const { options } = resolveOptions({});
+    const result = analyze([{ source: sheet("2024"), grid: [["企业名称", "销售额（亿元）"]] }], options);
+    expect(codes(result.problems.filter((p) => p.severity === "error"))).toEqual(["no-rows@'2024'!A1"]);
+  });
+});
+
+describe("pairing years", () => {
+  const { options } = resolveOptions({ topN: "2" });
+  const list = (year: number, rows: [string, number][]) => ({ source: sheet(`${year}年`), grid: [["企业名称", "销售额（亿元）"], ...rows] });
+
+  test("only one year: a summary with blank changes and a warning", () => {
+    const result = analyze([list(2024, [["甲", 3], ["乙", 2]])], options);
+    expect(result.rankings[0]).toMatchObject({ year: 2024, previousYear: null });
+    expect(result.rankings[0].top[0]).toMatchObject({ sum: 5, previousSum: null, sumYoyPct: null });
+    expect(result.problems.map((p) => p.code)).toContain("no-previous-year");
+  });
+
+  test("three years: the latest two are compared", () => {
+    const result = analyze([list(2022, [["甲", 1], ["乙", 1]]), list(2024, [["甲", 3], ["乙", 2]]), list(2023, [["甲", 2], ["乙", 2]])], options);
+    expect([result.rankings[0].year, result.rankings[0].previousYear]).toEqual([2024, 2023]);
+    expect(result.problems.map((p) => p.code)).toContain("extra-years");
+  });
+
+  test("years two apart are not a year-on-year pair", () => {
+    const result = analyze([list(2024, [["甲", 3], ["乙", 2]]), list(2022, [["甲", 2], ["乙", 2]])], options);
+    expect(result.rankings[0].previousYear).toBeNull();
+    expect(result.problems.map((p) => p.code)).toContain("years-not-consecutive");
+  });
+
+  test("units that disagree between years are converted and said", () => {
+    const result = analyze(
+      [
+        { source: sheet("2024年"), grid: [["企业名称", "销售额（亿元）"], ["甲", 3], ["乙", 2]] },
+        { source: sheet("2023年"), grid: [["企业名称", "销售额（万元）"], ["甲", 20000], ["乙", 10000]] },
+      ],
+      options,
+    );
+    expect(result.rankings[0].top[0]).toMatchObject({ sum: 5, previousSum: 3 });
+    expect(result.problems.find((p) => p.code === "unit-converted")?.params).toEqual({ year: 2023, from: "万元", to: "亿元" });
+  });
+
+  test("fewer enterprises than N: TOP-N blank and a warning", () => {
+    const result = analyze([list(2024, [["甲", 3]])], options);
+    expect(result.rankings[0].top[0]).toMatchObject({ n: 2, complete: false, sum: null, threshold: null });
+    expect(result.problems.map((p) => p.code)).toContain("top-incomplete");
+  });
+});
