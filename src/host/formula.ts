@@ -1,0 +1,491 @@
+// A small formula evaluator so that formula cells written through the API read back a value, as
+// in Excel: arithmetic, comparisons, "&", cell and range references (also on other sheets and
+// through defined names), and common functions (SUM, AVERAGE, MIN, MAX, COUNT, COUNTA, IF,
+// IFERROR, ROUND, ABS, AND, OR, NOT, LEN, CONCATENATE). Anything else gives "#NAME?".
+// Formulas loaded from .xlsx keep their cached value when they cannot be evaluated here.
+
+import { Rect, isUnbounded, parseReference } from "./address";
+import type { SheetModel, WorkbookModel } from "./model";
+import { CellValue, isErrorValue } from "./values";
+
+/** A cell's value: its constant, or its formula's result. */
+export function cellValue(sheet: SheetModel, row: number, column: number): CellValue {
+  const formula = sheet.formula(row, column);
+  if (formula === undefined) return sheet.value(row, column);
+  const wb = sheet.workbook;
+  const cache = cacheFor(wb);
+  const key = `${sheet.id}|${row}|${column}`;
+  const hit = cache.values.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.evaluating.has(key)) return 0; // a circular reference reads as 0, as Excel shows it
+  cache.evaluating.add(key);
+  let result: CellValue;
+  try {
+    const computed = evaluate(formula, sheet);
+    const cached = sheet.value(row, column);
+    // Keep a loaded file's cached result where this evaluator cannot compute the formula.
+    result = computed === UNSUPPORTED || (computed === "#NAME?" && cached !== "") ? cached : computed;
+  } finally {
+    cache.evaluating.delete(key);
+  }
+  cache.values.set(key, result as CellValue);
+  return result as CellValue;
+}
+
+interface Cache {
+  version: number;
+  values: Map<string, CellValue>;
+  evaluating: Set<string>;
+}
+
+const caches = new WeakMap<WorkbookModel, Cache>();
+
+function cacheFor(wb: WorkbookModel): Cache {
+  let cache = caches.get(wb);
+  if (!cache || cache.version !== wb.cellVersion) {
+    cache = { version: wb.cellVersion, values: new Map(), evaluating: new Set() };
+    caches.set(wb, cache);
+  }
+  return cache;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const UNSUPPORTED = Symbol("unsupported");
+
+interface RangeValue {
+  kind: "range";
+  sheet: SheetModel;
+  rect: Rect;
+}
+type Value = CellValue | RangeValue;
+
+type Token =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; v: string }
+  | { t: "func"; v: string }
+  | { t: "op"; v: string }
+  | { t: "err"; v: string };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const refRe = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/;
+  const colRe = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])/;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(rest))) {
+      tokens.push({ t: "num", v: Number(m[0]) });
+    } else if (ch === '"') {
+      let j = i + 1;
+      let s = "";
+      for (;;) {
+        if (j >= text.length) throw new Error("unterminated string");
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            s += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        s += text[j++];
+      }
+      tokens.push({ t: "str", v: s });
+      i = j + 1;
+      continue;
+    } else if ((m = /^#[A-Z/0!?]+[!?A]?/.exec(rest)) && isErrorValue(m[0])) {
+      tokens.push({ t: "err", v: m[0] });
+    } else if ((m = refRe.exec(rest)) && !/^[\w(]/.test(text.slice(i + m[0].length))) {
+      tokens.push({ t: "ref", v: m[0] });
+    } else if ((m = colRe.exec(rest))) {
+      tokens.push({ t: "ref", v: m[0] });
+    } else if ((m = /^[A-Za-z_][\w.]*(?=\s*\()/.exec(rest))) {
+      tokens.push({ t: "func", v: m[0].toUpperCase() });
+    } else if ((m = /^[A-Za-z_\\][\w.]*/.exec(rest))) {
+      const upper = m[0].toUpperCase();
+      if (upper === "TRUE" || upper === "FALSE") tokens.push({ t: "num", v: upper === "TRUE" ? 1 : 0 }, { t: "op", v: upper === "TRUE" ? "bool1" : "bool0" });
+      else tokens.push({ t: "ref", v: m[0] });
+    } else if ((m = /^(<>|<=|>=|[-+*/^&=<>%(),:])/.exec(rest))) {
+      tokens.push({ t: "op", v: m[0] });
+    } else {
+      throw new Error(`unexpected ${ch}`);
+    }
+    i += m[0].length;
+  }
+  // Booleans were pushed as a number followed by a marker; fold them into string-free tokens.
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
+    const next = tokens[k + 1];
+    if (tok.t === "num" && next?.t === "op" && (next.v === "bool1" || next.v === "bool0")) {
+      out.push({ t: "op", v: next.v });
+      k++;
+    } else out.push(tok);
+  }
+  return out;
+}
+
+class Parser {
+  private pos = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly sheet: SheetModel,
+  ) {}
+
+  parse(): Value {
+    const v = this.comparison();
+    if (this.pos < this.tokens.length) throw new Error("trailing tokens");
+    return v;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t?.t === "op" && t.v === v;
+  }
+
+  private comparison(): Value {
+    let left = this.concat();
+    for (;;) {
+      const t = this.peek();
+      if (t?.t !== "op" || !["=", "<>", "<", ">", "<=", ">="].includes(t.v)) return left;
+      this.pos++;
+      const right = this.concat();
+      left = compare(t.v, scalar(left), scalar(right));
+    }
+  }
+
+  private concat(): Value {
+    let left = this.additive();
+    while (this.isOp("&")) {
+      this.pos++;
+      const right = this.additive();
+      const a = scalar(left);
+      const b = scalar(right);
+      left = isErrorValue(a) ? a : isErrorValue(b) ? b : asText(a) + asText(b);
+    }
+    return left;
+  }
+
+  private additive(): Value {
+    let left = this.multiplicative();
+    while (this.isOp("+") || this.isOp("-")) {
+      const op = (this.tokens[this.pos++] as { v: string }).v;
+      const right = this.multiplicative();
+      left = arith(scalar(left), scalar(right), (a, b) => (op === "+" ? a + b : a - b));
+    }
+    return left;
+  }
+
+  private multiplicative(): Value {
+    let left = this.power();
+    while (this.isOp("*") || this.isOp("/")) {
+      const op = (this.tokens[this.pos++] as { v: string }).v;
+      const right = this.power();
+      left = arith(scalar(left), scalar(right), (a, b) => (op === "*" ? a * b : b === 0 ? "#DIV/0!" : a / b));
+    }
+    return left;
+  }
+
+  private power(): Value {
+    let left = this.unary();
+    while (this.isOp("^")) {
+      this.pos++;
+      const right = this.unary();
+      left = arith(scalar(left), scalar(right), (a, b) => Math.pow(a, b));
+    }
+    return left;
+  }
+
+  private unary(): Value {
+    if (this.isOp("-")) {
+      this.pos++;
+      return arith(0, scalar(this.unary()), (a, b) => a - b);
+    }
+    if (this.isOp("+")) {
+      this.pos++;
+      return this.unary();
+    }
+    let v = this.primary();
+    while (this.isOp("%")) {
+      this.pos++;
+      v = arith(scalar(v), 100, (a, b) => a / b);
+    }
+    return v;
+  }
+
+  private primary(): Value {
+    const t = this.tokens[this.pos++];
+    if (!t) throw new Error("unexpected end");
+    switch (t.t) {
+      case "num":
+        return t.v;
+      case "str":
+        return t.v;
+      case "err":
+        return t.v;
+      case "ref":
+        return resolveRef(t.v, this.sheet);
+      case "func":
+        return this.call(t.v);
+      case "op":
+        if (t.v === "bool1") return true;
+        if (t.v === "bool0") return false;
+        if (t.v === "(") {
+          const v = this.comparison();
+          if (!this.isOp(")")) throw new Error("missing )");
+          this.pos++;
+          return v;
+        }
+    }
+    throw new Error("unexpected token");
+  }
+
+  private call(name: string): Value {
+    this.pos++; // "("
+    const args: Value[] = [];
+    if (!this.isOp(")")) {
+      for (;;) {
+        args.push(this.comparison());
+        if (this.isOp(",")) {
+          this.pos++;
+          continue;
+        }
+        break;
+      }
+    }
+    if (!this.isOp(")")) throw new Error("missing )");
+    this.pos++;
+    return callFunction(name, args);
+  }
+}
+
+function resolveRef(text: string, sheet: SheetModel): Value {
+  const parsed = parseReference(text);
+  if (parsed) {
+    const target = parsed.sheet !== undefined ? sheet.workbook.sheet(parsed.sheet) : sheet;
+    if (!target) return "#REF!";
+    if (parsed.rowCount === 1 && parsed.columnCount === 1) return cellValue(target, parsed.row, parsed.column);
+    return { kind: "range", sheet: target, rect: parsed };
+  }
+  const named = sheet.workbook.namedItem(text, sheet) ?? sheet.workbook.namedItem(text);
+  if (named) {
+    const ref = parseReference(named.formula.replace(/^=/, ""));
+    if (ref?.sheet !== undefined) return resolveRef(named.formula.replace(/^=/, ""), sheet);
+    const constant = named.formula.replace(/^=/, "");
+    if (/^-?\d+(\.\d+)?$/.test(constant)) return Number(constant);
+    if (/^".*"$/.test(constant)) return constant.slice(1, -1).replace(/""/g, '"');
+  }
+  return "#NAME?";
+}
+
+function scalar(v: Value): CellValue {
+  if (typeof v !== "object") return v;
+  if (v.rect.rowCount === 1 && v.rect.columnCount === 1) return cellValue(v.sheet, v.rect.row, v.rect.column);
+  return "#VALUE!";
+}
+
+function asText(v: CellValue): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+function toNumber(v: CellValue): number | string {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v === "") return 0;
+  if (isErrorValue(v)) return v;
+  const n = Number(v.trim());
+  return v.trim() !== "" && Number.isFinite(n) ? n : "#VALUE!";
+}
+
+function arith(a: CellValue, b: CellValue, op: (x: number, y: number) => number | string): CellValue {
+  const x = toNumber(a);
+  if (typeof x === "string") return x;
+  const y = toNumber(b);
+  if (typeof y === "string") return y;
+  const r = op(x, y);
+  if (typeof r === "number" && !Number.isFinite(r)) return "#NUM!";
+  return r;
+}
+
+function compare(op: string, a: CellValue, b: CellValue): CellValue {
+  if (isErrorValue(a)) return a;
+  if (isErrorValue(b)) return b;
+  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  let c: number;
+  if (a === "" && typeof b === "number") c = 0 - b;
+  else if (b === "" && typeof a === "number") c = a;
+  else if (rank(a) !== rank(b)) c = rank(a) - rank(b);
+  else if (typeof a === "string") c = a.toLowerCase().localeCompare(String(b).toLowerCase());
+  else c = Number(a) - Number(b);
+  switch (op) {
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/** Every value an argument stands for; `fromRange` tells whether it came from a reference. */
+function flatten(args: Value[]): { value: CellValue; fromRange: boolean }[] {
+  const out: { value: CellValue; fromRange: boolean }[] = [];
+  for (const a of args) {
+    if (typeof a === "object") {
+      let rect = a.rect;
+      if (isUnbounded(rect)) {
+        const used = a.sheet.usedRect(true);
+        if (!used) continue;
+        const top = Math.max(rect.row, used.row);
+        const left = Math.max(rect.column, used.column);
+        const bottom = Math.min(rect.row + rect.rowCount, used.row + used.rowCount);
+        const right = Math.min(rect.column + rect.columnCount, used.column + used.columnCount);
+        if (bottom <= top || right <= left) continue;
+        rect = { row: top, column: left, rowCount: bottom - top, columnCount: right - left };
+      }
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+        for (let c = rect.column; c < rect.column + rect.columnCount; c++) out.push({ value: cellValue(a.sheet, r, c), fromRange: true });
+      }
+    } else out.push({ value: a, fromRange: false });
+  }
+  return out;
+}
+
+/** Numbers for SUM-like functions: numbers in ranges, numbers/booleans/numeric text given directly. */
+function numbers(args: Value[]): number[] | string {
+  const out: number[] = [];
+  for (const { value, fromRange } of flatten(args)) {
+    if (isErrorValue(value)) return value as string;
+    if (typeof value === "number") out.push(value);
+    else if (!fromRange) {
+      const n = toNumber(value);
+      if (typeof n === "string") return n;
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+function truthy(v: CellValue): boolean | string {
+  if (isErrorValue(v)) return v as string;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  if (v === "") return false;
+  const upper = v.toUpperCase();
+  if (upper === "TRUE") return true;
+  if (upper === "FALSE") return false;
+  return "#VALUE!";
+}
+
+function roundHalfAway(x: number, digits: number): number {
+  const f = Math.pow(10, digits);
+  const scaled = Math.abs(x) * f;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  return (Math.sign(x) * rounded) / f;
+}
+
+function callFunction(name: string, args: Value[]): Value {
+  switch (name) {
+    case "SUM": {
+      const ns = numbers(args);
+      return typeof ns === "string" ? ns : ns.reduce((a, b) => a + b, 0);
+    }
+    case "AVERAGE": {
+      const ns = numbers(args);
+      if (typeof ns === "string") return ns;
+      return ns.length === 0 ? "#DIV/0!" : ns.reduce((a, b) => a + b, 0) / ns.length;
+    }
+    case "MIN":
+    case "MAX": {
+      const ns = numbers(args);
+      if (typeof ns === "string") return ns;
+      if (ns.length === 0) return 0;
+      return name === "MIN" ? Math.min(...ns) : Math.max(...ns);
+    }
+    case "COUNT":
+      return flatten(args).filter((x) => typeof x.value === "number" || (!x.fromRange && typeof toNumber(x.value) === "number")).length;
+    case "COUNTA":
+      return flatten(args).filter((x) => x.value !== "").length;
+    case "IF": {
+      const cond = truthy(scalar(args[0] ?? false));
+      if (typeof cond === "string") return cond;
+      return cond ? args[1] ?? true : args[2] ?? false;
+    }
+    case "IFERROR": {
+      const v = scalar(args[0] ?? "");
+      return isErrorValue(v) ? args[1] ?? "" : v;
+    }
+    case "ROUND": {
+      const x = toNumber(scalar(args[0] ?? 0));
+      const d = toNumber(scalar(args[1] ?? 0));
+      if (typeof x === "string") return x;
+      if (typeof d === "string") return d;
+      return roundHalfAway(x, Math.trunc(d));
+    }
+    case "ABS":
+      return arith(scalar(args[0] ?? 0), 0, (a) => Math.abs(a));
+    case "AND":
+    case "OR": {
+      const flags = flatten(args).filter((x) => !(x.fromRange && (x.value === "" || typeof x.value === "string"))).map((x) => truthy(x.value));
+      const err = flags.find((f) => typeof f === "string");
+      if (err !== undefined) return err;
+      return name === "AND" ? flags.every((f) => f === true) : flags.some((f) => f === true);
+    }
+    case "NOT": {
+      const f = truthy(scalar(args[0] ?? false));
+      return typeof f === "string" ? f : !f;
+    }
+    case "LEN":
+      return asText(scalar(args[0] ?? "")).length;
+    case "CONCATENATE":
+    case "CONCAT":
+      return flatten(args)
+        .map((x) => asText(x.value))
+        .join("");
+    case "ISNUMBER":
+      return typeof scalar(args[0] ?? "") === "number";
+    case "ISBLANK":
+      return scalar(args[0] ?? "") === "";
+    default:
+      return "#NAME?";
+  }
+}
+
+/** The value of a formula in the context of a sheet, or the UNSUPPORTED marker. */
+function evaluate(formula: string, sheet: SheetModel): CellValue | typeof UNSUPPORTED {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(formula.replace(/^=/, ""));
+  } catch {
+    return UNSUPPORTED;
+  }
+  let result: Value;
+  try {
+    result = new Parser(tokens, sheet).parse();
+  } catch {
+    return UNSUPPORTED;
+  }
+  const v = scalar(result);
+  // A formula that is just a reference to an empty cell shows 0 in Excel.
+  if (v === "" && tokens.length === 1 && tokens[0].t === "ref") return 0;
+  return v;
+}

@@ -1,0 +1,494 @@
+// WorkbookHost: answers the Excel JavaScript client's ProcessQuery requests against an in-memory
+// workbook, following the observed protocol (docs: excel-client-protocol.md). Actions run in
+// order and stop at the first failure, leaving earlier ones applied, as in Excel. It also keeps
+// per-sync statistics, enforces Excel on the web's payload limits, and injects faults for tests.
+
+import { ApiEnv, ApiObject, NullObject, QueryInfo, queryObject } from "./api";
+import { RangeApi } from "./api-range";
+import { ChartApi } from "./api-chart";
+import { TableApi, WorkbookApi, WorksheetApi } from "./api-workbook";
+import { HostError, standardError } from "./errors";
+import { WorkbookModel, newWorkbook } from "./model";
+import { parseReference } from "./address";
+
+// ----- protocol shapes
+
+export interface ArgumentInfo {
+  Arguments?: unknown[];
+  ReferencedObjectPathIds?: unknown[];
+}
+
+export interface RequestAction {
+  Id: number;
+  ActionType: number;
+  Name?: string;
+  ObjectPathId: number;
+  ArgumentInfo?: ArgumentInfo;
+  QueryInfo?: QueryInfo;
+  L?: number[];
+}
+
+export interface RequestObjectPath {
+  Id: number;
+  ObjectPathType: number;
+  Name?: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: ArgumentInfo;
+}
+
+export interface RequestBody {
+  AutoKeepReference?: boolean;
+  Actions: RequestAction[];
+  ObjectPaths: Record<string, RequestObjectPath>;
+}
+
+export interface ResponseError {
+  Code: string;
+  Message: string;
+  HttpStatusCode: number;
+  ActionIndex?: number;
+  Location?: string;
+}
+
+export interface ResponseBody {
+  Results: { ActionId: number; Value: unknown }[];
+  TraceIds?: number[];
+  Error?: ResponseError;
+}
+
+// ----- options, statistics, faults
+
+export interface HostOptions {
+  /** Largest request body, in UTF-8 bytes of its JSON (Excel on the web: 5 MB). */
+  maxRequestBytes?: number;
+  /** Largest response body, in UTF-8 bytes of its JSON (Excel on the web: 5 MB). */
+  maxResponseBytes?: number;
+  /** Most cells one property load may read (Excel: 5,000,000). */
+  maxCellsPerRead?: number;
+  /** Real delay added to each round trip, in milliseconds (default 0: answer at once). */
+  latencyMs?: number;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_MAX_CELLS_PER_READ = 5_000_000;
+
+/** One add-in sync as the host saw it. */
+export interface SyncRecord {
+  /** 1-based number of the sync among the add-in's syncs. */
+  readonly index: number;
+  readonly actions: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  /** The error code answered, if the sync failed. */
+  readonly errorCode?: string;
+}
+
+export interface HostStats {
+  /** Add-in syncs (requests that carried the add-in's actions). */
+  syncs: number;
+  actions: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** The client's own clean-up requests after Excel.run (`_RemoveReference` only); not add-in syncs. */
+  cleanupSyncs: number;
+  records: SyncRecord[];
+}
+
+/** What a fault predicate sees about an action. */
+export interface ActionInfo {
+  /** 1-based add-in sync number. */
+  sync: number;
+  /** 0-based index in the request's Actions. */
+  index: number;
+  kind: "Instantiate" | "Query" | "Method" | "SetProperty" | "Trace" | "Other";
+  /** Method or property name (PascalCase), "" for Instantiate/Query. */
+  name: string;
+  /** Server type of the target object ("Range", "Worksheet"…), "" if it could not be resolved. */
+  objectType: string;
+  /** Sheet of the target object, when it has one. */
+  sheetName?: string;
+  args: unknown[];
+}
+
+export interface FaultRule {
+  /** Fail in this add-in sync (1-based). */
+  sync?: number;
+  /** Fail at this action index (0-based) of the request. */
+  actionIndex?: number;
+  /** Fail on actions matching this predicate. */
+  match?: (action: ActionInfo) => boolean;
+  /** Error code to answer ("GeneralException", "AccessDenied"…). */
+  code: string;
+  message?: string;
+  httpStatusCode?: number;
+  /** How many times the rule fires (default 1; Infinity for always). */
+  times?: number;
+}
+
+/** Byte length of a string in UTF-8, without allocating. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const KINDS: Record<number, ActionInfo["kind"]> = { 1: "Instantiate", 2: "Query", 3: "Method", 4: "SetProperty", 5: "Trace" };
+
+export class WorkbookHost {
+  readonly workbook: WorkbookModel;
+  readonly options: Required<HostOptions>;
+  stats: HostStats = WorkbookHost.emptyStats();
+  private faults: (FaultRule & { remaining: number })[] = [];
+  private listeners = new Set<(host: WorkbookHost) => void>();
+  private readonly env: ApiEnv;
+
+  constructor(workbook: WorkbookModel = newWorkbook(), options: HostOptions = {}) {
+    this.workbook = workbook;
+    this.options = {
+      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_PAYLOAD_LIMIT,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_PAYLOAD_LIMIT,
+      maxCellsPerRead: options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ,
+      latencyMs: options.latencyMs ?? 0,
+    };
+    const self = this;
+    this.env = {
+      workbook,
+      get maxCellsPerRead() {
+        return self.options.maxCellsPerRead;
+      },
+    };
+  }
+
+  private static emptyStats(): HostStats {
+    return { syncs: 0, actions: 0, requestBytes: 0, responseBytes: 0, cleanupSyncs: 0, records: [] };
+  }
+
+  /** Forgets the statistics gathered so far. */
+  resetStats(): void {
+    this.stats = WorkbookHost.emptyStats();
+  }
+
+  /**
+   * Milliseconds the recorded syncs would have taken with `perSyncMs` of round-trip latency each,
+   * so a benchmark can model Excel on the web without sleeping.
+   */
+  simulatedLatencyMs(perSyncMs: number): number {
+    return this.stats.syncs * perSyncMs;
+  }
+
+  /** Makes a chosen action fail with a chosen error (see FaultRule). */
+  injectFault(rule: FaultRule): void {
+    this.faults.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Calls `listener` after every add-in sync that ran actions (for a live view). */
+  onChange(listener: (host: WorkbookHost) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sets the user's selection ("Sheet1!B2:C4", or "B2" on the active sheet), as a click would. */
+  select(address: string): void {
+    const parsed = parseReference(address);
+    const sheet = parsed?.sheet !== undefined ? this.workbook.sheet(parsed.sheet) : this.workbook.activeSheet();
+    if (!parsed || !sheet) throw new Error(`Not a selectable address: ${address}`);
+    this.workbook.select(sheet, parsed);
+  }
+
+  /** Answers one request, waiting `latencyMs` first when set. */
+  async handle(body: RequestBody): Promise<ResponseBody> {
+    if (this.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    return this.process(body);
+  }
+
+  /** Answers one request synchronously. */
+  process(body: RequestBody): ResponseBody {
+    const actions = Array.isArray(body?.Actions) ? body.Actions : [];
+    if (isCleanup(actions)) {
+      this.stats.cleanupSyncs++;
+      return { Results: [] };
+    }
+    const requestBytes = utf8Length(JSON.stringify(body));
+    const sync = this.stats.syncs + 1;
+    let response: ResponseBody;
+    if (requestBytes > this.options.maxRequestBytes) {
+      // Excel on the web refuses the whole request: nothing is applied.
+      response = { Results: [], Error: errorBody(new HostError("RequestPayloadSizeLimitExceeded")) };
+    } else {
+      response = this.execute(body, actions, sync);
+    }
+    let responseText = JSON.stringify(response);
+    let responseBytes = utf8Length(responseText);
+    if (responseBytes > this.options.maxResponseBytes) {
+      // The actions have run (Excel on the web also runs them before the answer is refused);
+      // only the answer is replaced by the error, so writes in the same sync stay applied.
+      response = { Results: [], Error: errorBody(new HostError("ResponsePayloadSizeLimitExceeded")) };
+      responseText = JSON.stringify(response);
+      responseBytes = utf8Length(responseText);
+    }
+    this.stats.syncs = sync;
+    this.stats.actions += actions.length;
+    this.stats.requestBytes += requestBytes;
+    this.stats.responseBytes += responseBytes;
+    this.stats.records.push({
+      index: sync,
+      actions: actions.length,
+      requestBytes,
+      responseBytes,
+      ...(response.Error ? { errorCode: response.Error.Code } : {}),
+    });
+    if (actions.some((a) => a.ActionType !== 2 && a.ActionType !== 1)) for (const l of this.listeners) l(this);
+    return response;
+  }
+
+  private execute(body: RequestBody, actions: RequestAction[], sync: number): ResponseBody {
+    const paths = body.ObjectPaths ?? {};
+    const cache = new Map<number, ApiObject>();
+    const kept = new Set<number>();
+    const results: { ActionId: number; Value: unknown }[] = [];
+    const traceIds: number[] = [];
+    const evalPath = (id: number): ApiObject => {
+      const hit = cache.get(id);
+      if (hit) return hit;
+      const path = paths[String(id)];
+      if (!path) throw new HostError("InvalidArgument", `Unknown object path ${id}.`);
+      const obj = this.evaluatePath(path, evalPath);
+      cache.set(id, obj);
+      return obj;
+    };
+    const resolveArgs = (info: ArgumentInfo | undefined): unknown[] => {
+      const args = info?.Arguments ?? [];
+      const refs = info?.ReferencedObjectPathIds;
+      return args.map((a, i) => resolveArg(a, refs?.[i], evalPath));
+    };
+
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index];
+      let target: ApiObject | undefined;
+      try {
+        if (action.ActionType === 5) {
+          traceIds.push(action.Id);
+          continue;
+        }
+        target = evalPath(action.ObjectPathId);
+        this.checkFaults(action, index, sync, target, () => resolveArgs(action.ArgumentInfo));
+        switch (action.ActionType) {
+          case 1: {
+            const value = instantiateAnswer(target, kept.has(action.ObjectPathId));
+            results.push({ ActionId: action.Id, Value: value });
+            break;
+          }
+          case 2:
+            results.push({ ActionId: action.Id, Value: queryObject(target, action.QueryInfo) });
+            break;
+          case 3: {
+            const name = action.Name ?? "";
+            if (name === "_KeepReference") {
+              kept.add(action.ObjectPathId);
+              break;
+            }
+            if (name === "_RemoveReference") break; // references are stateless: nothing to free
+            const value = target.call(name, resolveArgs(action.ArgumentInfo));
+            if (value !== undefined && !(value instanceof ApiObject)) results.push({ ActionId: action.Id, Value: value });
+            break;
+          }
+          case 4:
+            target.set(action.Name ?? "", resolveArgs(action.ArgumentInfo)[0]);
+            break;
+          default:
+            throw new HostError("NotImplemented", `The in-memory workbook host does not implement action type ${action.ActionType}.`);
+        }
+      } catch (e) {
+        const err = e instanceof HostError ? e : new HostError("GeneralException", e instanceof Error ? e.message : String(e));
+        if (!err.location) {
+          if (action.ActionType === 1) err.location = pathLocation(paths[String(action.ObjectPathId)], cache, paths);
+          else if (target) err.location = `${target.locationName}.${lowerFirst(action.Name ?? "")}`;
+        }
+        return { Results: results, TraceIds: traceIds, Error: { ...errorBody(err), ActionIndex: index } };
+      }
+    }
+    return traceIds.length > 0 ? { Results: results, TraceIds: traceIds } : { Results: results };
+  }
+
+  private evaluatePath(path: RequestObjectPath, evalPath: (id: number) => ApiObject): ApiObject {
+    const parent = () => {
+      if (path.ParentObjectPathId === undefined) throw new HostError("InvalidArgument", `Object path ${path.Id} has no parent.`);
+      return evalPath(path.ParentObjectPathId);
+    };
+    const args = () => (path.ArgumentInfo?.Arguments ?? []).map((a, i) => resolveArg(a, path.ArgumentInfo?.ReferencedObjectPathIds?.[i], evalPath));
+    switch (path.ObjectPathType) {
+      case 1:
+        return new WorkbookApi(this.env);
+      case 3: {
+        const p = parent();
+        if (p.isNull) return p;
+        p.checkAlive();
+        const result = p.call(path.Name ?? "", args());
+        if (!(result instanceof ApiObject)) throw new HostError("InvalidArgument", `${p.typeName}.${path.Name} does not return an object.`);
+        return result;
+      }
+      case 4: {
+        const p = parent();
+        if (p.isNull) return p;
+        p.checkAlive();
+        const child = p.nav(path.Name ?? "");
+        if (!child) {
+          const err = new HostError("NotImplemented", `The in-memory workbook host does not implement ${p.typeName}.${path.Name}.`);
+          throw err;
+        }
+        return child;
+      }
+      case 5: {
+        const p = parent();
+        if (p.isNull) return p;
+        p.checkAlive();
+        return p.indexer(args()[0]);
+      }
+      case 6:
+        return this.resolveReference(path.Name ?? "");
+      case 7:
+        return new NullObject(this.env);
+      default:
+        throw new HostError("NotImplemented", `The in-memory workbook host does not implement object path type ${path.ObjectPathType}.`);
+    }
+  }
+
+  /** Turns a reference id handed out earlier back into its object. */
+  private resolveReference(ref: string): ApiObject {
+    const parts = ref.split("|");
+    const wb = this.workbook;
+    const sheet = () => {
+      const s = wb.sheetById(parts[1]);
+      if (!s) throw new HostError("InvalidReference", `The referenced worksheet no longer exists.`);
+      return s;
+    };
+    switch (parts[0]) {
+      case "range": {
+        const [row, column, rowCount, columnCount] = parts.slice(2).map(Number);
+        return new RangeApi(this.env, sheet(), { row, column, rowCount, columnCount });
+      }
+      case "sheet":
+        return new WorksheetApi(this.env, sheet());
+      case "chart": {
+        const s = sheet();
+        const chart = s.charts.find((c) => c.id === parts[2]);
+        if (!chart) throw new HostError("InvalidReference", "The referenced chart no longer exists.");
+        return new ChartApi(this.env, s, chart);
+      }
+      case "table": {
+        const table = wb.tables.find((t) => t.id === parts[1]);
+        if (!table) throw new HostError("InvalidReference", "The referenced table no longer exists.");
+        return new TableApi(this.env, table);
+      }
+      default:
+        throw new HostError("InvalidReference", `Unknown reference ${ref}.`);
+    }
+  }
+
+  private checkFaults(action: RequestAction, index: number, sync: number, target: ApiObject, args: () => unknown[]): void {
+    if (this.faults.length === 0) return;
+    for (const rule of this.faults) {
+      if (rule.remaining <= 0) continue;
+      if (rule.sync !== undefined && rule.sync !== sync) continue;
+      if (rule.actionIndex !== undefined && rule.actionIndex !== index) continue;
+      if (rule.match) {
+        const info: ActionInfo = {
+          sync,
+          index,
+          kind: KINDS[action.ActionType] ?? "Other",
+          name: action.Name ?? "",
+          objectType: target.typeName,
+          args: safeArgs(args),
+          ...sheetOf(target),
+        };
+        if (!rule.match(info)) continue;
+      }
+      rule.remaining--;
+      throw new HostError(rule.code, rule.message ?? standardError(rule.code).message, rule.httpStatusCode);
+    }
+  }
+}
+
+function safeArgs(args: () => unknown[]): unknown[] {
+  try {
+    return args();
+  } catch {
+    return [];
+  }
+}
+
+function sheetOf(obj: ApiObject): { sheetName?: string } {
+  const o = obj as unknown as { sheet?: { name: string }; range?: { sheet: { name: string } } };
+  const name = o.sheet?.name ?? o.range?.sheet.name;
+  return name === undefined ? {} : { sheetName: name };
+}
+
+/** True for the client's clean-up request after Excel.run: only `_RemoveReference` calls. */
+function isCleanup(actions: RequestAction[]): boolean {
+  let removes = 0;
+  for (const a of actions) {
+    if (a.ActionType === 3 && a.Name === "_RemoveReference") removes++;
+    else if (a.ActionType !== 1) return false;
+  }
+  return removes > 0;
+}
+
+/**
+ * The Instantiate answer: null for a null object; a reference id for a kept object; the Id of
+ * an item that its collection can find again (worksheet, chart, table, name, setting, XML part);
+ * otherwise {} (exists, but only valid in this request, as in Excel).
+ */
+function instantiateAnswer(obj: ApiObject, kept: boolean): unknown {
+  if (obj.isNull) return null;
+  obj.checkAlive();
+  if (kept) {
+    const ref = obj.referenceId();
+    if (ref !== undefined) return { _ReferenceId: ref };
+  }
+  const id = obj.itemId();
+  if (id !== undefined) return { Id: id };
+  return {};
+}
+
+function resolveArg(value: unknown, ref: unknown, evalPath: (id: number) => ApiObject): unknown {
+  if (typeof ref === "number" && ref !== 0) return evalPath(ref);
+  if (Array.isArray(ref) && Array.isArray(value)) return value.map((v, i) => resolveArg(v, ref[i], evalPath));
+  if (value && typeof value === "object" && !Array.isArray(value) && typeof (value as { _ObjectPathId?: unknown })._ObjectPathId === "number") {
+    return evalPath((value as { _ObjectPathId: number })._ObjectPathId);
+  }
+  return value;
+}
+
+function errorBody(err: HostError): ResponseError {
+  return {
+    Code: err.code,
+    Message: err.message,
+    HttpStatusCode: err.httpStatusCode,
+    ...(err.location ? { Location: err.location } : {}),
+  };
+}
+
+function lowerFirst(name: string): string {
+  return name.length === 0 ? name : name[0].toLowerCase() + name.slice(1);
+}
+
+/** "Worksheets.GetItem"-style location of a failing path. */
+function pathLocation(path: RequestObjectPath | undefined, cache: Map<number, ApiObject>, paths: Record<string, RequestObjectPath>): string | undefined {
+  if (!path) return undefined;
+  const parent = path.ParentObjectPathId !== undefined ? cache.get(path.ParentObjectPathId) : undefined;
+  const parentName = parent?.locationName ?? paths[String(path.ParentObjectPathId)]?.Name ?? "";
+  const member = path.ObjectPathType === 5 ? "GetItem" : path.Name ?? "";
+  return parentName ? `${parentName}.${member}` : member;
+}
