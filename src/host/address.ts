@@ -61,10 +61,11 @@ export function cellAddress(row: number, column: number): string {
 
 /** "A1:C3"; "A1" for one cell; "A:C" / "3:5" for whole columns / rows. */
 export function rectAddress(rect: Rect): string {
+  // The whole sheet is written as rows ("1:1048576"), as Excel does.
+  if (isWholeRows(rect)) return `${rect.row + 1}:${rect.row + rect.rowCount}`;
   if (isWholeColumns(rect)) {
     return `${columnLetters(rect.column)}:${columnLetters(rect.column + rect.columnCount - 1)}`;
   }
-  if (isWholeRows(rect)) return `${rect.row + 1}:${rect.row + rect.rowCount}`;
   const start = cellAddress(rect.row, rect.column);
   if (rect.rowCount === 1 && rect.columnCount === 1) return start;
   return `${start}:${cellAddress(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1)}`;

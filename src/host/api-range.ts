@@ -349,6 +349,12 @@ export class RangeApi extends ApiObject {
         return this.copyFrom(args);
       case "Calculate":
         return undefined;
+      case "_ValidateArraySize":
+        // The client sends this before splitting a large write into row chunks.
+        if (args[0] !== r.rowCount || args[1] !== r.columnCount) {
+          throw invalidArgument(`an array of ${String(args[0])} x ${String(args[1])} values does not fit a range of ${r.rowCount} x ${r.columnCount} cells`);
+        }
+        return undefined;
       default:
         return super.call(name, args);
     }
