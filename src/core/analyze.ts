@@ -1,14 +1,18 @@
 // The whole computation from grids to figures: find the tables in every input, pair each
 // ranking with the year before, compare. Deterministic: the same inputs give the same result.
 
-import { Grid } from "./cells";
+import { Grid, isBlank } from "./cells";
 import { Problem, problem } from "./problems";
 import { compareRankings, RankingSummary } from "./ranking";
 import { RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
 import { AnalysisOptions } from "./options";
-import { isFullYear, periodLabel } from "./periods";
+import { isFullYear, Period, periodLabel } from "./periods";
 import { SourceRef, sourceName } from "./source";
-import { isBlank } from "./cells";
+import { readSeriesTable, SeriesTable } from "./series-table";
+import { computeSeries, SeriesSummary } from "./series";
+import { PlanTable, PlanTarget, readPlanTable } from "./plan";
+import { Metric } from "./units";
+import { Maybe } from "./yoy";
 
 /** One grid to analyse: where it came from, its cells, and the user's corrections. */
 export interface AnalysisInput {
@@ -17,12 +21,20 @@ export interface AnalysisInput {
   readonly overrides?: TableOverrides;
 }
 
+/** A table found in an input: a ranking, an NBS-style series table, or a plan table. */
+export type FoundTable = RankingTable | SeriesTable | PlanTable;
+
 export interface Analysis {
   readonly options: AnalysisOptions;
-  readonly tables: readonly RankingTable[];
+  readonly tables: readonly FoundTable[];
   readonly rankings: readonly RankingSummary[];
+  readonly series: readonly SeriesSummary[];
+  readonly targets: readonly PlanTarget[];
   readonly problems: readonly Problem[];
 }
+
+/** National sales for a metric and period (from a series or the options), for concentration. */
+export type NationalLookup = (metric: Metric, period: Period) => Maybe;
 
 /** Lists that can be compared: same metric, same span of months. */
 function groupKey(list: RankingList): string {
@@ -33,7 +45,11 @@ function groupKey(list: RankingList): string {
  * Pairs each group's latest year with the year before and compares them.
  * Problems say what could not be paired and why.
  */
-export function pairRankings(lists: readonly RankingList[], options: AnalysisOptions): { rankings: RankingSummary[]; problems: Problem[] } {
+export function pairRankings(
+  lists: readonly RankingList[],
+  options: AnalysisOptions,
+  national: NationalLookup = () => null,
+): { rankings: RankingSummary[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const groups = new Map<string, RankingList[]>();
   for (const list of lists) {
@@ -77,7 +93,9 @@ export function pairRankings(lists: readonly RankingList[], options: AnalysisOpt
         }
       }
     }
-    rankings.push(compareRankings(current, previous, options));
+    const previousPeriod: Period = { ...current.period, year: current.period.year - 1 };
+    const nationalTotal = { current: national(current.metric, current.period), previous: national(current.metric, previousPeriod) };
+    rankings.push(compareRankings(current, previous, { ...options, nationalTotal }));
   }
 
   // A year left unpaired because its span differs from the other year's (H1 against a full year).
@@ -100,19 +118,36 @@ export function pairRankings(lists: readonly RankingList[], options: AnalysisOpt
 }
 
 /**
- * Analyses inputs with checked options: reads the tables, pairs years, compares.
- * An input without any recognisable table is reported, not thrown.
+ * National sales from the series read (商品房销售额 for sales value, 销售面积 for area) for the
+ * months a ranking covers: the cumulative figure to its last month, or the annual figure.
+ */
+function nationalFrom(series: readonly SeriesSummary[]): NationalLookup {
+  return (metric, period) => {
+    const quantity = metric === "salesValue" ? "salesValue" : "salesArea";
+    const candidates = series.filter((s) => s.category === "total" && s.quantity === quantity && s.region === null);
+    for (const s of candidates) {
+      const key = s.frequency === "year" ? String(period.year) : `${period.year}-${String(period.toMonth).padStart(2, "0")}`;
+      const point = s.points.find((p) => p.period === key && (s.frequency === "year" ? isFullYear(period) : s.cumulative && period.fromMonth === 1));
+      if (point?.value != null) return point.value;
+    }
+    return null;
+  };
+}
+
+/**
+ * Analyses inputs with checked options: reads the tables, pairs years, compares, computes series
+ * and plan completion. An input without any recognisable table is reported, not thrown.
  */
 export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptions): Analysis {
   const problems: Problem[] = [];
-  const tables: RankingTable[] = [];
+  const tables: FoundTable[] = [];
   for (const input of inputs) {
     const name = sourceName(input.source);
     if (input.grid.length === 0 || input.grid.every((row) => row.every(isBlank))) {
       problems.push(problem("empty-input", "error", name || undefined, { source: name }));
       continue;
     }
-    const found = readRankingTables(input.grid, input.source, input.overrides);
+    const found = findTables(input);
     if (found.length === 0) {
       problems.push(problem("no-table", "error", name || undefined, { source: name }));
       continue;
@@ -122,10 +157,45 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
       problems.push(...t.problems);
     }
   }
-  const lists = tables.flatMap((t) => t.lists);
-  const paired = pairRankings(lists, options);
+
+  const series: SeriesSummary[] = [];
+  for (const t of tables) {
+    if (t.kind !== "series") continue;
+    for (const raw of t.series) {
+      const computed = computeSeries(raw, options);
+      series.push(computed.summary);
+      problems.push(...computed.problems);
+    }
+  }
+  const targets = tables.flatMap((t) => (t.kind === "plan" ? t.targets : []));
+
+  const lists = tables.flatMap((t) => (t.kind === "ranking" ? t.lists : []));
+  const fromSeries = nationalFrom(series);
+  const national: NationalLookup = (metric, period) => {
+    // A total given by the person (current[, previous]) is for the latest ranking year.
+    const given = options.nationalTotal;
+    if (given !== null && metric === "salesValue") {
+      const latest = Math.max(...lists.filter((l) => l.metric === metric).map((l) => l.period.year));
+      if (period.year === latest) return given.current ?? fromSeries(metric, period);
+      if (period.year === latest - 1) return given.previous ?? fromSeries(metric, period);
+    }
+    return fromSeries(metric, period);
+  };
+  const paired = pairRankings(lists, options, national);
   problems.push(...paired.problems);
-  return { options, tables, rankings: paired.rankings, problems };
+  return { options, tables, rankings: paired.rankings, series, targets, problems };
+}
+
+/** The tables of one input: an NBS export, else rankings, else a plan table, else a long series table. */
+function findTables(input: AnalysisInput): FoundTable[] {
+  const { grid, source } = input;
+  const series = readSeriesTable(grid, source);
+  if (series !== undefined && series.layout === "nbs") return [series];
+  const rankings = readRankingTables(grid, source, input.overrides);
+  if (rankings.length > 0) return rankings;
+  const plan = readPlanTable(grid, source);
+  if (plan !== undefined) return [plan];
+  return series !== undefined ? [series] : [];
 }
 
 /** The period of a ranking summary as a bulletin names it. */

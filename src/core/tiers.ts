@@ -78,17 +78,21 @@ function formatBound(n: number): string {
 }
 
 /**
- * A tier's name as bulletins write it, in the report unit.
+ * A tier's name as bulletins write it. Chinese in the report unit; English in billions of yuan
+ * (1000亿元 = RMB 100 billion), the way English reports state it.
  * tierLabel({ min: 1000, max: null }, "亿元", "zh-CN") // => "1000亿以上"
  * tierLabel({ min: 500, max: 1000 }, "亿元", "zh-CN") // => "500-1000亿"
- * tierLabel({ min: 500, max: 1000 }, "亿元", "en-US") // => "500–1,000 (100m yuan)"
+ * tierLabel({ min: 500, max: 1000 }, "亿元", "en-US") // => "RMB 50–100bn"
  */
 export function tierLabel(tier: TierBound, unit: string, language: "zh-CN" | "en-US"): string {
   if (language === "zh-CN") {
     const short = unit === "亿元" ? "亿" : unit;
     return tier.max === null ? `${formatBound(tier.min)}${short}以上` : `${formatBound(tier.min)}-${formatBound(tier.max)}${short}`;
   }
-  const english = unit === "亿元" ? "100m yuan" : unit === "万平方米" ? "10k sq m" : unit;
-  const n = (x: number) => Number(formatBound(x)).toLocaleString("en-US");
-  return tier.max === null ? `${n(tier.min)} and above (${english})` : `${n(tier.min)}–${n(tier.max)} (${english})`;
+  if (unit === "亿元") {
+    const bn = (x: number) => formatBound(x / 10);
+    return tier.max === null ? `RMB ${bn(tier.min)}bn and above` : `RMB ${bn(tier.min)}–${bn(tier.max)}bn`;
+  }
+  const english = unit === "万平方米" ? "10k sq m" : unit;
+  return tier.max === null ? `${formatBound(tier.min)}+ (${english})` : `${formatBound(tier.min)}–${formatBound(tier.max)} (${english})`;
 }

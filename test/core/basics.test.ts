@@ -125,7 +125,7 @@ describe("tiers", () => {
       { min: 100, max: 300 },
     ]);
     expect(tiers.map((t) => tierLabel(t, "亿元", "zh-CN"))).toEqual(["1000亿以上", "500-1000亿", "300-500亿", "100-300亿"]);
-    expect(tierLabel(tiers[1], "亿元", "en-US")).toBe("500–1,000 (100m yuan)");
+    expect(tierLabel(tiers[1], "亿元", "en-US")).toBe("RMB 50–100bn");
     expect(parseTierOption("cia2020").bounds).toEqual([100, 200, 500, 1000]);
   });
   test("custom bounds must ascend without repeats", () => {
