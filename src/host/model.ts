@@ -567,6 +567,8 @@ export class WorkbookModel {
   formulaCount = 0;
   activeSheetId?: string;
   selection?: Selection;
+  /** For a workbook read from CSV: the text encoding that was detected. */
+  sourceEncoding?: string;
   private sheetCounter = 0;
   private idCounter = 0;
 
