@@ -337,6 +337,18 @@ export class SheetModel {
     }
   }
 
+  /** Calls `visit` for every stored cell (a value, formula or own style), row by row. */
+  forEachCell(visit: (row: number, column: number) => void): void {
+    const rows = [...this.rows.keys()].sort((a, b) => a - b);
+    for (const r of rows) {
+      const data = this.rows.get(r)!;
+      const end = Math.max(data.v.length, data.f?.length ?? 0, data.s?.length ?? 0);
+      for (let c = 0; c < end; c++) {
+        if (data.v[c] !== undefined || data.f?.[c] !== undefined || data.s?.[c] !== undefined) visit(r, c);
+      }
+    }
+  }
+
   /** Number of stored row records (for tests of sparseness). */
   get storedRowCount(): number {
     return this.rows.size;
