@@ -4,7 +4,7 @@
 import { Grid, isBlank } from "./cells";
 import { Problem, problem } from "./problems";
 import { compareRankings, RankingSummary } from "./ranking";
-import { RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
+import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
 import { AnalysisOptions } from "./options";
 import { isFullYear, Period, periodLabel } from "./periods";
 import { SourceRef, sourceName } from "./source";
@@ -18,7 +18,11 @@ import { Maybe } from "./yoy";
 export interface AnalysisInput {
   readonly source: SourceRef;
   readonly grid: Grid;
+  /** Range.numberFormat beside the grid, when read: a date-formatted figure is then not a figure. */
+  readonly numberFormats?: NumberFormats;
   readonly overrides?: TableOverrides;
+  /** What the person said the grid holds; absent: StatDesk finds out. */
+  readonly kind?: "ranking" | "series" | "plan";
 }
 
 /** A table found in an input: a ranking, an NBS-style series table, or a plan table. */
@@ -186,12 +190,21 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   return { options, tables, rankings: paired.rankings, series, targets, problems };
 }
 
-/** The tables of one input: an NBS export, else rankings, else a plan table, else a long series table. */
+/**
+ * The tables of one input: the kind the person named, or else an NBS export, rankings, a plan
+ * table or a long series table, in that order.
+ */
 function findTables(input: AnalysisInput): FoundTable[] {
   const { grid, source } = input;
+  if (input.kind === "ranking") return readRankingTables(grid, source, input.overrides, input.numberFormats);
+  if (input.kind === "plan") {
+    const plan = readPlanTable(grid, source);
+    return plan === undefined ? [] : [plan];
+  }
   const series = readSeriesTable(grid, source);
+  if (input.kind === "series") return series === undefined ? [] : [series];
   if (series !== undefined && series.layout === "nbs") return [series];
-  const rankings = readRankingTables(grid, source, input.overrides);
+  const rankings = readRankingTables(grid, source, input.overrides, input.numberFormats);
   if (rankings.length > 0) return rankings;
   const plan = readPlanTable(grid, source);
   if (plan !== undefined) return [plan];

@@ -75,6 +75,18 @@ const ZH: Catalog = {
   "plan-no-plan": (p) => `“${s(p.item)}”没有计划数，不能计算完成率。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+  "source-missing": (p) => `找不到数据源 ${s(p.source)}（${s(p.kind)}可能已被删除或改名）。请重新选择数据区域。`,
+  "source-address-invalid": (p) => `“${s(p.address)}”不是有效的单元格地址。请写成 Sheet1!A1:D120 的形式，或点击“使用所选区域”。`,
+  "source-empty": (p) => `数据源 ${s(p.source)} 是空的。请选择含数据的区域。`,
+  "output-name-invalid": (p) => `输出工作表名“${s(p.name)}”不可用：不能为空、不超过31个字符，不能含 : \\ / ? * [ ]。`,
+  "output-name-taken": (p) => `工作表“${s(p.name)}”已存在且不是 StatDesk 生成的，未覆盖；汇总写入“${s(p.used)}”。`,
+  "sheet-protected": (p) => `工作表“${s(p.name)}”受保护，无法写入。请撤销保护或换一个输出工作表名。`,
+  "payload-too-large": (p) => `数据量超过 Excel 网页版单次传输上限（${s(p.detail)}）。请缩小所选区域。`,
+  "write-failed": (p) => `写入汇总表时 Excel 报错（${s(p.code)}：${s(p.detail)}）。原有汇总表未改动，没有留下写了一半的工作表；可直接重试。`,
+  "recovery-failed": (p) => `写入失败后清理也未完成（${s(p.code)}）：请删除工作表“${s(p.name)}”。原有汇总表未改动。`,
+  "verify-failed": (p) => `汇总表写入后核对不一致（${s(p.detail)}）。请重新运行。`,
+  "excel-error": (p) => `Excel 报错（${s(p.code)}）：${s(p.detail)}`,
+  "run-busy": () => `已有一次计算正在进行，请等它完成。`,
 };
 
 const EN: Catalog = {
@@ -125,6 +137,19 @@ const EN: Catalog = {
   "plan-no-plan": (p) => `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+  "source-missing": (p) => `The source ${s(p.source)} cannot be found (the ${s(p.kind)} may have been deleted or renamed). Choose the data again.`,
+  "source-address-invalid": (p) => `"${s(p.address)}" is not a cell address. Write it as Sheet1!A1:D120, or use the selection.`,
+  "source-empty": (p) => `The source ${s(p.source)} is empty. Choose a range that holds data.`,
+  "output-name-invalid": (p) => `The output sheet name "${s(p.name)}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ].`,
+  "output-name-taken": (p) => `A sheet named "${s(p.name)}" exists and was not made by StatDesk, so it was left alone; the summary went to "${s(p.used)}".`,
+  "sheet-protected": (p) => `The sheet "${s(p.name)}" is protected and cannot be written. Unprotect it or choose another output sheet name.`,
+  "payload-too-large": (p) => `More data than Excel on the web moves in one round trip (${s(p.detail)}). Choose a smaller range.`,
+  "write-failed": (p) =>
+    `Excel refused to write the summary (${s(p.code)}: ${s(p.detail)}). The previous summary is unchanged and no half-written sheet was left; you can run again.`,
+  "recovery-failed": (p) => `Cleaning up after the failed write did not finish either (${s(p.code)}): please delete the sheet "${s(p.name)}". The previous summary is unchanged.`,
+  "verify-failed": (p) => `The summary did not read back as written (${s(p.detail)}). Please run again.`,
+  "excel-error": (p) => `Excel reported an error (${s(p.code)}): ${s(p.detail)}`,
+  "run-busy": () => `A run is already going; wait for it to finish.`,
 };
 
 const CATALOGS: Readonly<Record<Language, Catalog>> = { "zh-CN": ZH, "en-US": EN };

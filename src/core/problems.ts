@@ -48,7 +48,20 @@ export type ProblemCode =
   | "plan-no-plan" // a plan row without a planned figure
   // files
   | "file-unreadable"
-  | "file-type";
+  | "file-type"
+  // the workbook (reported by the Excel layer)
+  | "source-missing" // a source's sheet, table or name is gone
+  | "source-address-invalid" // an address that is not A1 notation
+  | "source-empty" // a source range holds no values
+  | "output-name-invalid" // an output sheet name Excel would refuse
+  | "output-name-taken" // the output name belongs to a sheet StatDesk did not write
+  | "sheet-protected" // a sheet StatDesk must write is protected
+  | "payload-too-large" // more than Excel on the web takes in one round trip, even in parts
+  | "write-failed" // Excel refused a write; the previous summary is intact
+  | "recovery-failed" // and cleaning up after it failed too
+  | "verify-failed" // the written sheet does not read back as written
+  | "excel-error" // any other error Excel reported
+  | "run-busy"; // a run is already going
 
 export type Severity = "error" | "warning" | "info";
 

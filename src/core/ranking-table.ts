@@ -10,6 +10,9 @@ import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
 import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
 import { detectUnit, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
+/** Number format codes beside a grid (Range.numberFormat), when the reader has them: they tell dates from figures. */
+export type NumberFormats = readonly (readonly string[])[];
+
 /** A user's corrections to what was understood, from the task pane's preview. */
 export interface TableOverrides {
   /** Zero-based grid row of the header. */
@@ -168,14 +171,14 @@ interface ValueColumn {
  * Returns the tables found; a grid without any ranking header gives none. Overrides apply to
  * the first table (the one a person previewed).
  */
-export function readRankingTables(grid: Grid, source: SourceRef, overrides: TableOverrides = {}): RankingTable[] {
+export function readRankingTables(grid: Grid, source: SourceRef, overrides: TableOverrides = {}, formats?: NumberFormats): RankingTable[] {
   const firstHeader = overrides.headerRow ?? findRankingHeader(grid);
   if (firstHeader === undefined || firstHeader >= grid.length) return [];
   if (overrides.headerRow !== undefined) {
-    return [readRankingTable(grid, source, firstHeader, overrides, 0, grid.length - 1)];
+    return [readRankingTable(grid, source, firstHeader, overrides, 0, grid.length - 1, formats)];
   }
   return stackedTables(grid, firstHeader).map((b, i) =>
-    readRankingTable(grid, source, b.headerRow, i === 0 ? overrides : {}, b.titleFrom, b.lastRow),
+    readRankingTable(grid, source, b.headerRow, i === 0 ? overrides : {}, b.titleFrom, b.lastRow, formats),
   );
 }
 
@@ -190,6 +193,7 @@ export function readRankingTable(
   overrides: TableOverrides = {},
   titleFrom = 0,
   lastRow = grid.length - 1,
+  formats?: NumberFormats,
 ): RankingTable {
   const problems: Problem[] = [];
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
@@ -352,7 +356,7 @@ export function readRankingTable(
       }
       const cell = row[vc.column.index];
       const where = location(r, vc.column.index);
-      const parsed = parseNumberCell(cell);
+      const parsed = parseNumberCell(cell, formats?.[r]?.[vc.column.index]);
       if (!parsed.ok) {
         // In a wide table a dash or blank means "not ranked that year": said, but quietly.
         const quiet = wide && (parsed.reason === "dash" || parsed.reason === "empty");

@@ -14,7 +14,7 @@ import {
   quoteSheetName,
   rectAddress,
 } from "./address";
-import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asString } from "./api";
+import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { ChartCollectionApi } from "./api-chart";
 import { RangeApi, guardAlive, guardEditable, rangeLinks } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
@@ -292,6 +292,8 @@ export class WorksheetApi extends ApiObject {
         return new FreezePanesApi(this.env, this.sheet);
       case "Protection":
         return new WorksheetProtectionApi(this.env, this.sheet);
+      case "PageLayout":
+        return new PageLayoutApi(this.env, this.sheet);
       case "CustomXmlParts":
         return undefined;
       default:
@@ -442,6 +444,69 @@ export class FreezePanesApi extends ApiObject {
       }
       default:
         return super.call(name, args);
+    }
+  }
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the orientation and zoom a printout uses. */
+export class PageLayoutApi extends ApiObject {
+  readonly typeName = "PageLayout";
+
+  constructor(
+    env: ApiEnv,
+    readonly sheet: SheetModel,
+  ) {
+    super(env);
+  }
+
+  override checkAlive(): void {
+    guardAlive(this.sheet);
+  }
+
+  override scalarNames(): readonly string[] {
+    return ["Orientation", "Zoom"];
+  }
+
+  override get(name: string): unknown {
+    this.checkAlive();
+    const layout = this.sheet.pageLayout;
+    switch (name) {
+      case "Orientation":
+        return layout.orientation;
+      case "Zoom":
+        return {
+          scale: layout.horizontalFitToPages || layout.verticalFitToPages ? null : layout.scale,
+          horizontalFitToPages: layout.horizontalFitToPages || null,
+          verticalFitToPages: layout.verticalFitToPages || null,
+        };
+      default:
+        return super.get(name);
+    }
+  }
+
+  override set(name: string, value: unknown): void {
+    this.checkAlive();
+    const layout = this.sheet.pageLayout;
+    switch (name) {
+      case "Orientation":
+        layout.orientation = asEnum(value, ["Portrait", "Landscape"] as const, "orientation");
+        return;
+      case "Zoom": {
+        if (typeof value !== "object" || value === null) throw invalidArgument("zoom");
+        const zoom = value as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+        const fitting = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+        if (zoom.scale !== undefined && zoom.scale !== null) {
+          const scale = asNumber(zoom.scale, "zoom.scale");
+          if (scale < 10 || scale > 400 || fitting) throw invalidArgument("zoom.scale");
+          Object.assign(layout, { scale, horizontalFitToPages: 0, verticalFitToPages: 0 });
+        } else {
+          layout.horizontalFitToPages = zoom.horizontalFitToPages == null ? 0 : asInteger(zoom.horizontalFitToPages, "zoom.horizontalFitToPages");
+          layout.verticalFitToPages = zoom.verticalFitToPages == null ? 0 : asInteger(zoom.verticalFitToPages, "zoom.verticalFitToPages");
+        }
+        return;
+      }
+      default:
+        return super.set(name, value);
     }
   }
 }

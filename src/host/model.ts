@@ -259,6 +259,14 @@ interface RowData {
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
+/** A sheet's print layout; fit-to-pages of 0 means "not fitted" in that direction. */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  scale: number;
+  horizontalFitToPages: number;
+  verticalFitToPages: number;
+}
+
 /** Excel's default column width (8.43 characters of Calibri 11 = 64 px) and row height, in points. */
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;
@@ -278,6 +286,8 @@ export class SheetModel {
   merges: Rect[] = [];
   charts: ChartModel[] = [];
   showGridlines = true;
+  /** Print layout (Worksheet.pageLayout, ExcelApi 1.9): orientation and fit-to-pages. */
+  pageLayout: PageLayoutModel = { orientation: "Portrait", scale: 100, horizontalFitToPages: 0, verticalFitToPages: 0 };
   deleted = false;
   private readonly rows = new Map<number, RowData>();
 

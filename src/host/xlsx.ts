@@ -252,6 +252,16 @@ function excelValue(value: CellValue, formula: string | undefined): ExcelJS.Cell
   return value;
 }
 
+/** The sheet's page layout as ExcelJS writes it (fit-to-pages, else a scale). */
+function pageSetup(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
+  const layout = sheet.pageLayout;
+  const fit = layout.horizontalFitToPages > 0 || layout.verticalFitToPages > 0;
+  return {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    ...(fit ? { fitToPage: true, fitToWidth: layout.horizontalFitToPages, fitToHeight: layout.verticalFitToPages } : { scale: layout.scale }),
+  };
+}
+
 function writeSheet(ejs: ExcelJS.Workbook, sheet: SheetModel): void {
   const wb = sheet.workbook;
   const state = sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible";
@@ -263,6 +273,7 @@ function writeSheet(ejs: ExcelJS.Workbook, sheet: SheetModel): void {
         ? { state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, topLeftCell: `${columnLetters(sheet.freeze.columns)}${sheet.freeze.rows + 1}`, showGridLines: sheet.showGridlines }
         : { showGridLines: sheet.showGridlines },
     ],
+    pageSetup: pageSetup(sheet),
   } as Partial<ExcelJS.AddWorksheetOptions>);
   for (const [c, width] of sheet.columnWidths) ws.getColumn(c + 1).width = pointsToChars(width);
   for (const [c, id] of sheet.columnStyles) if (id !== 0) ws.getColumn(c + 1).style = excelStyle(wb.styles.get(id)) as ExcelJS.Style;

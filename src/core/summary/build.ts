@@ -1,0 +1,467 @@
+// Builds the summary sheet of an analysis: title, period and units, where every number came
+// from, then the tables (tiers, TOP-N, thresholds, rank groups, entrants and exits, movers,
+// series, plans), the bulletin sentences and the data notes, with charts beside their tables.
+
+import { CellRect } from "../a1";
+import { Analysis } from "../analyze";
+import { Language, problemMessage } from "../messages";
+import { narrative } from "../narrative";
+import { roundTo, RoundingRule } from "../rounding";
+import { RankingSummary } from "../ranking";
+import { SeriesSummary } from "../series";
+import { PlanTarget } from "../plan";
+import { Maybe } from "../yoy";
+import { tierLabel, tiersFromBounds } from "../tiers";
+import { ChartModel, CellStyle, SheetModel, SheetValue, StyleRun } from "./model";
+import { SHEET_LABELS, SheetLabels } from "./labels";
+import { indicatorName } from "../indicators";
+
+/** Red for increases (the mainland convention, 红涨绿跌) or green for increases. */
+export type ColourConvention = "red-up" | "green-up";
+
+export interface SummaryRequest {
+  readonly analysis: Analysis;
+  readonly language: Language;
+  readonly sheetName: string;
+  readonly colours: ColourConvention;
+  /** "2026-11-22": passed in, because the core never reads the clock. */
+  readonly generatedOn: string;
+  readonly version: string;
+  /** Rows of movers to list (the largest TOP-N by default). */
+  readonly moversLimit?: number;
+}
+
+const COLOURS = {
+  title: "#1F3864",
+  section: "#DDEBF7",
+  header: "#F2F2F2",
+  rule: "#808080",
+  note: "#595959",
+  flag: "#FFF2CC",
+  tab: "#2F5597",
+};
+
+const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12, fill: COLOURS.section };
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
+const MAX_NOTES = 60;
+
+/** Number formats, in Excel's English codes as Office.js takes them. */
+function formats(colours: ColourConvention) {
+  const [up, down] = colours === "red-up" ? ["[Red]", "[Color10]"] : ["[Color10]", "[Red]"];
+  return {
+    text: "@",
+    general: "General",
+    amount: "#,##0.0",
+    level: "#,##0",
+    count: "0",
+    /** Change in companies or places: ▲5 / ▼5. */
+    countChange: `${up}▲0;${down}▼0;0`,
+    /** Growth rate stored as a fraction: ▲6.0% / ▼30.6%. */
+    growth: `${up}▲0.0%;${down}▼0.0%;0.0%`,
+    share: "0.0%",
+    /** Change in percentage points: ▲2.9 / ▼8.8. */
+    points: `${up}▲0.0;${down}▼0.0;0.0`,
+    plain: "0.0",
+  };
+}
+
+type Formats = ReturnType<typeof formats>;
+
+/** Collects rows of cells with their formats, styles and merges. */
+class SheetBuilder {
+  readonly values: SheetValue[][] = [];
+  readonly numberFormats: string[][] = [];
+  readonly styles: StyleRun[] = [];
+  readonly sections: Record<string, CellRect> = {};
+  /** Rows of section titles, whose band is drawn across the full width at the end. */
+  readonly titleRows: number[] = [];
+  /** Sections whose text runs on to the right (long lists): they do not set column widths. */
+  readonly overflowing = new Set<string>();
+  /** Header rows of tables, whose height fits their wrapped headers. */
+  readonly headerRows: number[] = [];
+
+  get row(): number {
+    return this.values.length;
+  }
+
+  add(cells: readonly SheetValue[], cellFormats: readonly string[] = [], style?: CellStyle): number {
+    const row = this.values.length;
+    this.values.push([...cells]);
+    this.numberFormats.push(cells.map((_, i) => cellFormats[i] ?? (typeof cells[i] === "string" ? "@" : "General")));
+    if (style !== undefined && cells.length > 0) this.style({ row, column: 0, rowCount: 1, columnCount: cells.length }, style);
+    return row;
+  }
+
+  blank(): void {
+    this.add([]);
+  }
+
+  style(rect: CellRect, style: CellStyle): void {
+    this.styles.push({ rect, style });
+  }
+
+  /** A table: a header row, then rows; records the block as a named section. */
+  table(name: string, header: readonly string[], rows: readonly (readonly SheetValue[])[], rowFormats: readonly string[]): CellRect {
+    const top = this.add(header, header.map(() => "@"), { bold: true, fill: COLOURS.header, wrap: true, borderBottom: COLOURS.rule, horizontal: "Center" });
+    this.headerRows.push(top);
+    this.style({ row: top, column: 0, rowCount: 1, columnCount: 1 }, { horizontal: "Left" });
+    for (const r of rows) this.add(r, rowFormats.map((f, i) => (typeof r[i] === "string" ? "@" : f)));
+    const rect = { row: top, column: 0, rowCount: rows.length + 1, columnCount: header.length };
+    this.sections[name] = rect;
+    return rect;
+  }
+
+  sectionTitle(text: string): void {
+    this.titleRows.push(this.add([text], ["@"]));
+  }
+
+  note(text: string): void {
+    this.add([text], ["@"], { italic: true, fontColor: COLOURS.note });
+  }
+}
+
+/** A value ready for the sheet: null stays blank; with GB/T 8170 the displayed precision is applied once. */
+function displayValue(x: Maybe, decimals: number, rule: RoundingRule): SheetValue {
+  if (x === null) return null;
+  return rule === "half-even" ? roundTo(x, decimals, rule) : x;
+}
+
+/** A percentage (StatDesk's per cent) as the fraction Excel's % format expects. */
+function fraction(pct: Maybe, rule: RoundingRule): SheetValue {
+  if (pct === null) return null;
+  return rule === "half-even" ? roundTo(pct, 1, rule) / 100 : pct / 100;
+}
+
+function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): { rect: CellRect; chartRows: number } {
+  const base = r.shareBaseN ?? 100;
+  const header = [L.tier, L.count, L.previousCount, L.countChange, L.tierSum, L.mean, L.previousMean, L.meanYoy, L.shareOfTop(base)];
+  const rows: SheetValue[][] = r.tiers.map((t) => [
+    language === "zh-CN" ? t.label : t.labelEn,
+    t.count,
+    t.previousCount,
+    t.countChange,
+    displayValue(t.sum, 1, rule),
+    displayValue(t.mean, 1, rule),
+    displayValue(t.previousMean, 1, rule),
+    fraction(t.meanYoyPct, rule),
+    fraction(t.sharePct, rule),
+  ]);
+  const rowFormats = [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.amount, f.growth, f.share];
+  const rect = b.table(sectionName("tiers", r), header, rows, rowFormats);
+  if (r.hundredBillionCount !== null) {
+    const change = r.previousHundredBillionCount === null ? null : r.hundredBillionCount - r.previousHundredBillionCount;
+    const row = b.add([L.hundredBillion, r.hundredBillionCount, r.previousHundredBillionCount, change], [f.text, f.count, f.count, f.countChange]);
+    b.style({ row, column: 0, rowCount: 1, columnCount: header.length }, { bold: true, borderTop: COLOURS.rule });
+  }
+  return { rect, chartRows: r.tiers.length };
+}
+
+/** Section names are per metric when a sheet holds a value and an area ranking. */
+function sectionName(name: string, r: RankingSummary): string {
+  return r.metric === "salesValue" ? name : `${name}_${r.metric}`;
+}
+
+/** The ranking's figures: tiers, TOP-N, thresholds, rank groups (charts beside the first two). */
+function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+  const unit = r.unit;
+  if (r.tiers.length > 0) {
+    b.sectionTitle(L.tiersSection(unit));
+    const { rect, chartRows } = tierSection(b, r, L, f, rule, language);
+    charts.push(
+      chart(`StatDesk_tiers_${r.metric}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: chartRows + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.tierChartTitle(r.year, r.previousYear), L.companies, L.tier, "0", rect.row, yearNames(r, L)),
+    );
+    b.blank();
+  }
+
+  b.sectionTitle(L.topSection(unit));
+  b.table(
+    sectionName("top", r),
+    ["TOP-N", L.sum, L.previousSum, L.yoy, L.share, L.previousShare, L.shareChange],
+    r.top.map((t) => [L.topName(t.n), displayValue(t.sum, 1, rule), displayValue(t.previousSum, 1, rule), fraction(t.sumYoyPct, rule), fraction(t.share, rule), fraction(t.previousShare, rule), displayValue(t.shareChangePts, 1, rule)]),
+    [f.text, f.amount, f.amount, f.growth, f.share, f.share, f.points],
+  );
+  b.blank();
+
+  b.sectionTitle(L.thresholdSection(unit));
+  const thresholds = b.table(
+    sectionName("thresholds", r),
+    ["TOP-N", L.threshold, L.previousThreshold, L.yoy],
+    r.top.map((t) => [L.topName(t.n), displayValue(t.threshold, 1, rule), displayValue(t.previousThreshold, 1, rule), fraction(t.thresholdYoyPct, rule)]),
+    [f.text, f.amount, f.amount, f.growth],
+  );
+  charts.push(
+    chart(`StatDesk_thresholds_${r.metric}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L)),
+  );
+  b.blank();
+
+  b.sectionTitle(L.groupsSection(unit));
+  b.table(
+    sectionName("groups", r),
+    [L.rankGroupHeader, L.mean, L.previousMean, L.yoy],
+    r.groups.map((g) => [L.rankGroup(g.from, g.to), displayValue(g.mean, 1, rule), displayValue(g.previousMean, 1, rule), fraction(g.meanYoyPct, rule)]),
+    [f.text, f.amount, f.amount, f.growth],
+  );
+  b.blank();
+}
+
+/** The ranking's lists: who entered and left each TOP-N, and every listed company's move. */
+function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, moversLimit: number): void {
+  if (r.membership.length > 0) {
+    b.sectionTitle(L.membershipSection);
+    const separator = language === "zh-CN" ? "、" : ", ";
+    // One row per list; the names run on to the right over empty cells, as a sentence would.
+    const name = sectionName("membership", r);
+    b.table(
+      name,
+      ["TOP-N", "", ""],
+      r.membership.flatMap((m) => [
+        [L.topName(m.n), L.entrants, m.entrants.join(separator) || "—"],
+        [L.topName(m.n), L.exits, m.exits.join(separator) || "—"],
+      ]),
+      [f.text, f.text, f.text],
+    );
+    b.overflowing.add(name);
+    b.blank();
+  }
+
+  const movers = r.movers.filter((m) => m.rank !== null).slice(0, moversLimit);
+  if (movers.length > 0) {
+    b.sectionTitle(L.moversSection(moversLimit));
+    b.table(
+      sectionName("movers", r),
+      [L.enterprise, L.rank, L.previousRank, L.rankChange, L.value, L.previousValue, L.yoy],
+      movers.map((m) => [m.name, m.rank, m.previousRank ?? L.notRanked, m.rankChange, displayValue(m.value, 1, rule), displayValue(m.previousValue, 1, rule), fraction(m.valueYoyPct, rule)]),
+      [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.growth],
+    );
+    b.blank();
+  }
+}
+
+function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+  const name = indicatorName({ category: s.category, quantity: s.quantity }, language).replace(/^the /, "");
+  const title = s.region !== null ? `${s.region} ${name}` : name;
+  b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
+  const levelFormat = s.quantity === "salesValue" || s.quantity === "salesArea" || s.quantity === "stockArea" ? f.level : f.amount;
+  const rect = b.table(
+    `series_${index}`,
+    [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, L.note],
+    s.points.map((p) => [
+      language === "zh-CN" ? p.label : p.labelEn,
+      fraction(p.publishedYoyPct, rule),
+      fraction(p.yoyPct, rule),
+      displayValue(p.basisGapPts, 1, rule),
+      displayValue(p.value, 0, rule),
+      displayValue(p.previous, 0, rule),
+      p.basisFlag ? L.gapFlag : null,
+    ]),
+    [f.text, f.growth, f.growth, f.points, levelFormat, levelFormat, f.text],
+  );
+  s.points.forEach((p, i) => {
+    if (p.basisFlag) b.style({ row: rect.row + 1 + i, column: 0, rowCount: 1, columnCount: 7 }, { fill: COLOURS.flag });
+  });
+  if (s.points.some((p) => p.publishedYoyPct !== null || p.yoyPct !== null)) {
+    charts.push(chart(`StatDesk_yoy_${index + 1}`, "LineMarkers", { row: rect.row, column: 0, rowCount: s.points.length + 1, columnCount: 3 }, L.seriesChartTitle(title), L.percent, L.period, "0.0%", rect.row, [L.publishedYoy, L.computedYoy]));
+  }
+  b.blank();
+}
+
+function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLabels, f: Formats, rule: RoundingRule): void {
+  b.sectionTitle(L.planSection);
+  b.table(
+    "plan",
+    [L.item, L.unit, L.plan, L.actual, L.completion],
+    targets.map((t) => [t.item, t.unit, t.plan, t.actual, fraction(t.completionPct, rule)]),
+    [f.text, f.text, "#,##0.##", "#,##0.##", f.share],
+  );
+  b.blank();
+}
+
+/** A chart placed later, once the table's width is known; `anchorRow` is the table's first row. */
+function chart(
+  name: string,
+  kind: ChartModel["kind"],
+  source: CellRect,
+  title: string,
+  valueAxisTitle: string,
+  categoryAxisTitle: string,
+  numberFormat: string,
+  anchorRow: number,
+  seriesNames: readonly string[],
+): ChartModel {
+  return {
+    name,
+    kind,
+    source,
+    title,
+    valueAxisTitle,
+    categoryAxisTitle,
+    dataLabels: true,
+    numberFormat,
+    seriesNames: seriesNames.slice(0, source.columnCount - 1),
+    from: { row: anchorRow, column: 0 },
+    to: { row: anchorRow, column: 0 },
+  };
+}
+
+/** Legend names for this year's and last year's columns: "2024年", "2023年". */
+function yearNames(r: RankingSummary, L: SheetLabels): string[] {
+  return r.previousYear === null ? [L.yearLabel(r.year)] : [L.yearLabel(r.year), L.yearLabel(r.previousYear)];
+}
+
+/** Text width in "characters", counting CJK as two, for column widths. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+function sourceLines(analysis: Analysis, L: SheetLabels, language: Language): string[] {
+  const lines: string[] = [];
+  for (const t of analysis.tables) {
+    if (t.kind === "ranking") {
+      const years = [...new Set(t.lists.map((l) => l.period.year))].sort((a, b) => b - a);
+      const yearText = years.map(L.yearLabel).join(language === "zh-CN" ? "、" : ", ");
+      const role = years.length > 1 ? L.roleCurrent : years[0] === analysis.rankings[0]?.year ? L.roleCurrent : L.rolePrevious;
+      const range = t.lists[0]?.range ?? "";
+      const bracketed = yearText === "" ? "" : language === "zh-CN" ? `（${yearText}）` : ` (${yearText})`;
+      lines.push(L.sourceLine(role, `${range}${bracketed}`));
+    } else if (t.kind === "series") {
+      const range = t.series[0]?.range;
+      if (range !== undefined) lines.push(L.sourceLine(L.roleSeries, range));
+    } else {
+      lines.push(L.sourceLine(L.rolePlan, t.range));
+    }
+  }
+  return lines;
+}
+
+/** The period the sheet is about, for its title: the latest ranking, else the latest series point. */
+function headlinePeriod(analysis: Analysis, language: Language): { text: string; previous: string | null; year: number | null } {
+  const r = analysis.rankings[0];
+  if (r !== undefined) {
+    const previous = r.previousYear === null ? null : language === "zh-CN" ? `${r.previousYear}年` : String(r.previousYear);
+    return { text: language === "zh-CN" ? r.period : r.periodEn, previous, year: r.year };
+  }
+  const points = analysis.series.flatMap((s) => s.points);
+  const latest = points.reduce<(typeof points)[number] | undefined>((a, p) => (a === undefined || p.period > a.period ? p : a), undefined);
+  if (latest !== undefined) return { text: language === "zh-CN" ? latest.label : latest.labelEn, previous: null, year: latest.year };
+  return { text: "", previous: null, year: null };
+}
+
+/** The default name of a summary sheet: "汇总_2024" / "Summary_2024". */
+export function defaultSheetName(analysis: Analysis, language: Language): string {
+  const { year } = headlinePeriod(analysis, language);
+  return year === null ? SHEET_LABELS[language].sheetPrefix : `${SHEET_LABELS[language].sheetPrefix}_${year}`;
+}
+
+/** Builds the summary sheet model for an analysis. */
+export function buildSummary(request: SummaryRequest): SheetModel {
+  const { analysis, language } = request;
+  const L = SHEET_LABELS[language];
+  const rule = analysis.options.rounding;
+  const f = formats(request.colours);
+  const b = new SheetBuilder();
+  const charts: ChartModel[] = [];
+
+  const headline = headlinePeriod(analysis, language);
+  b.add([L.title(headline.text)], ["@"], { bold: true, fontSize: 16, fontColor: COLOURS.title });
+  b.add([L.periodLine(headline.text, headline.previous)], ["@"], { italic: true, fontColor: COLOURS.note });
+  b.blank();
+
+  b.sectionTitle(L.provenance);
+  const provenanceTop = b.row;
+  for (const line of sourceLines(analysis, L, language)) b.note(line);
+  if (analysis.rankings.length > 0) {
+    const tiers = tiersFromBounds(analysis.options.tierBounds).map((t) => tierLabel(t, "亿元", language)).join(language === "zh-CN" ? "、" : ", ");
+    b.note(L.tierRule(L.presetNames[analysis.options.tierPreset] ?? analysis.options.tierPreset, tiers));
+  }
+  b.note(L.roundingRule(rule));
+  b.note(L.yoyRule);
+  if (analysis.series.length > 0) b.note(L.basisRule(String(analysis.options.basisTolerancePts)));
+  b.note(L.colourRule(request.colours === "red-up"));
+  b.note(L.generated(request.generatedOn, request.version));
+  b.sections.provenance = { row: provenanceTop, column: 0, rowCount: b.row - provenanceTop, columnCount: 1 };
+  b.blank();
+
+  // The sentences first: they are what a reviewer reads, and every figure in them is below.
+  const sentences = narrative(analysis, language, rule);
+  if (sentences.length > 0) {
+    b.sectionTitle(L.narrativeSection);
+    const top = b.row;
+    for (const s of sentences) b.add([s], ["@"]);
+    b.sections.narrative = { row: top, column: 0, rowCount: sentences.length, columnCount: 1 };
+    b.blank();
+  }
+
+  const moversLimit = request.moversLimit ?? Math.max(...analysis.options.topN, 10);
+  for (const r of analysis.rankings) rankingTables(b, r, L, f, rule, language, charts);
+  analysis.series.forEach((s, i) => seriesSection(b, s, i, L, f, rule, language, charts));
+  if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, rule);
+  for (const r of analysis.rankings) rankingLists(b, r, L, f, rule, language, moversLimit);
+
+  const notes = analysis.problems.filter((p) => p.severity !== "info");
+  if (notes.length > 0) {
+    b.sectionTitle(L.warningsSection);
+    b.table(
+      "warnings",
+      [L.location, L.message],
+      notes.slice(0, MAX_NOTES).map((p) => [p.location ?? "", problemMessage(p, language)]),
+      ["@", "@"],
+    );
+    if (notes.length > MAX_NOTES) b.note(L.moreWarnings(notes.length - MAX_NOTES));
+  }
+
+  // Square the block: every row as wide as the widest table.
+  const tableWidth = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
+  const width = tableWidth;
+  const values = b.values.map((row) => [...row, ...Array<SheetValue>(Math.max(0, width - row.length)).fill(null)].slice(0, width));
+  const numberFormats = b.numberFormats.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("General")].slice(0, width));
+
+  // Charts to the right of the tables, each beside its table and never over the one above.
+  let nextFree = 0;
+  const placed = charts.map((c) => {
+    const top = Math.max(c.from.row, nextFree);
+    nextFree = top + CHART_ROWS + 1;
+    return { ...c, from: { row: top, column: width + 1 }, to: { row: top + CHART_ROWS - 1, column: width + CHART_COLUMNS } };
+  });
+
+  // Widths: the first column fits its labels; the others fit their figures, with headers wrapping
+  // onto two lines. Long sentences and lists simply run on to the right.
+  const measured = Object.entries(b.sections).filter(([name]) => !b.overflowing.has(name)).map(([, rect]) => rect);
+  const columnWidths = Array.from({ length: width }, (_, c) => {
+    let chars = c === 0 ? 12 : 9;
+    for (const section of measured) {
+      if (c >= section.columnCount || section.columnCount === 1) continue;
+      chars = Math.max(chars, Math.min(Math.ceil(textWidth(String(values[section.row][c] ?? "")) / 2) + 2, 16));
+      for (let r = section.row + 1; r < section.row + section.rowCount; r++) {
+        const v = values[r]?.[c];
+        const text = typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 1 }) + "  " : v ?? "";
+        chars = Math.max(chars, Math.min(textWidth(text) + 2, c === 0 ? 30 : 18));
+      }
+    }
+    return Math.round(chars * 6 + 6);
+  });
+  // Header rows tall enough for their wrapped text (Excel does not grow rows it is given).
+  const rowHeights = b.headerRows
+    .map((row) => {
+      const lines = Math.max(1, ...values[row].map((v, c) => Math.ceil(textWidth(String(v ?? "")) / Math.max(1, (columnWidths[c] - 6) / 6 - 1))));
+      return { row, height: Math.min(lines, 3) * 15 };
+    })
+    .filter((h) => h.height > 15);
+  const styles = [...b.titleRows.map((row) => ({ rect: { row, column: 0, rowCount: 1, columnCount: width }, style: SECTION_STYLE })), ...b.styles];
+
+  return {
+    name: request.sheetName,
+    values,
+    numberFormats,
+    width,
+    styles,
+    columnWidths,
+    rowHeights,
+    freezeRows: 2,
+    charts: placed,
+    tabColor: COLOURS.tab,
+    sections: b.sections,
+  };
+}

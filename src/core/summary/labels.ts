@@ -1,0 +1,266 @@
+// The words on a summary sheet, in zh-CN and en-US. A reviewer who opens the workbook without
+// StatDesk reads these, so every number's meaning and origin is spelled out here.
+
+import { Language } from "../messages";
+
+export interface SheetLabels {
+  readonly sheetPrefix: string;
+  readonly title: (period: string) => string;
+  /** The line under the title: the period, what it is compared with, and the units. */
+  readonly periodLine: (period: string, previous: string | null) => string;
+  readonly provenance: string;
+  readonly sourceLine: (role: string, where: string) => string;
+  readonly roleCurrent: string;
+  readonly rolePrevious: string;
+  readonly roleSeries: string;
+  readonly rolePlan: string;
+  readonly tierRule: (preset: string, tiers: string) => string;
+  readonly presetNames: Readonly<Record<string, string>>;
+  readonly roundingRule: (rule: "half-away" | "half-even") => string;
+  readonly yoyRule: string;
+  readonly basisRule: (tolerance: string) => string;
+  readonly colourRule: (redUp: boolean) => string;
+  readonly generated: (date: string, version: string) => string;
+  // sections
+  readonly tiersSection: (unit: string) => string;
+  readonly topSection: (unit: string) => string;
+  readonly thresholdSection: (unit: string) => string;
+  readonly groupsSection: (unit: string) => string;
+  readonly membershipSection: string;
+  readonly moversSection: (n: number) => string;
+  readonly seriesSection: (indicator: string, unit: string) => string;
+  /** A report unit as this language names it. */
+  readonly unitName: (unit: string) => string;
+  readonly planSection: string;
+  readonly narrativeSection: string;
+  readonly warningsSection: string;
+  // column headers
+  readonly tier: string;
+  readonly count: string;
+  readonly previousCount: string;
+  readonly countChange: string;
+  readonly tierSum: string;
+  readonly mean: string;
+  readonly previousMean: string;
+  readonly meanYoy: string;
+  readonly shareOfTop: (n: number) => string;
+  readonly hundredBillion: string;
+  readonly topName: (n: number) => string;
+  readonly rankGroup: (from: number, to: number) => string;
+  readonly rankGroupHeader: string;
+  readonly sum: string;
+  readonly previousSum: string;
+  readonly yoy: string;
+  readonly share: string;
+  readonly previousShare: string;
+  readonly shareChange: string;
+  readonly threshold: string;
+  readonly previousThreshold: string;
+  readonly entrants: string;
+  readonly exits: string;
+  readonly enterprise: string;
+  readonly rank: string;
+  readonly previousRank: string;
+  readonly rankChange: string;
+  readonly value: string;
+  readonly previousValue: string;
+  readonly period: string;
+  readonly publishedYoy: string;
+  readonly computedYoy: string;
+  readonly basisGap: string;
+  readonly level: string;
+  readonly previousLevel: string;
+  readonly note: string;
+  readonly gapFlag: string;
+  readonly item: string;
+  readonly unit: string;
+  readonly plan: string;
+  readonly actual: string;
+  readonly completion: string;
+  readonly location: string;
+  readonly message: string;
+  readonly moreWarnings: (n: number) => string;
+  readonly notRanked: string;
+  // charts
+  readonly tierChartTitle: (year: number, previousYear: number | null) => string;
+  readonly thresholdChartTitle: string;
+  readonly seriesChartTitle: (indicator: string) => string;
+  readonly companies: string;
+  readonly percent: string;
+  readonly yearLabel: (year: number) => string;
+}
+
+const ZH: SheetLabels = {
+  sheetPrefix: "汇总",
+  title: (period) => `${period}房地产销售统计汇总`,
+  periodLine: (period, previous) =>
+    `${period}${previous === null ? "" : `，与${previous}同期比较`}；单位：销售额 亿元，面积 万平方米；增速 %；增减 个百分点 / 家`,
+  provenance: "数据来源与计算说明",
+  sourceLine: (role, where) => `${role}：${where}`,
+  roleCurrent: "本期排行榜",
+  rolePrevious: "上年排行榜",
+  roleSeries: "销售统计",
+  rolePlan: "计划完成表",
+  tierRule: (preset, tiers) => `阵营划分：${preset}，${tiers}（下限含本数，上限不含）`,
+  presetNames: { cia2023: "中指研究院2023年起口径", cia2020: "中指研究院2020-2021年口径", custom: "自定义分界" },
+  roundingRule: (rule) =>
+    rule === "half-away"
+      ? "舍入：四舍五入（与 Excel ROUND 相同），单元格保存未舍入的计算值，仅显示时舍入"
+      : "舍入：GB/T 8170-2008 四舍六入五成双，单元格保存已按该规则舍入的显示值（只舍入一次）",
+  yoyRule: "同比 = 本期 ÷ 上年同期 − 1；上年同期缺失、为零或负数时留空；TOP-N 按各年自身排名取前N名",
+  basisRule: (tolerance) => `公布增速按可比口径计算，以公布值为准；“按公布数据计算”的增速由两期公布数值直接算出，差距超过${tolerance}个百分点时标出`,
+  colourRule: (redUp) => (redUp ? "颜色：红色▲表示增加，绿色▼表示减少" : "颜色：绿色▲表示增加，红色▼表示减少"),
+  generated: (date, version) => `生成：StatDesk ${version}，${date}`,
+  tiersSection: (unit) => `一、销售额阵营（${unit}）`,
+  topSection: (unit) => `二、TOP-N 销售额与集中度（${unit}）`,
+  thresholdSection: (unit) => `三、门槛值（${unit}）`,
+  groupsSection: (unit) => `四、排名区间均值（${unit}）`,
+  membershipSection: "五、进出榜企业",
+  moversSection: (n) => `六、TOP${n} 企业名次变化`,
+  seriesSection: (indicator, unit) => `${indicator}（${unit}）`,
+  unitName: (unit) => unit,
+  planSection: "计划完成情况",
+  narrativeSection: "简报表述",
+  warningsSection: "数据提示（请核对）",
+  tier: "阵营",
+  count: "企业数（家）",
+  previousCount: "上年同期（家）",
+  countChange: "增减（家）",
+  tierSum: "销售额合计",
+  mean: "均值",
+  previousMean: "上年同期均值",
+  meanYoy: "均值同比",
+  shareOfTop: (n) => `占TOP${n}比重`,
+  hundredBillion: "百亿以上合计",
+  topName: (n) => `TOP${n}`,
+  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : `TOP${from}-${to}`),
+  rankGroupHeader: "排名区间",
+  sum: "销售额合计",
+  previousSum: "上年同期",
+  yoy: "同比",
+  share: "占全国比重",
+  previousShare: "上年同期比重",
+  shareChange: "比重变化（个百分点）",
+  threshold: "门槛值",
+  previousThreshold: "上年同期门槛值",
+  entrants: "新进企业",
+  exits: "退出企业",
+  enterprise: "企业",
+  rank: "排名",
+  previousRank: "上年排名",
+  rankChange: "名次变化",
+  value: "销售额",
+  previousValue: "上年同期",
+  period: "时期",
+  publishedYoy: "同比（公布，可比口径）",
+  computedYoy: "同比（按公布数据计算）",
+  basisGap: "差距（个百分点）",
+  level: "本期数值",
+  previousLevel: "上年同期数值",
+  note: "提示",
+  gapFlag: "差距较大：以公布增速为准",
+  item: "项目",
+  unit: "单位",
+  plan: "计划",
+  actual: "实际完成",
+  completion: "完成率",
+  location: "位置",
+  message: "说明",
+  moreWarnings: (n) => `另有 ${n} 条提示未列出`,
+  notRanked: "未上榜",
+  tierChartTitle: (year, previousYear) => (previousYear === null ? `${year}年各阵营企业数` : `各阵营企业数：${year}年与${previousYear}年`),
+  thresholdChartTitle: "TOP-N 门槛值",
+  seriesChartTitle: (indicator) => `${indicator}同比增速`,
+  companies: "家",
+  percent: "%",
+  yearLabel: (year) => `${year}年`,
+};
+
+const EN: SheetLabels = {
+  sheetPrefix: "Summary",
+  title: (period) => `Real estate sales summary, ${period}`,
+  periodLine: (period, previous) =>
+    `${period}${previous === null ? "" : `, compared with ${previous}`}. Units: sales 100 million yuan (亿元), area 10,000 sq m (万平方米); growth %; changes in percentage points / companies`,
+  provenance: "Sources and method",
+  sourceLine: (role, where) => `${role}: ${where}`,
+  roleCurrent: "Ranking, this period",
+  rolePrevious: "Ranking, a year earlier",
+  roleSeries: "Sales statistics",
+  rolePlan: "Plan table",
+  tierRule: (preset, tiers) => `Tiers: ${preset}, ${tiers} (lower bound included, upper excluded)`,
+  presetNames: { cia2023: "China Index Academy, 2023 onward", cia2020: "China Index Academy, 2020–2021", custom: "custom bounds" },
+  roundingRule: (rule) =>
+    rule === "half-away"
+      ? "Rounding: half away from zero (as Excel ROUND); cells hold unrounded results, rounded only for display"
+      : "Rounding: GB/T 8170-2008 round half to even; cells hold the values rounded once by that rule",
+  yoyRule: "YoY = this period ÷ same period a year earlier − 1; blank when the base is missing, zero or negative; TOP-N uses each year's own ranking",
+  basisRule: (tolerance) =>
+    `Published growth rates are on a comparable basis and are authoritative; rates "computed from published levels" use the two published figures, and gaps over ${tolerance} points are marked`,
+  colourRule: (redUp) => (redUp ? "Colours: red ▲ increase, green ▼ decrease (Chinese convention)" : "Colours: green ▲ increase, red ▼ decrease"),
+  generated: (date, version) => `Generated by StatDesk ${version} on ${date}`,
+  tiersSection: () => "1. Sales tiers (100 million yuan)",
+  topSection: () => "2. TOP-N sales and concentration (100 million yuan)",
+  thresholdSection: () => "3. Entry thresholds (100 million yuan)",
+  groupsSection: () => "4. Mean sales by rank group (100 million yuan)",
+  membershipSection: "5. Entrants and exits",
+  moversSection: (n) => `6. Rank changes in the TOP${n}`,
+  seriesSection: (indicator, unit) => `${indicator} (${unit})`,
+  unitName: (unit) => ({ 亿元: "100 million yuan", 万平方米: "10,000 sq m" })[unit] ?? unit,
+  planSection: "Plan completion",
+  narrativeSection: "Bulletin sentences",
+  warningsSection: "Data notes (please check)",
+  tier: "Tier",
+  count: "Companies",
+  previousCount: "A year earlier",
+  countChange: "Change",
+  tierSum: "Total sales",
+  mean: "Mean",
+  previousMean: "Mean a year earlier",
+  meanYoy: "Mean YoY",
+  shareOfTop: (n) => `Share of TOP${n}`,
+  hundredBillion: "All RMB 10bn+",
+  topName: (n) => `TOP${n}`,
+  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : `TOP${from}-${to}`),
+  rankGroupHeader: "Rank group",
+  sum: "Total sales",
+  previousSum: "A year earlier",
+  yoy: "YoY",
+  share: "Share of national",
+  previousShare: "Share a year earlier",
+  shareChange: "Change (pp)",
+  threshold: "Threshold",
+  previousThreshold: "A year earlier",
+  entrants: "Entrants",
+  exits: "Exits",
+  enterprise: "Enterprise",
+  rank: "Rank",
+  previousRank: "Rank a year earlier",
+  rankChange: "Places",
+  value: "Sales",
+  previousValue: "A year earlier",
+  period: "Period",
+  publishedYoy: "YoY (published, comparable basis)",
+  computedYoy: "YoY (computed from levels)",
+  basisGap: "Gap (pp)",
+  level: "Level",
+  previousLevel: "A year earlier",
+  note: "Note",
+  gapFlag: "Large gap: use the published rate",
+  item: "Item",
+  unit: "Unit",
+  plan: "Plan",
+  actual: "Actual",
+  completion: "Completion",
+  location: "Where",
+  message: "What",
+  moreWarnings: (n) => `${n} more notes not listed`,
+  notRanked: "not ranked",
+  tierChartTitle: (year, previousYear) => (previousYear === null ? `Companies per tier, ${year}` : `Companies per tier, ${year} vs ${previousYear}`),
+  thresholdChartTitle: "TOP-N entry thresholds",
+  seriesChartTitle: (indicator) => `${indicator}: YoY growth`,
+  companies: "companies",
+  percent: "%",
+  yearLabel: (year) => String(year),
+};
+
+export const SHEET_LABELS: Readonly<Record<Language, SheetLabels>> = { "zh-CN": ZH, "en-US": EN };

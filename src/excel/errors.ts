@@ -1,0 +1,47 @@
+// Office errors turned into problems a person can act on. The Excel layer is the only place that
+// catches them; it keeps Excel's code and debug location for support, and says what to do.
+
+import { Problem, problem } from "../core/problems";
+
+/** The fields of OfficeExtension.Error that StatDesk reads (the class lives in another realm in tests). */
+export interface OfficeErrorLike {
+  readonly code: string;
+  readonly message: string;
+  readonly traceMessages?: readonly string[];
+  readonly debugInfo?: { readonly errorLocation?: string; readonly statement?: string; readonly code?: string };
+}
+
+/** Is this an error Excel's client raised (rather than a bug of ours)? */
+export function isOfficeError(error: unknown): error is OfficeErrorLike {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+/** The last trace marker the batch reached before it failed (markers are set with context.trace). */
+export function lastTrace(error: OfficeErrorLike): string | undefined {
+  const traces = error.traceMessages ?? [];
+  return traces.length > 0 ? traces[traces.length - 1] : undefined;
+}
+
+const PAYLOAD = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
+/** Is this Excel on the web refusing a round trip for its size? */
+export function isPayloadError(error: unknown): boolean {
+  return isOfficeError(error) && PAYLOAD.has(error.code);
+}
+
+/** A problem for any Office error, with Excel's code and where in the batch it failed. */
+export function officeProblem(error: OfficeErrorLike, location?: string): Problem {
+  const where = error.debugInfo?.errorLocation;
+  return problem("excel-error", "error", location, { code: error.code, detail: where ? `${error.message} (${where})` : error.message });
+}
+
+/** Anything thrown that is not an Office error: a bug; said plainly, never swallowed. */
+export function unexpectedProblem(error: unknown): Problem {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return problem("excel-error", "error", undefined, { code: "Unexpected", detail });
+}

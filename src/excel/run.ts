@@ -1,0 +1,196 @@
+// One analysis run, start to finish, in at most three round trips: read (sources, sheets,
+// stored analyses), write (the summary, swapped in whole), verify (save the analysis for
+// refresh and read the new sheet back). Everything is checked before anything is written.
+
+import { analyze, AnalysisInput } from "../core/analyze";
+import { Problem, problem } from "../core/problems";
+import { resolveOptions } from "../core/options";
+import { buildSummary, defaultSheetName } from "../core/summary/build";
+import { legalSheetName, sheetNameProblem, uniqueSheetName } from "../core/sheet-name";
+import { SourceRef } from "../core/source";
+import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
+import { readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
+import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
+import { writeSummary } from "./write";
+import { AnalysisDefinition, ExcelEnvironment, RunPhase, RunResult, SourceRole } from "./types";
+
+export interface RunContext {
+  /** "2026-11-22", shown in the provenance block. */
+  readonly today: string;
+  readonly version: string;
+  /** Progress, for the task pane's indicator. */
+  readonly onPhase?: (phase: RunPhase) => void;
+  /** How a sheet is named in messages (the CLI maps sheets back to the files they came from). */
+  readonly sourceRef?: (sheet: string, row: number, column: number) => SourceRef;
+  /** Bring the summary sheet to the front (the task pane does; Refresh all does not). */
+  readonly activate?: boolean;
+  /** A clock for compute timing (performance.now); absent: not timed. */
+  readonly now?: () => number;
+}
+
+const busy = new WeakSet<ExcelEnvironment>();
+
+function kindOf(role: SourceRole): AnalysisInput["kind"] {
+  if (role === "series" || role === "plan") return role;
+  if (role === "auto") return undefined;
+  return "ranking";
+}
+
+/** Temporary sheet names of an analysis: legal, unlikely to clash, and recognisable as StatDesk's. */
+export function scratchNames(id: string): { tempName: string; backupName: string } {
+  const tag = id.replace(/[^A-Za-z0-9]/g, "").slice(0, 12) || "x";
+  return { tempName: `~StatDesk new ${tag}`, backupName: `~StatDesk old ${tag}` };
+}
+
+function fail(definition: AnalysisDefinition, problems: readonly Problem[], syncs: number, computeMs: number, extra: Partial<Extract<RunResult, { ok: false }>> = {}): RunResult {
+  return { ok: false, definition, problems, stats: { syncs, computeMs }, ...extra };
+}
+
+/**
+ * Runs an analysis against a workbook and writes its summary sheet. Returns problems instead of
+ * throwing for anything a person can act on; a second run on the same workbook while one is going
+ * is refused.
+ */
+export async function runAnalysis(env: ExcelEnvironment, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
+  if (busy.has(env)) return fail(definition, [problem("run-busy", "error")], 0, 0);
+  busy.add(env);
+  try {
+    return await runUnlocked(env, definition, context);
+  } catch (error) {
+    // Reaching here is a bug of ours (or an Office error outside the guarded calls): say it, do not hide it.
+    return fail(definition, [isOfficeError(error) ? officeProblem(error) : unexpectedProblem(error)], 0, 0);
+  } finally {
+    busy.delete(env);
+  }
+}
+
+async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
+  const phase = context.onPhase ?? (() => undefined);
+  const clock = context.now ?? (() => 0);
+
+  // 1. Read
+  phase("reading");
+  const read = await readWorkbook(env.run, definition.sources);
+  if (!read.ok) return fail(definition, read.problems, read.syncs, 0);
+  let syncs = read.syncs;
+
+  // 2. Compute, and check everything a write depends on
+  phase("computing");
+  const started = clock();
+  const { options, problems: optionProblems } = resolveOptions(definition.options);
+  if (optionProblems.length > 0) return fail(definition, optionProblems, syncs, 0);
+  const emptyProblems: Problem[] = [];
+  const inputs: AnalysisInput[] = [];
+  read.sources.forEach((s, i) => {
+    if (s.values.length === 0) {
+      emptyProblems.push(problem("source-empty", "error", s.address, { source: s.address }));
+      return;
+    }
+    const source = context.sourceRef?.(s.sheet, s.row, s.column) ?? { sheet: s.sheet, row: s.row, column: s.column };
+    const kind = kindOf(s.definition.role);
+    inputs.push({
+      source,
+      grid: s.values,
+      ...(read.numberFormats[i] !== undefined ? { numberFormats: read.numberFormats[i] } : {}),
+      ...(s.definition.overrides !== undefined ? { overrides: s.definition.overrides } : {}),
+      ...(kind !== undefined ? { kind } : {}),
+    });
+  });
+  if (emptyProblems.length > 0 && inputs.length === 0) return fail(definition, emptyProblems, syncs, 0);
+  const analysis = analyze(inputs, options);
+  const computeMs = clock() - started;
+  const nothing = analysis.rankings.length === 0 && analysis.series.length === 0 && analysis.targets.length === 0;
+  const errors = analysis.problems.filter((p) => p.severity === "error");
+  if (nothing) {
+    const reasons = errors.length > 0 ? errors : [problem("no-table", "error", undefined, { source: read.sources.map((s) => s.address).join(", ") })];
+    return fail(definition, [...emptyProblems, ...reasons], syncs, computeMs, { analysis });
+  }
+
+  const language = definition.output.language;
+  const wanted = definition.output.sheetName.trim() === "" ? defaultSheetName(analysis, language) : definition.output.sheetName.trim();
+  if (sheetNameProblem(wanted) !== undefined) {
+    return fail(definition, [problem("output-name-invalid", "error", undefined, { name: wanted })], syncs, computeMs, { analysis });
+  }
+  const previous: SheetInfo | undefined = read.sheets.find((s) => s.id === definition.lastRun?.sheetId);
+  const { tempName, backupName } = scratchNames(definition.id);
+  const leftovers = read.sheets.filter((s) => s.name === tempName || s.name === backupName);
+  const others = read.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);
+  // Never clobber a sheet StatDesk did not write: take the next free name and say so.
+  const sheetName = uniqueSheetName(legalSheetName(wanted), others);
+  const notes: Problem[] = [...emptyProblems];
+  if (sheetName !== wanted) notes.push(problem("output-name-taken", "warning", undefined, { name: wanted, used: sheetName }));
+
+  const model = buildSummary({
+    analysis,
+    language,
+    sheetName,
+    colours: definition.output.colours,
+    generatedOn: context.today,
+    version: context.version,
+  });
+
+  // 3. Write
+  phase("writing");
+  const written = await writeSummary(env.run, {
+    model,
+    tempName,
+    backupName,
+    ...(previous !== undefined ? { previous } : {}),
+    leftovers,
+    isSetSupported: env.isSetSupported,
+    activate: context.activate ?? true,
+  });
+  syncs += written.syncs;
+  if (!written.ok) return fail(definition, [...written.problems], syncs, computeMs, { analysis });
+
+  // 4. Verify: remember the analysis and read the sheet back
+  phase("verifying");
+  const saved: AnalysisDefinition = {
+    ...definition,
+    lastRun: { sheetId: written.sheetId, sheetName, on: context.today, version: context.version },
+  };
+  const stored = withAnalysis(parseStoredAnalyses(read.storedAnalyses), saved);
+  syncs++;
+  try {
+    const check = await env.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, serialiseStoredAnalyses(stored));
+      const sheet = ctx.workbook.worksheets.getItem(written.sheetId);
+      sheet.load("name");
+      const title = sheet.getRange("A1");
+      title.load("values");
+      const charts = sheet.charts;
+      charts.load("items/name");
+      await ctx.sync();
+      return { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) };
+    });
+    const expectedCharts = model.charts.map((c) => c.name);
+    const mismatch: string[] = [];
+    if (check.name !== sheetName) mismatch.push(`name ${check.name}`);
+    if (check.title !== model.values[0][0]) mismatch.push("A1");
+    if (expectedCharts.some((n) => !check.charts.includes(n))) mismatch.push("charts");
+    if (mismatch.length > 0) notes.push(problem("verify-failed", "warning", undefined, { detail: mismatch.join(", ") }));
+  } catch (error) {
+    // The summary stands; only remembering it for refresh failed. Say so; the next run saves again.
+    notes.push(isOfficeError(error) ? { ...officeProblem(error), severity: "warning" } : unexpectedProblem(error));
+  }
+  phase("done");
+  return { ok: true, definition: saved, analysis, sheetName, problems: [...notes, ...analysis.problems], stats: { syncs, computeMs } };
+}
+
+/** The analyses stored in a workbook (one round trip). */
+export async function listAnalyses(env: ExcelEnvironment): Promise<AnalysisDefinition[]> {
+  return env.run(async (ctx) => {
+    const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    setting.load("value");
+    await ctx.sync();
+    return setting.isNullObject ? [] : parseStoredAnalyses(setting.value);
+  });
+}
+
+/** Runs every stored analysis again, one after another, each rewriting its own sheet in place. */
+export async function refreshAll(env: ExcelEnvironment, context: RunContext): Promise<RunResult[]> {
+  const definitions = await listAnalyses(env);
+  const results: RunResult[] = [];
+  for (const d of definitions) results.push(await runAnalysis(env, d, { ...context, activate: false }));
+  return results;
+}

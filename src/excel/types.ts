@@ -1,0 +1,91 @@
+// What the Excel layer is given and gives back: how to reach a workbook, where the data is,
+// what an analysis is (persisted in the workbook so "Refresh all" can run it again), and results.
+
+import type { AnalysisOptionsInput } from "../core/options";
+import type { ColourConvention } from "../core/summary/build";
+import type { Language } from "../core/messages";
+import type { Problem } from "../core/problems";
+import type { TableOverrides } from "../core/ranking-table";
+import type { Analysis } from "../core/analyze";
+
+/** Runs a batch against a workbook: Excel.run in Excel, or the same client against the in-memory host. */
+export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** How the Excel layer reaches a workbook, and what that workbook's Excel supports. */
+export interface ExcelEnvironment {
+  readonly run: ContextRunner;
+  /** Office.context.requirements.isSetSupported in Excel; the host says what it implements. */
+  readonly isSetSupported: (name: string, version: string) => boolean;
+}
+
+/** Where a source's cells are. The current selection is resolved to an address before it is stored. */
+export type SourceSpec =
+  | { readonly kind: "address"; readonly address: string }
+  | { readonly kind: "table"; readonly name: string }
+  | { readonly kind: "name"; readonly name: string };
+
+/** What a source holds, as the person said (auto: StatDesk finds out). */
+export type SourceRole = "auto" | "ranking" | "current" | "previous" | "wide" | "series" | "plan";
+
+export interface SourceDefinition {
+  readonly role: SourceRole;
+  readonly spec: SourceSpec;
+  /** Corrections made in the preview (header row, column roles, year, unit). */
+  readonly overrides?: TableOverrides;
+}
+
+export interface OutputDefinition {
+  /** The summary sheet's name; empty for the default ("汇总_2024"). */
+  readonly sheetName: string;
+  readonly language: Language;
+  readonly colours: ColourConvention;
+}
+
+/** An analysis as stored in the workbook's settings: enough to run it again. */
+export interface AnalysisDefinition {
+  readonly id: string;
+  readonly sources: readonly SourceDefinition[];
+  readonly options: AnalysisOptionsInput;
+  readonly output: OutputDefinition;
+  /** Filled in by a run: the sheet written (its id survives renames), when, by which version. */
+  readonly lastRun?: { readonly sheetId: string; readonly sheetName: string; readonly on: string; readonly version: string };
+}
+
+/** A source as read: its grid and where it sits. */
+export interface ReadSource {
+  readonly definition: SourceDefinition;
+  /** The sheet-qualified address actually read (after trimming to the used range). */
+  readonly address: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly values: readonly (readonly (string | number | boolean)[])[];
+}
+
+/** The phases a run goes through, for a progress indicator. */
+export type RunPhase = "reading" | "computing" | "writing" | "verifying" | "done";
+
+export interface RunStats {
+  readonly syncs: number;
+  readonly computeMs: number;
+}
+
+export type RunResult =
+  | {
+      readonly ok: true;
+      readonly definition: AnalysisDefinition;
+      readonly analysis: Analysis;
+      readonly sheetName: string;
+      /** Problems from the data (warnings, notes) and from the workbook (a renamed output). */
+      readonly problems: readonly Problem[];
+      readonly stats: RunStats;
+    }
+  | {
+      readonly ok: false;
+      readonly definition: AnalysisDefinition;
+      /** Why nothing was written; at least one has severity "error". */
+      readonly problems: readonly Problem[];
+      /** The analysis, when the failure came after computing it. */
+      readonly analysis?: Analysis;
+      readonly stats: RunStats;
+    };

@@ -1,0 +1,112 @@
+// A whole run through Microsoft's Excel client against the in-memory host: what is written,
+// how it looks, how many round trips it takes, and what a refresh does.
+
+import { runAnalysis, refreshAll, listAnalyses } from "../../src/excel/run";
+import { AnalysisDefinition } from "../../src/excel/types";
+import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
+import { NAMES_2024 } from "../fixtures/rankings/build";
+import { nbsExportGrid } from "../fixtures/nbs/build";
+import { Grid } from "../../src/core/cells";
+import { RUN_CONTEXT, sheetValues, testWorkbook } from "./harness";
+
+const listGrid = (title: string, values: readonly number[], names: readonly string[]): Grid => [
+  [title],
+  ["排名", "企业名称", "销售额（亿元）"],
+  ...values.map((v, i) => [i + 1, names[i], v]),
+];
+
+function definition(overrides: Partial<AnalysisDefinition> = {}): AnalysisDefinition {
+  return {
+    id: "t1",
+    sources: [
+      { role: "current", spec: { kind: "address", address: "'2024年'!A1:C112" } },
+      { role: "previous", spec: { kind: "address", address: "'2023年'!A:C" } },
+    ],
+    options: {},
+    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
+    ...overrides,
+  };
+}
+
+function rankingBook() {
+  return testWorkbook({
+    "2024年": listGrid("2024年房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+    "2023年": listGrid("2023年房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+  });
+}
+
+test("a ranking run writes 汇总_2024 in three round trips, with the published figures", async () => {
+  const { env, host, workbook } = rankingBook();
+  const result = await runAnalysis(env, definition(), RUN_CONTEXT);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  expect(result.sheetName).toBe("汇总_2024");
+  expect(result.stats.syncs).toBe(3);
+  expect(host.stats.syncs).toBe(3);
+
+  const values = sheetValues(workbook, "汇总_2024");
+  const find = (label: string) => values.find((row) => row[0] === label)!;
+  expect(values[0][0]).toBe("2024年房地产销售统计汇总");
+  expect(find("1000亿以上").slice(0, 4)).toEqual(["1000亿以上", 11, 16, -5]);
+  expect(find("TOP100")[1]).toBeCloseTo(43547.3, 6);
+  expect(find("TOP100")[3]).toBeCloseTo(-0.306, 3);
+  const sheet = workbook.sheet("汇总_2024")!;
+  expect(sheet.charts.map((c) => c.name)).toEqual(["StatDesk_tiers_salesValue", "StatDesk_thresholds_salesValue"]);
+  expect(workbook.settings.get("StatDesk.analyses")).toBeDefined();
+  // source sheets untouched, nothing left over
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年", "汇总_2024"]);
+});
+
+test("a refresh after the data changed rewrites the same sheet, same charts, nothing duplicated", async () => {
+  const { env, workbook } = rankingBook();
+  const first = await runAnalysis(env, definition(), RUN_CONTEXT);
+  expect(first.ok).toBe(true);
+  const id = workbook.sheet("汇总_2024")!.id;
+  workbook.sheet("2024年")!.setValue(2, 2, 3802.5); // the leader sold 1000 more
+  const results = await refreshAll(env, RUN_CONTEXT);
+  expect(results.map((r) => r.ok)).toEqual([true]);
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年", "汇总_2024"]);
+  expect(workbook.sheet("汇总_2024")!.charts).toHaveLength(2);
+  const values = sheetValues(workbook, "汇总_2024");
+  expect(values.find((row) => row[0] === "TOP100")![1]).toBeCloseTo(44547.3, 6);
+  expect(workbook.sheet("汇总_2024")!.id).not.toBe(id); // a new sheet swapped in …
+  expect((await listAnalyses(env)).map((d) => d.lastRun?.sheetName)).toEqual(["汇总_2024"]); // … and remembered
+});
+
+test("a user's own sheet with the output name is never clobbered", async () => {
+  const { env, workbook } = rankingBook();
+  workbook.addSheet("汇总_2024").setValue(0, 0, "my notes");
+  const result = await runAnalysis(env, definition(), RUN_CONTEXT);
+  expect(result.ok && result.sheetName).toBe("汇总_2024 (2)");
+  expect(sheetValues(workbook, "汇总_2024")).toEqual([["my notes"]]);
+  expect(result.problems.map((p) => p.code)).toContain("output-name-taken");
+});
+
+test("series and ranking together: concentration from the NBS series", async () => {
+  const { env, workbook } = testWorkbook({
+    "2024年": listGrid("2024年", CIA_2024, NAMES_2024.current),
+    "2023年": listGrid("2023年", CIA_2023, NAMES_2024.previous),
+    "月度数据": nbsExportGrid(),
+  });
+  const d = definition({
+    sources: [
+      { role: "auto", spec: { kind: "address", address: "'2024年'!A:C" } },
+      { role: "auto", spec: { kind: "address", address: "'2023年'!A:C" } },
+      { role: "series", spec: { kind: "address", address: "月度数据!A1:AF12" } },
+    ],
+  });
+  const result = await runAnalysis(env, d, RUN_CONTEXT);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const values = sheetValues(workbook, "汇总_2024");
+  const top100 = values.find((row) => row[0] === "TOP100")!;
+  expect(top100[4]).toBeCloseTo(43547.3 / 96750, 10);
+  expect(workbook.sheet("汇总_2024")!.charts.length).toBeGreaterThanOrEqual(3);
+});
+
+test("a missing source sheet is a problem naming it, and nothing is written", async () => {
+  const { env, workbook } = rankingBook();
+  const d = definition({ sources: [{ role: "auto", spec: { kind: "address", address: "'2022年'!A1:C10" } }] });
+  const result = await runAnalysis(env, d, RUN_CONTEXT);
+  expect(result.ok).toBe(false);
+  expect(result.problems.map((p) => [p.code, p.params.source])).toEqual([["source-missing", "'2022年'!A1:C10"]]);
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
+});
