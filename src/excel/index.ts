@@ -1,0 +1,21 @@
+// The Excel layer's public face: everything the task pane, the workbench and the command line
+// may call. Nothing outside src/excel touches Excel.* or OfficeExtension.
+
+export type {
+  AnalysisDefinition,
+  ContextRunner,
+  ExcelEnvironment,
+  OutputDefinition,
+  ReadSource,
+  RunPhase,
+  RunResult,
+  RunStats,
+  SourceDefinition,
+  SourceRole,
+  SourceSpec,
+} from "./types";
+export { runAnalysis, refreshAll, listAnalyses, scratchNames } from "./run";
+export type { RunContext } from "./run";
+export { previewSource, readSelectionAddress, selectLocation, activateSheet } from "./preview";
+export type { SourcePreview, TablePreview, ColumnPreview } from "./preview";
+export { describeSource, checkSource, SETTINGS_KEY } from "./read";
