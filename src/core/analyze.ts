@@ -173,6 +173,14 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   }
   const targets = tables.flatMap((t) => (t.kind === "plan" ? t.targets : []));
 
+  // A workbook's notes sheet is not an error when its other sheets hold the tables.
+  if (tables.length > 0) {
+    for (let i = 0; i < problems.length; i++) {
+      const p = problems[i];
+      if (p.code === "no-table" || p.code === "empty-input") problems[i] = { ...p, severity: "info" };
+    }
+  }
+
   const lists = tables.flatMap((t) => (t.kind === "ranking" ? t.lists : []));
   const fromSeries = nationalFrom(series);
   const national: NationalLookup = (metric, period) => {

@@ -716,6 +716,43 @@ export class WorkbookModel {
     return this.names.find((n) => n.name.toLowerCase() === lower && n.sheetId === sheet?.id);
   }
 
+  /**
+   * Copies a sheet of another workbook into this one under `name`: values, formulas, number
+   * formats and styles (re-interned in this workbook's style table), widths, heights, merges,
+   * frozen panes, tab colour and visibility. Charts are not copied. Used to gather several
+   * input files into one workbook.
+   */
+  importSheet(source: SheetModel, name: string): SheetModel {
+    const sheet = this.addSheet(name);
+    const styleIds = new Map<number, number>();
+    const remap = (id: number) => {
+      let mapped = styleIds.get(id);
+      if (mapped === undefined) {
+        mapped = id === 0 ? 0 : this.styles.intern(source.workbook.styles.get(id));
+        styleIds.set(id, mapped);
+      }
+      return mapped;
+    };
+    source.forEachCell((r, c) => {
+      const formula = source.formula(r, c);
+      if (formula !== undefined) sheet.setFormula(r, c, formula, source.value(r, c));
+      else if (source.value(r, c) !== "") sheet.setValue(r, c, source.value(r, c));
+      const own = source.styleId(r, c);
+      if (own !== 0) sheet.setStyleId(r, c, remap(own));
+    });
+    for (const [c, w] of source.columnWidths) sheet.columnWidths.set(c, w);
+    for (const [r, h] of source.rowHeights) sheet.rowHeights.set(r, h);
+    for (const [c, id] of source.columnStyles) sheet.columnStyles.set(c, remap(id));
+    for (const [r, id] of source.rowStyles) sheet.rowStyles.set(r, remap(id));
+    sheet.merges = source.merges.map((m) => ({ ...m }));
+    sheet.freeze = { ...source.freeze };
+    sheet.tabColor = source.tabColor;
+    sheet.visibility = source.visibility;
+    sheet.showGridlines = source.showGridlines;
+    sheet.pageLayout = { ...source.pageLayout };
+    return sheet;
+  }
+
   /** Every chart with its sheet. */
   allCharts(): { sheet: SheetModel; chart: ChartModel }[] {
     return this.sheets.flatMap((sheet) => sheet.charts.map((chart) => ({ sheet, chart })));

@@ -6,18 +6,22 @@ import * as path from "path";
 import * as iconv from "iconv-lite";
 import { NAMES_2024, wideH1Csv, yearListCsv } from "../fixtures/rankings/build";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
+import { gridCsv, nbsExportGrid, nbsLongGrid } from "../fixtures/nbs/build";
 
-const dir = path.join(__dirname, "..", "fixtures", "rankings");
+const dir = path.join(__dirname, "..", "fixtures");
 const files: Record<string, Buffer> = {
-  "2024年TOP100.csv": Buffer.from(
+  "nbs/全国新建商品房销售-月度数据.csv": Buffer.from("\ufeff" + gridCsv(nbsExportGrid()), "utf8"),
+  "nbs/nbs-monthly-gbk.csv": iconv.encode(gridCsv(nbsExportGrid()), "gbk"),
+  "nbs/nbs-long-table.csv": Buffer.from(gridCsv(nbsLongGrid()), "utf8"),
+  "rankings/2024年TOP100.csv": Buffer.from(
     yearListCsv(CIA_2024, NAMES_2024.current, new Map(NAMES_2024.previous.map((n, i) => [n, CIA_2023[i]]))),
     "utf8",
   ),
-  "2023年TOP100.csv": Buffer.from(yearListCsv(CIA_2023, NAMES_2024.previous), "utf8"),
-  "cia-2023-h1-wide-gbk.csv": iconv.encode(wideH1Csv(), "gbk"),
+  "rankings/2023年TOP100.csv": Buffer.from(yearListCsv(CIA_2023, NAMES_2024.previous), "utf8"),
+  "rankings/cia-2023-h1-wide-gbk.csv": iconv.encode(wideH1Csv(), "gbk"),
 };
 
-describe("ranking fixtures", () => {
+describe("fixture files", () => {
   for (const [name, bytes] of Object.entries(files)) {
     test(`${name} is what build.ts makes`, () => {
       const file = path.join(dir, name);

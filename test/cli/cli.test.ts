@@ -1,0 +1,211 @@
+// The command line on the fixture files: exit statuses, the documented JSON, files in every
+// encoding desks send, the .xlsx it writes, and the same bytes every time.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync } from "child_process";
+import { main, CliIo } from "../../src/cli/main";
+import { parseArgs } from "../../src/cli/args";
+import { readXlsx } from "../../src/host/xlsx";
+import { formatFixed } from "../../src/core/rounding";
+import { NBS_PUBLISHED } from "../fixtures/nbs/build";
+
+const fixtures = path.join(__dirname, "..", "fixtures");
+const rankings = (name: string) => path.join(fixtures, "rankings", name);
+const nbs = (name: string) => path.join(fixtures, "nbs", name);
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, today: () => "2026-11-22" };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const one = (x: number | null) => (x === null ? null : formatFixed(x, 1));
+
+describe("summarize --json on the 2024 lists (two CSV files, year from the file names)", () => {
+  let json: any;
+  beforeAll(async () => {
+    const r = await cli(["summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json"]);
+    expect(r.code).toBe(0);
+    json = JSON.parse(r.stdout);
+  });
+
+  test("has the documented keys in order", () => {
+    expect(Object.keys(json).slice(0, 5)).toEqual(["rankings", "series", "targets", "narrative", "warnings"]);
+    const r = json.rankings[0];
+    expect(Object.keys(r).slice(0, 13)).toEqual([
+      "source", "metric", "unit", "year", "previousYear", "enterprises", "previousEnterprises", "tiers",
+      "hundredBillionCount", "previousHundredBillionCount", "top", "groups", "movers",
+    ]);
+    expect(Object.keys(r.tiers[0]).slice(0, 10)).toEqual(["label", "min", "max", "count", "previousCount", "countChange", "sum", "mean", "previousMean", "meanYoyPct"]);
+    expect(Object.keys(r.top[0]).slice(0, 9)).toEqual(["n", "sum", "previousSum", "sumYoyPct", "threshold", "previousThreshold", "thresholdYoyPct", "share", "shareChangePts"]);
+    expect(Object.keys(r.movers[0]).slice(0, 4)).toEqual(["name", "rank", "previousRank", "rankChange"]);
+    expect(Object.keys(json.warnings[0]).slice(0, 3)).toEqual(["code", "message", "location"]);
+  });
+
+  test("reproduces the published 2024 figures (seed 000)", () => {
+    const r = json.rankings[0];
+    expect([r.source, r.metric, r.unit, r.year, r.previousYear, r.enterprises, r.previousEnterprises]).toEqual([
+      "2024年TOP100.csv", "salesValue", "亿元", 2024, 2023, 110, 126,
+    ]);
+    expect(r.tiers.map((t: any) => [t.label, t.count, t.previousCount, t.countChange, one(t.mean)])).toEqual([
+      ["1000亿以上", 11, 16, -5, "2001.4"],
+      ["500-1000亿", 7, 19, -12, "704.0"],
+      ["300-500亿", 18, 14, 4, "375.7"],
+      ["100-300亿", 50, 67, -17, "172.4"],
+    ]);
+    expect([r.hundredBillionCount, r.previousHundredBillionCount]).toEqual([86, 116]);
+    const top100 = r.top.find((t: any) => t.n === 100);
+    expect([one(top100.sum), one(top100.sumYoyPct), top100.share, top100.shareChangePts]).toEqual(["43547.3", "-30.6", null, null]);
+  });
+
+  test("warnings name the file and the cell of the n/a value; nothing else is amiss", () => {
+    const warnings = json.warnings.filter((w: any) => w.severity === "warning");
+    expect(warnings.map((w: any) => [w.code, w.location])).toEqual([
+      ["missing-value", "2024年TOP100.csv!C114"],
+      ["missing-value", "2023年TOP100.csv!C130"],
+    ]);
+    // the text numbers ("2,161.6", full-width digits) are read and noted quietly
+    expect(json.warnings.filter((w: any) => w.code === "text-number").map((w: any) => w.location)).toEqual(
+      expect.arrayContaining(["2024年TOP100.csv!C7", "2024年TOP100.csv!C13"]),
+    );
+  });
+
+  test("the sentences are in both languages", () => {
+    expect(json.narrative["zh-CN"][0]).toBe("2024年，TOP100房企销售总额为43547.3亿元，同比下降30.6%。");
+    expect(json.narrative["en-US"][0]).toBe("In 2024, the TOP100 developers' sales totalled RMB 4,354.73 billion, down 30.6% year on year.");
+  });
+});
+
+test("concentration from --national-total, in percentage points", async () => {
+  const r = await cli(["summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json", "--national-total", "96750,116622"]);
+  const top100 = JSON.parse(r.stdout).rankings[0].top.find((t: any) => t.n === 100);
+  expect(top100.share).toBeCloseTo((43547.3 / 96750) * 100, 10);
+  expect(top100.shareChangePts).toBeCloseTo((43547.3 / 96750 - 62748.6 / 116622) * 100, 10);
+});
+
+test("the 2023 H1 wide table in GBK: published tier table", async () => {
+  const r = await cli(["summarize", rankings("cia-2023-h1-wide-gbk.csv"), "--json"]);
+  expect(r.code).toBe(0);
+  const ranking = JSON.parse(r.stdout).rankings[0];
+  expect([ranking.year, ranking.previousYear]).toEqual([2023, 2022]);
+  expect(ranking.tiers.map((t: any) => [t.count, t.countChange, one(t.mean)])).toEqual([
+    [7, -2, "1793.7"],
+    [10, 3, "784.3"],
+    [16, -1, "358.3"],
+    [45, -7, "171.4"],
+  ]);
+  expect(ranking.groups.map((g: any) => [one(g.mean), one(g.meanYoyPct)])).toEqual([
+    ["1542.0", "6.0"],
+    ["489.3", "1.0"],
+    ["241.0", "-6.4"],
+    ["113.1", "-9.6"],
+  ]);
+});
+
+describe.each([
+  ["data.stats.gov.cn export, UTF-8 with BOM", "全国新建商品房销售-月度数据.csv"],
+  ["data.stats.gov.cn export, GBK", "nbs-monthly-gbk.csv"],
+  ["long table", "nbs-long-table.csv"],
+])("NBS series from the %s file", (_layout, file) => {
+  test("every published row, with computed rates and gaps", async () => {
+    const r = await cli(["summarize", nbs(file), "--json"]);
+    expect(r.code).toBe(0);
+    const series = JSON.parse(r.stdout).series;
+    const area = series.find((s: any) => s.indicator === "商品房销售面积");
+    const value = series.find((s: any) => s.indicator === "商品房销售额");
+    expect([area.unit, area.cumulative, value.unit]).toEqual(["万平方米", true, "亿元"]);
+    for (const [year, month, a, ay, v, vy] of NBS_PUBLISHED) {
+      const key = `${year}-${String(month).padStart(2, "0")}`;
+      const pa = area.points.find((p: any) => p.period === key);
+      const pv = value.points.find((p: any) => p.period === key);
+      expect([pa.value, pa.publishedYoyPct, pv.value, pv.publishedYoyPct]).toEqual([a, ay, v, vy]);
+      if (pa.yoyPct !== null) expect(pa.basisGapPts).toBeCloseTo(pa.yoyPct - ay, 10);
+    }
+    const full2024 = area.points.find((p: any) => p.period === "2024-12");
+    expect(full2024.label).toBe("2024年1-12月");
+    expect([formatFixed(full2024.yoyPct, 2), formatFixed(full2024.basisGapPts, 2), full2024.basisFlag]).toEqual(["-12.84", "0.06", false]);
+    expect(area.points.find((p: any) => p.period === "2023-12").basisFlag).toBe(true);
+  });
+});
+
+test("the plan, ranking and series files together, text output", async () => {
+  const r = await cli(["summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), nbs("nbs-monthly-gbk.csv"), "--lang", "zh-CN"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("2024年，新建商品房销售面积97385万平方米，同比下降12.9%，其中住宅销售面积下降14.1%。");
+  expect(r.stdout).toContain("TOP100房企销售额占全国新建商品房销售额的45.0%，较上年下降8.8个百分点。");
+});
+
+test("--out writes the inputs and a formatted summary sheet", async () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-")), "summary.xlsx");
+  const r = await cli(["summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--out", out, "--lang", "en-US"]);
+  expect(r.code).toBe(0);
+  const book = await readXlsx(new Uint8Array(fs.readFileSync(out)), "summary.xlsx");
+  expect(book.sheets.map((s) => s.name)).toEqual(["2024年TOP100", "2023年TOP100", "Summary_2024"]);
+  const summary = book.sheet("Summary_2024")!;
+  expect(summary.value(0, 0)).toBe("Real estate sales summary, 2024");
+  expect(summary.freeze.rows).toBe(2);
+});
+
+test("the same inputs give byte-identical JSON", async () => {
+  const args = ["summarize", rankings("cia-2023-h1-wide-gbk.csv"), nbs("nbs-long-table.csv"), "--json"];
+  const a = await cli(args);
+  const b = await cli(args);
+  expect(a.stdout.length).toBeGreaterThan(1000);
+  expect(a.stdout).toBe(b.stdout);
+});
+
+describe("exit statuses", () => {
+  test("2 for usage errors, with the usage", async () => {
+    for (const args of [[], ["frobnicate"], ["summarize"], ["summarize", "x.csv", "--lang", "fr"], ["summarize", "x.csv", "--out", "x.pdf"], ["summarize", "x.csv", "--bogus"]]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("Usage: statdesk summarize");
+    }
+  });
+
+  test("1 when a file cannot be read, naming it", async () => {
+    const r = await cli(["summarize", path.join(fixtures, "does-not-exist.csv")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("does-not-exist.csv");
+  });
+
+  test("1 when nothing can be summarised, naming the file and cell", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+    const file = path.join(dir, "notes.csv");
+    fs.writeFileSync(file, "企业名称,销售额（亿元）\n");
+    const r = await cli(["summarize", file, "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/notes\.csv!A1: The year of notes\.csv was not found/);
+  });
+
+  test("1 for bad option values, with the message", async () => {
+    const r = await cli(["summarize", rankings("2024年TOP100.csv"), "--tiers", "300,100", "--lang", "en-US"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Tier bounds must ascend: 100 comes after 300.");
+  });
+
+  test("0 and the help text for --help", async () => {
+    const r = await cli(["--help"]);
+    expect([r.code, r.stdout.startsWith("Usage:")]).toEqual([0, true]);
+  });
+});
+
+test("arguments", () => {
+  expect(parseArgs(["summarize", "a.csv", "--top=10,20", "--colors", "green-up"], { LANG: "zh_CN.UTF-8" })).toMatchObject({
+    files: ["a.csv"],
+    top: "10,20",
+    colours: "green-up",
+    language: "zh-CN",
+  });
+});
+
+test("the installed command runs (bin/statdesk.js on the compiled CLI)", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "statdesk.js");
+  expect(fs.existsSync(path.join(__dirname, "..", "..", "dist", "cli", "main.js"))).toBe(true); // built by `npm install` / the test command
+  const text = execFileSync(process.execPath, [bin, "summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json"], { encoding: "utf8" });
+  expect(JSON.parse(text).rankings[0].tiers[0].count).toBe(11);
+});
