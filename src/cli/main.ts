@@ -2,6 +2,7 @@
 // workbook host and the same Excel layer the add-in uses runs against it through Microsoft's
 // Excel client, so the command line computes and writes exactly what Excel would show.
 
+import * as fs from "fs";
 import * as path from "path";
 import { Analysis } from "../core/analyze";
 import { Language, problemMessage } from "../core/messages";
@@ -34,7 +35,7 @@ const USAGE_ERROR = 2;
 
 function version(): string {
   // dist/cli/main.js and src/cli/main.ts both sit two levels under the package root.
-  return (require(path.join(__dirname, "..", "..", "package.json")) as { version: string }).version;
+  return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 
 function localDate(): string {

@@ -55,25 +55,31 @@ export function cellName(row: number, column: number): string {
 
 /** "A1:C3" for a rectangle ("A1" when it is one cell, "A:C" / "3:5" for whole columns / rows). */
 export function rectName(rect: CellRect): string {
-  if (rect.row === 0 && rect.rowCount === MAX_ROWS) {
-    return `${columnLetters(rect.column)}:${columnLetters(rect.column + rect.columnCount - 1)}`;
-  }
+  // The whole sheet is written as rows ("1:1048576"), as Excel does.
   if (rect.column === 0 && rect.columnCount === MAX_COLUMNS) {
     return `${rect.row + 1}:${rect.row + rect.rowCount}`;
+  }
+  if (rect.row === 0 && rect.rowCount === MAX_ROWS) {
+    return `${columnLetters(rect.column)}:${columnLetters(rect.column + rect.columnCount - 1)}`;
   }
   const start = cellName(rect.row, rect.column);
   if (rect.rowCount === 1 && rect.columnCount === 1) return start;
   return `${start}:${cellName(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1)}`;
 }
 
-/** True when a sheet name must be quoted in an address: anything but letters, digits, _ and . */
-function needsQuotes(sheet: string): boolean {
-  return !/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet) || /^[A-Za-z]{1,3}\d+$/.test(sheet);
-}
-
-/** A sheet name as it appears before "!": quoted (with ' doubled) when Excel would quote it. */
+/**
+ * A sheet name as it appears before "!": bare when it is a plain identifier, else in single
+ * quotes with ' doubled. Excel quotes names with spaces or punctuation, a leading digit, and
+ * names that read as a reference ("A1", "R1C1") or a boolean.
+ * quoteSheetName("Sheet1") // => "Sheet1"; quoteSheetName("2024年") // => "'2024年'"
+ */
 export function quoteSheetName(sheet: string): string {
-  return needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
+  const plain =
+    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^[Rr]\d*[Cc]\d*$/.test(sheet) &&
+    !/^(true|false)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** "Sheet1!C17", "'2024 TOP100'!A1:D10". */
@@ -85,15 +91,29 @@ const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COL_RE = /^\$?([A-Za-z]{1,3})$/;
 const ROW_RE = /^\$?(\d{1,7})$/;
 
-/** Splits "Sheet1!A1:B2" or "'My sheet'!A1" into the sheet name and the reference part. */
+/** Splits "Sheet1!A1:B2" or "'It''s'!A1" into the unquoted sheet name and the reference part. */
 export function splitSheet(address: string): { sheet?: string; reference: string } {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return { reference: address.trim() };
-  let sheet = address.slice(0, bang).trim();
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) {
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const text = address.trim();
+  if (text.startsWith("'")) {
+    // The closing quote is the first ' not doubled.
+    let i = 1;
+    while (i < text.length) {
+      if (text[i] === "'") {
+        if (text[i + 1] === "'") {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    if (i < text.length && text[i + 1] === "!") {
+      return { sheet: text.slice(1, i).replace(/''/g, "'"), reference: text.slice(i + 2).trim() };
+    }
   }
-  return { sheet, reference: address.slice(bang + 1).trim() };
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { reference: text };
+  return { sheet: text.slice(0, bang).trim(), reference: text.slice(bang + 1).trim() };
 }
 
 /**

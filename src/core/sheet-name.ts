@@ -3,23 +3,26 @@
 
 const FORBIDDEN = /[:\\/?*[\]]/g;
 
-/** Why a sheet name is not allowed, or undefined when it is. */
-export function sheetNameProblem(name: string): "empty" | "too-long" | "forbidden-character" | "apostrophe" | undefined {
-  if (name.length === 0) return "empty";
+/** Why a sheet name is not allowed, or undefined when it is ("History" is reserved by Excel). */
+export function sheetNameProblem(name: string): "empty" | "too-long" | "forbidden-character" | "apostrophe" | "reserved" | undefined {
+  if (typeof name !== "string" || name.length === 0) return "empty";
   if (name.length > 31) return "too-long";
   if (/[:\\/?*[\]]/.test(name)) return "forbidden-character";
   if (name.startsWith("'") || name.endsWith("'")) return "apostrophe";
+  if (name.toLowerCase() === "history") return "reserved";
   return undefined;
 }
 
 /**
  * A legal sheet name made from any text: forbidden characters become "_", edge apostrophes go,
- * and the name is cut to 31 characters (by code point, so a Chinese name is never split).
+ * and the name is cut to 31 characters.
  * legalSheetName("汇总/2024") // => "汇总_2024"
  */
 export function legalSheetName(text: string, fallback = "StatDesk"): string {
   const cleaned = text.replace(FORBIDDEN, "_").replace(/^'+|'+$/g, "").trim();
-  const cut = [...cleaned].slice(0, 31).join("").replace(/'+$/, "");
+  // 31 UTF-16 units, as Excel counts, without splitting a surrogate pair.
+  const cut = cleaned.slice(0, 31).replace(/[\ud800-\udbff]$/, "").replace(/'+$/, "");
+  if (cut.toLowerCase() === "history") return `${cut}_`;
   return cut === "" ? fallback : cut;
 }
 
@@ -31,7 +34,7 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const candidate = [...wanted].slice(0, 31 - suffix.length).join("") + suffix;
+    const candidate = wanted.slice(0, 31 - suffix.length).replace(/[\ud800-\udbff]$/, "") + suffix;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -28,7 +28,7 @@ export function removeSpaces(text: string): string {
  */
 export function enterpriseKey(name: string): string {
   return removeSpaces(toHalfWidth(name))
-    .replace(/[【\[〔［{｛]/g, "(")
+    .replace(/[【[〔［{｛]/g, "(")
     .replace(/[】\]〕］}｝]/g, ")")
     .replace(/[·・•]/g, "")
     .toLowerCase();

@@ -158,11 +158,12 @@ export class WorkbookHost {
       maxCellsPerRead: options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ,
       latencyMs: options.latencyMs ?? 0,
     };
-    const self = this;
+    const limits = this.options;
     this.env = {
       workbook,
+      // read through, so a test that changes the limit later is obeyed
       get maxCellsPerRead() {
-        return self.options.maxCellsPerRead;
+        return limits.maxCellsPerRead;
       },
     };
   }

@@ -1,0 +1,84 @@
+// Who may import whom (STYLE.md): data flows one way, cells → statistics → summary → Excel.
+// A wrong import fails here instead of waiting for review. Every module under src/ is checked.
+
+import * as fs from "fs";
+import * as path from "path";
+
+const SRC = path.join(__dirname, "..", "..", "src");
+
+type Layer = "core" | "excel" | "host" | "i18n" | "taskpane" | "workbench" | "cli";
+
+/**
+ * What each layer may import: our own modules (by path under src/, a prefix match) and packages.
+ * host uses core's address notation (a1, sheet-name) so the host and the add-in never disagree
+ * about an address; nothing else of ours.
+ */
+const RULES: Record<Layer, { ours: string[]; packages: RegExp }> = {
+  core: { ours: ["core/"], packages: /^$/ },
+  excel: { ours: ["core/", "excel/"], packages: /^$/ },
+  host: { ours: ["host/", "core/a1", "core/sheet-name"], packages: /^(exceljs|jszip)$/ },
+  i18n: { ours: ["i18n/", "core/messages"], packages: /^$/ },
+  taskpane: { ours: ["taskpane/", "core/", "excel/index", "i18n/"], packages: /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fluentui\/.+)$/ },
+  workbench: { ours: ["workbench/", "taskpane/", "excel/", "host/", "core/", "i18n/"], packages: /^(react|react-dom|react-dom\/client|@fluentui\/.+|exceljs)$/ },
+  cli: { ours: ["cli/", "core/", "excel/", "host/"], packages: /^(fs|path|os|child_process)$/ },
+};
+
+/** Node APIs are allowed only where Node runs: the CLI and the host's Node entry points. */
+const NODE_FILES = new Set(["host/node-client.ts", "host/node-files.ts"]);
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return files(full);
+    return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [full] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  return [...text.matchAll(/(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
+}
+
+/** Our module an import names, as a path under src/ without extension ("core/a1", "excel/index"). */
+function resolveOurs(from: string, spec: string): string {
+  const target = path.relative(SRC, path.resolve(path.dirname(from), spec)).split(path.sep).join("/");
+  const asDir = path.join(SRC, target);
+  return fs.existsSync(asDir) && fs.statSync(asDir).isDirectory() ? `${target}/index` : target;
+}
+
+const violations: string[] = [];
+const all = files(SRC);
+for (const file of all) {
+  const relative = path.relative(SRC, file).split(path.sep).join("/");
+  const layer = relative.split("/")[0] as Layer;
+  const rule = RULES[layer];
+  if (rule === undefined) {
+    violations.push(`${relative}: not in a known layer`);
+    continue;
+  }
+  for (const spec of importsOf(file)) {
+    if (spec.startsWith(".")) {
+      const target = resolveOurs(file, spec);
+      if (!rule.ours.some((prefix) => target === prefix || target.startsWith(prefix))) violations.push(`${relative} imports ${target}`);
+    } else if (!(rule.packages.test(spec) || (NODE_FILES.has(relative) && /^(fs|path|vm)$/.test(spec)))) {
+      violations.push(`${relative} imports package ${spec}`);
+    }
+  }
+}
+
+test("src/ has modules in every layer (the check sees them)", () => {
+  expect(all.length).toBeGreaterThan(40);
+  for (const layer of ["core", "excel", "host", "cli", "i18n"]) expect(all.some((f) => f.includes(`${path.sep}${layer}${path.sep}`))).toBe(true);
+});
+
+test("every import respects the layer boundaries", () => {
+  expect(violations).toEqual([]);
+});
+
+test("the check catches a wrong import (core importing excel)", () => {
+  const rule = RULES.core;
+  const target = resolveOurs(path.join(SRC, "core", "x.ts"), "../excel/run");
+  expect(rule.ours.some((p) => target.startsWith(p))).toBe(false);
+});
