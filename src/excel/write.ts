@@ -153,19 +153,23 @@ function stageOf(error: OfficeErrorLike): Stage {
 }
 
 /**
- * Puts the workbook back after a failed write: the temporary sheet goes, a renamed previous
- * summary gets its name back. One round trip; its own failure is reported, not thrown.
+ * Puts the workbook back after a failed write: the new sheet goes (under its temporary name, or
+ * under the summary's name once the swap had renamed it), a renamed previous summary gets its
+ * name back. "done" needs nothing: the batch has no action after the previous summary's
+ * deletion. One round trip; its own failure is reported, not thrown.
  */
 async function recover(run: ContextRunner, plan: WritePlan, stage: Stage): Promise<Problem | undefined> {
-  if (stage === "none") return undefined;
+  if (stage === "none" || stage === "done") return undefined;
   try {
     await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      if (stage === "created" || stage === "old-renamed") {
-        if (stage === "old-renamed" && plan.previous !== undefined) sheets.getItem(plan.backupName).name = plan.previous.name;
-        sheets.getItem(plan.tempName).delete();
+      // After "new-renamed" the new sheet holds the summary's name; the previous one is still
+      // there under the backup name (its deletion is the batch's last action): undo the swap.
+      const fresh = sheets.getItem(stage === "new-renamed" ? plan.model.name : plan.tempName);
+      fresh.delete();
+      if ((stage === "old-renamed" || stage === "new-renamed") && plan.previous !== undefined) {
+        sheets.getItem(plan.backupName).name = plan.previous.name;
       }
-      if (stage === "new-renamed" && plan.previous !== undefined) sheets.getItem(plan.backupName).delete();
       await context.sync();
     });
     return undefined;
@@ -220,14 +224,19 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       queueLayout(sheet, model, plan.isSetSupported);
       for (const chart of model.charts) queueChart(sheet, chart, plan.isSetSupported);
 
+      // The id and the activation are queued before the swap, so that deleting the previous
+      // summary — the one step that cannot be undone — is the batch's last action: a failure
+      // anywhere before it leaves a workbook that recover() can put back exactly.
+      sheet.load("id");
+      if (plan.activate) sheet.activate();
       context.trace("swap:begin");
       if (plan.previous !== undefined) {
         const old = sheets.getItem(plan.previous.id);
         old.name = plan.backupName;
         context.trace("swap:old-renamed");
         sheet.name = model.name;
+        context.trace("swap:new-renamed"); // before the move: from here on the new sheet holds the name
         sheet.position = plan.previous.position;
-        context.trace("swap:new-renamed");
         old.delete();
         context.trace("swap:old-deleted");
       } else {
@@ -235,8 +244,6 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
         context.trace("swap:new-renamed");
         context.trace("swap:old-deleted");
       }
-      if (plan.activate) sheet.activate();
-      sheet.load("id");
       await context.sync();
       return sheet.id;
     });
