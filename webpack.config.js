@@ -12,7 +12,7 @@ const { version } = require("./package.json");
 
 const DEV_URL = "https://localhost:3000";
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const publicUrl = (process.env.STATDESK_PUBLIC_URL || DEV_URL).replace(/\/+$/, "");
   return {
@@ -75,8 +75,8 @@ module.exports = (env = {}, argv = {}) => {
       liveReload: true,
       client: { overlay: { warnings: false, errors: true } },
       headers: { "Cache-Control": "no-store" },
-      // scripts/start.js passes the office-addin-dev-certs certificate in env.https
-      server: env.https ? { type: "https", options: env.https } : "https",
+      // scripts/start.js replaces this with the office-addin-dev-certs certificate
+      server: "https",
       static: false,
       historyApiFallback: false,
     },
