@@ -26,6 +26,8 @@ export interface RunContext {
   readonly activate?: boolean;
   /** A clock for compute timing (performance.now); absent: not timed. */
   readonly now?: () => number;
+  /** Largest write request (default 4 MB, under Excel on the web's 5 MB); tests make it small. */
+  readonly writeBudgetBytes?: number;
 }
 
 const busy = new WeakSet<ExcelEnvironment>();
@@ -139,6 +141,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     leftovers,
     isSetSupported: env.isSetSupported,
     activate: context.activate ?? true,
+    ...(context.writeBudgetBytes !== undefined ? { budgetBytes: context.writeBudgetBytes } : {}),
   });
   syncs += written.syncs;
   if (!written.ok) return fail(definition, [...written.problems], syncs, computeMs, { analysis });

@@ -22,6 +22,8 @@ export interface WritePlan {
   readonly isSetSupported: (name: string, version: string) => boolean;
   /** Bring the summary to the front when done. */
   readonly activate: boolean;
+  /** Largest request a write batch may make; larger summaries are written in row blocks. */
+  readonly budgetBytes?: number;
 }
 
 export type WriteOutcome =
@@ -129,6 +131,14 @@ function queueChart(sheet: Excel.Worksheet, spec: ChartModel, isSetSupported: Wr
   if (isSetSupported("ExcelApi", "1.8")) {
     chart.dataLabels.numberFormat = spec.numberFormat;
     chart.axes.valueAxis.numberFormat = spec.numberFormat;
+    if (spec.secondaryLine !== undefined) {
+      const line = chart.series.add(spec.secondaryLine.name);
+      line.setValues(sheet.getRange(rectName(spec.secondaryLine.values)));
+      line.chartType = "LineMarkers";
+      line.axisGroup = "Secondary";
+      line.hasDataLabels = true;
+      line.dataLabels.numberFormat = spec.secondaryLine.numberFormat;
+    }
   }
   chart.setPosition(rectName({ row: spec.from.row, column: spec.from.column, rowCount: 1, columnCount: 1 }), rectName({ row: spec.to.row, column: spec.to.column, rowCount: 1, columnCount: 1 }));
 }
@@ -186,7 +196,7 @@ async function recover(run: ContextRunner, plan: WritePlan, stage: Stage): Promi
  */
 export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise<WriteOutcome> {
   const { model } = plan;
-  const blocks = rowBlocks(model);
+  const blocks = rowBlocks(model, plan.budgetBytes);
   let syncs = 0;
   let created = false;
   try {

@@ -209,3 +209,47 @@ test("the installed command runs (bin/statdesk.js on the compiled CLI)", () => {
   const text = execFileSync(process.execPath, [bin, "summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json"], { encoding: "utf8" });
   expect(JSON.parse(text).rankings[0].tiers[0].count).toBe(11);
 });
+
+test(".xlsx input: every sheet read, a notes sheet is only noted, locations name file, sheet and cell", async () => {
+  const ExcelJS = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  const notes = book.addWorksheet("说明");
+  notes.getCell("A1").value = "本工作簿为测试用合成数据。";
+  for (const [name, year, values] of [
+    ["2024年", 2024, [3000, 2000, 1000]],
+    ["2023年", 2023, [2800, 2100, 900]],
+  ] as const) {
+    const ws = book.addWorksheet(name);
+    ws.mergeCells("A1:C1");
+    ws.getCell("A1").value = `${year}年房企销售额排行（单位：亿元）`;
+    ws.addRow(["排名", "企业名称", "销售额（亿元）"]);
+    values.forEach((v, i) => ws.addRow([i + 1, `样本房企${i + 1}`, year === 2024 && i === 1 ? "2,000.0" : v]));
+    ws.addRow([4, "样本房企4", { error: "#N/A" }]);
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-")), "cia.xlsx");
+  await book.xlsx.writeFile(file);
+  const r = await cli(["summarize", file, "--json", "--top", "3", "--lang", "en-US"]);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  expect(json.rankings[0].top[0]).toMatchObject({ n: 3, sum: 6000, previousSum: 5800 });
+  const byCode = (code: string) => json.warnings.filter((w: any) => w.code === code).map((w: any) => [w.location, w.severity]);
+  expect(byCode("text-number")).toEqual([["[cia.xlsx]2024年!C4", "info"]]);
+  expect(byCode("missing-value")).toEqual([
+    ["[cia.xlsx]2024年!C6", "warning"],
+    ["[cia.xlsx]2023年!C6", "warning"],
+  ]);
+  expect(byCode("no-table")).toEqual([["[cia.xlsx]说明", "info"]]);
+});
+
+test("a truncated .xlsx is a clear error naming the file", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+  const ExcelJS = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("S").getCell("A1").value = 1;
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const file = path.join(dir, "broken.xlsx");
+  fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const r = await cli(["summarize", file]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("broken.xlsx");
+});

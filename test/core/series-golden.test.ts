@@ -85,3 +85,41 @@ test("single months from consecutive cumulative months", () => {
   expect(area.points.find((p) => p.period === "2024-02")!.singleMonth).toBeNull();
   expect(area.points.some((p) => p.period === "2024-01")).toBe(false);
 });
+
+test("a long table by region, periods as Excel date serials and as 2024M12", () => {
+  const grid: Grid = [
+    ["地区", "时间", "商品房销售面积累计值(万平方米)", "商品房销售面积累计增长(%)"],
+    ["北京", 45627, 900, -5], // 2024-12-01 as a date serial: December 2024
+    ["北京", "2023M12", 1000, 3],
+    ["上海", 45627, 1500, 2],
+    ["上海", "2023M12", 1400, -1],
+  ];
+  const series = seriesOf(grid, "分地区");
+  const beijing = series.find((s) => s.region === "北京")!;
+  expect(beijing.points.map((p) => [p.period, p.value, p.publishedYoyPct])).toEqual([
+    ["2023-12", 1000, 3],
+    ["2024-12", 900, -5],
+  ]);
+  expect(beijing.points[1].yoyPct).toBeCloseTo(-10, 10);
+  expect(series.find((s) => s.region === "上海")!.points[1].yoyPct).toBeCloseTo((1500 / 1400 - 1) * 100, 10);
+});
+
+test("annual exports (2024, 2023 … across the top) and old names without 新建", () => {
+  const grid: Grid = [
+    ["数据库：年度数据"],
+    ["指标", "2024年", "2023年", "2022年"],
+    ["商品房销售面积(万平方米)", 97385, 111735, 135837],
+    ["办公楼销售面积(万平方米)", "", 2795, 3256],
+    ["注：按可比口径计算。"],
+  ];
+  const series = seriesOf(grid, "年度数据");
+  const total = series.find((s) => s.indicatorId === "total.salesArea")!;
+  expect([total.frequency, total.cumulative]).toEqual(["year", false]);
+  expect(total.points.map((p) => [p.period, p.label])).toEqual([
+    ["2022", "2022年"],
+    ["2023", "2023年"],
+    ["2024", "2024年"],
+  ]);
+  expect(total.points[2].yoyPct).toBeCloseTo((97385 / 111735 - 1) * 100, 10);
+  expect(series.find((s) => s.indicatorId === "office.salesArea")!.points.map((p) => p.period)).toEqual(["2022", "2023"]);
+});

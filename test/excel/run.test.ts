@@ -110,3 +110,74 @@ test("a missing source sheet is a problem naming it, and nothing is written", as
   expect(result.problems.map((p) => [p.code, p.params.source])).toEqual([["source-missing", "'2022年'!A1:C10"]]);
   expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
 });
+
+test("every round trip stays under Excel on the web's 5 MB, and the charts carry their series", async () => {
+  const { env, host, workbook } = rankingBook();
+  const result = await runAnalysis(env, definition(), RUN_CONTEXT);
+  expect(result.ok).toBe(true);
+  for (const record of host.stats.records) {
+    expect(record.requestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(record.responseBytes).toBeLessThan(5 * 1024 * 1024);
+  }
+  // The read is the largest response: the two lists (about 240 rows of 3 cells).
+  expect(Math.max(...host.stats.records.map((r) => r.responseBytes))).toBeGreaterThan(5000);
+  const thresholds = workbook.sheet("汇总_2024")!.charts.find((c) => c.name === "StatDesk_thresholds_salesValue")!;
+  expect(thresholds.series.map((s) => [s.name, s.axisGroup])).toEqual([
+    ["2024年", "Primary"],
+    ["2023年", "Primary"],
+    ["同比", "Secondary"],
+  ]);
+  expect(thresholds.title.text).toBe("TOP-N 门槛值");
+});
+
+test("without ExcelApi 1.8 the threshold chart keeps its bars only (no secondary axis)", async () => {
+  const { env, workbook } = testWorkbook(
+    {
+      "2024年": listGrid("2024年房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+      "2023年": listGrid("2023年房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+    },
+    (name, version) => name === "ExcelApi" && Number(version) <= 1.7,
+  );
+  const result = await runAnalysis(env, definition(), RUN_CONTEXT);
+  expect(result.ok).toBe(true);
+  const sheet = workbook.sheet("汇总_2024")!;
+  expect(sheet.charts.find((c) => c.name === "StatDesk_thresholds_salesValue")!.series).toHaveLength(2);
+  expect(sheet.pageLayout.horizontalFitToPages).toBe(0); // print layout is ExcelApi 1.9
+});
+
+test("a summary larger than one request is written in row blocks, still atomically", async () => {
+  const { env, host, workbook } = testWorkbook(
+    {
+      "2024年": listGrid("2024年房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+      "2023年": listGrid("2023年房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+    },
+  );
+  host.options.maxRequestBytes = 60_000; // a host that refuses anything bigger, as Excel on the web refuses 5 MB
+  const result = await runAnalysis(env, definition(), { ...RUN_CONTEXT, writeBudgetBytes: 20_000 });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  expect(result.stats.syncs).toBeGreaterThan(3); // read + several write blocks + verify
+  expect(host.stats.records.every((r) => r.requestBytes <= 60_000)).toBe(true);
+  expect(sheetValues(workbook, "汇总_2024").find((row) => row[0] === "TOP100")![1]).toBeCloseTo(43547.3, 6);
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年", "汇总_2024"]);
+});
+
+test("sources given as an Excel table and as a named range", async () => {
+  const { env, workbook } = rankingBook();
+  await env.run(async (ctx) => {
+    ctx.workbook.tables.add("'2024年'!A2:C112", true).name = "Ranking2024";
+    ctx.workbook.names.add("Ranking2023", ctx.workbook.worksheets.getItem("2023年").getRange("A1:C128"));
+    await ctx.sync();
+  });
+  const d = definition({
+    sources: [
+      { role: "current", spec: { kind: "table", name: "Ranking2024" }, overrides: { year: 2024 } },
+      { role: "previous", spec: { kind: "name", name: "Ranking2023" } },
+    ],
+  });
+  const result = await runAnalysis(env, d, RUN_CONTEXT);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  expect(result.analysis.rankings[0]).toMatchObject({ year: 2024, previousYear: 2023, enterprises: 110 });
+  expect(sheetValues(workbook, "汇总_2024").find((row) => row[0] === "TOP100")![1]).toBeCloseTo(43547.3, 6);
+  const missing = await runAnalysis(env, definition({ sources: [{ role: "auto", spec: { kind: "table", name: "Gone" } }] }), RUN_CONTEXT);
+  expect(missing.problems.map((p) => [p.code, p.params.kind])).toEqual([["source-missing", "table"]]);
+});

@@ -190,8 +190,11 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
     r.top.map((t) => [L.topName(t.n), displayValue(t.threshold, 1, rule), displayValue(t.previousThreshold, 1, rule), fraction(t.thresholdYoyPct, rule)]),
     [f.text, f.amount, f.amount, f.growth],
   );
+  const thresholdChart = chart(`StatDesk_thresholds_${r.metric}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L));
   charts.push(
-    chart(`StatDesk_thresholds_${r.metric}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L)),
+    r.previousYear === null
+      ? thresholdChart
+      : { ...thresholdChart, secondaryLine: { name: L.yoy, values: { row: thresholds.row + 1, column: 3, rowCount: r.top.length, columnCount: 1 }, numberFormat: "0.0%" } },
   );
   b.blank();
 

@@ -43,6 +43,11 @@ export interface ChartModel {
   readonly seriesNames: readonly string[];
   /** Number format of the data labels and value axis ("0", "0.0"). */
   readonly numberFormat: string;
+  /**
+   * A line on a secondary axis drawn from another column (the YoY beside the thresholds), where
+   * Excel supports it (series axis groups are ExcelApi 1.8); without it the chart keeps its bars.
+   */
+  readonly secondaryLine?: { readonly name: string; readonly values: CellRect; readonly numberFormat: string };
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: { readonly row: number; readonly column: number };
   readonly to: { readonly row: number; readonly column: number };
