@@ -17,6 +17,7 @@ export type MissingReason =
   | "excel-error" // "#N/A", "#DIV/0!", "#REF!", ...
   | "boolean" // TRUE / FALSE
   | "date" // a date written as text, or a date-formatted cell
+  | "too-large" // a number beyond MAX_FIGURE: no sales figure, and sums of such overflow
   | "text"; // anything else that is not a number
 
 /** How a numeric cell was written, when it was not a plain number. */
@@ -29,6 +30,13 @@ export type NumberNote =
 export type ParsedNumber =
   | { readonly ok: true; readonly value: number; readonly notes: readonly NumberNote[] }
   | { readonly ok: false; readonly reason: MissingReason; readonly text: string };
+
+/**
+ * The largest magnitude read as a figure. Any real amount is many orders below it; the bound is
+ * set so that a million figures summed, times 100 for a percentage, still fit in a double (below
+ * 1.8e308) — beyond it, pasted noise such as 1e308 would turn sums into Infinity and NaN.
+ */
+export const MAX_FIGURE = 1e300;
 
 const EXCEL_ERRORS = new Set([
   "#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
@@ -69,6 +77,7 @@ export function parseNumberCell(cell: CellValue, numberFormat?: string): ParsedN
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { ok: false, reason: "text", text: String(cell) };
     if (numberFormat !== undefined && isDateFormat(numberFormat)) return { ok: false, reason: "date", text: String(cell) };
+    if (Math.abs(cell) > MAX_FIGURE) return { ok: false, reason: "too-large", text: String(cell) };
     return { ok: true, value: cell, notes: [] };
   }
   if (typeof cell === "boolean") return { ok: false, reason: "boolean", text: cell ? "TRUE" : "FALSE" };
@@ -99,6 +108,7 @@ export function parseNumberCell(cell: CellValue, numberFormat?: string): ParsedN
   if (!PLAIN_NUMBER.test(text)) return { ok: false, reason: "text", text: original };
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, reason: "text", text: original };
+  if (Math.abs(value) > MAX_FIGURE) return { ok: false, reason: "too-large", text: original };
   return { ok: true, value, notes };
 }
 

@@ -16,6 +16,7 @@ const REASON_ZH: Readonly<Record<string, string>> = {
   "excel-error": "为 Excel 错误值",
   boolean: "为逻辑值（TRUE/FALSE）",
   date: "为日期",
+  "too-large": "大到无法计算",
   text: "为文字",
 };
 const REASON_EN: Readonly<Record<string, string>> = {
@@ -25,6 +26,7 @@ const REASON_EN: Readonly<Record<string, string>> = {
   "excel-error": "holds an Excel error",
   boolean: "holds TRUE/FALSE",
   date: "holds a date",
+  "too-large": "is too large to compute with",
   text: "holds text",
 };
 

@@ -1,11 +1,11 @@
 // Plan and actual tables (计划 / 实际 / 完成), as in housing-programme evaluations: completion
 // rate = actual / plan. 保障性租赁住房 80000 planned, 81549 built → 101.9% (seed 004).
 
-import { CellValue, cellText, Grid, isBlank, parseNumberCell } from "./cells";
+import { CellValue, cellText, Grid, isBlank, MAX_FIGURE, parseNumberCell } from "./cells";
 import { Problem, problem } from "./problems";
 import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
 import { headerKey, toHalfWidth } from "./text";
-import { Maybe } from "./yoy";
+import { Maybe, sharePct } from "./yoy";
 
 export interface PlanTarget {
   readonly item: string;
@@ -46,9 +46,9 @@ export function readPlanFigure(cell: CellValue): { value: number; unit: string }
   if (typeof cell !== "string") return undefined;
   const m = /^([+-]?[\d,]*\.?\d+)\s*(万|亿)?\s*([^\d\s]*)$/.exec(toHalfWidth(cell).trim());
   if (m === null) return undefined;
-  const number = Number(m[1].replace(/,/g, ""));
   const scale = m[2] === "万" ? 1e4 : m[2] === "亿" ? 1e8 : 1;
-  return Number.isFinite(number) ? { value: number * scale, unit: m[3] } : undefined;
+  const value = Number(m[1].replace(/,/g, "")) * scale;
+  return Number.isFinite(value) && Math.abs(value) <= MAX_FIGURE ? { value, unit: m[3] } : undefined;
 }
 
 /** A plan figure for a sentence: the cell's text, with the unit added when the text has none. */
@@ -89,7 +89,7 @@ export function readPlanTable(grid: Grid, source: SourceRef): PlanTable | undefi
     const actual = readPlanFigure(row[actualColumn]);
     const unitText = unitColumn >= 0 ? cellText(row[unitColumn]) : "";
     const unit = unitText !== "" ? unitText : plan?.unit || actual?.unit || null;
-    const completionPct = plan !== undefined && actual !== undefined && plan.value > 0 ? (actual.value / plan.value) * 100 : null;
+    const completionPct = plan !== undefined && actual !== undefined ? sharePct(actual.value, plan.value) : null;
     if (plan === undefined || plan.value <= 0) problems.push(problem("plan-no-plan", "warning", cellLocation(source, r, planColumn), { item }));
     targets.push({
       item,

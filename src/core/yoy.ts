@@ -1,8 +1,14 @@
 // Year-on-year (同比) arithmetic. A change needs a base: without one the answer is null —
-// shown blank — never 0 and never NaN.
+// shown blank — never 0 and never NaN. A result too large for a double (a base of 1e-320) is
+// null too: it means nothing and Excel refuses to store Infinity.
 
 /** A number or "no figure". */
 export type Maybe = number | null;
+
+/** The result, or null when it is not a finite number. */
+function finite(x: number): Maybe {
+  return Number.isFinite(x) ? x : null;
+}
 
 /**
  * Year-on-year change in per cent: (current / previous − 1) × 100.
@@ -13,7 +19,7 @@ export type Maybe = number | null;
 export function yoyPct(current: Maybe | undefined, previous: Maybe | undefined): Maybe {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (!Number.isFinite(current) || !Number.isFinite(previous) || previous <= 0) return null;
-  return (current / previous - 1) * 100;
+  return finite((current / previous - 1) * 100);
 }
 
 /**
@@ -23,7 +29,7 @@ export function yoyPct(current: Maybe | undefined, previous: Maybe | undefined):
 export function difference(current: Maybe | undefined, previous: Maybe | undefined): Maybe {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (!Number.isFinite(current) || !Number.isFinite(previous)) return null;
-  return current - previous;
+  return finite(current - previous);
 }
 
 /**
@@ -33,7 +39,7 @@ export function difference(current: Maybe | undefined, previous: Maybe | undefin
 export function sharePct(part: Maybe | undefined, whole: Maybe | undefined): Maybe {
   if (part === null || part === undefined || whole === null || whole === undefined) return null;
   if (!Number.isFinite(part) || !Number.isFinite(whole) || whole <= 0) return null;
-  return (part / whole) * 100;
+  return finite((part / whole) * 100);
 }
 
 /**
@@ -47,7 +53,9 @@ export function mean(values: readonly number[]): Maybe {
 
 /**
  * Sum of a list with compensated (Kahan–Neumaier) summation, so that a hundred thousand
- * amounts with one decimal add up to what a desk calculator shows. sum([]) // => 0
+ * amounts with one decimal add up to what a desk calculator shows. An overflowing total stays
+ * ±Infinity rather than becoming NaN through the compensation (Infinity − Infinity).
+ * sum([]) // => 0
  */
 export function sum(values: readonly number[]): number {
   let total = 0;
@@ -57,5 +65,5 @@ export function sum(values: readonly number[]): number {
     compensation += Math.abs(total) >= Math.abs(v) ? total - t + v : v - t + total;
     total = t;
   }
-  return total + compensation;
+  return Number.isFinite(total) ? total + compensation : total;
 }
