@@ -1,0 +1,219 @@
+// What the person fills in on the task pane, as plain data, and how it becomes the analysis the
+// Excel layer runs (and back, to edit a stored analysis). Pure: no React, no services.
+
+import type { AnalysisDefinition, SourceDefinition, SourceRole } from "../excel";
+import type { ColourConvention } from "../core/summary/build";
+import type { Language } from "../core/messages";
+import type { RoundingRule } from "../core/rounding";
+import type { TableOverrides } from "../core/ranking-table";
+import { Problem } from "../core/problems";
+import { parseTierOption, TIER_PRESETS, TierPresetName } from "../core/tiers";
+import { resolveOptions } from "../core/options";
+import { sheetNameProblem } from "../core/sheet-name";
+
+/** How the ranking data is laid out: two one-year lists, one two-year table, or one list alone. */
+export type RankingLayout = "two-lists" | "wide" | "single";
+
+/** The input slots of the pane; each becomes one source of the analysis when it has an address. */
+export type SlotRole = Extract<SourceRole, "current" | "previous" | "wide" | "ranking" | "series" | "plan">;
+
+export const LAYOUTS: readonly RankingLayout[] = ["two-lists", "wide", "single"];
+
+/** The ranking slots of each layout, in the order the pane shows them. */
+export const LAYOUT_SLOTS: Readonly<Record<RankingLayout, readonly SlotRole[]>> = {
+  "two-lists": ["current", "previous"],
+  wide: ["wide"],
+  single: ["ranking"],
+};
+
+/** Slots shown whatever the layout: the NBS series and the plan table, both optional. */
+export const EXTRA_SLOTS: readonly SlotRole[] = ["series", "plan"];
+
+export const ALL_SLOTS: readonly SlotRole[] = ["current", "previous", "wide", "ranking", "series", "plan"];
+
+/** One slot as typed: where the data is and the corrections made in its preview. */
+export interface SlotInput {
+  readonly address: string;
+  readonly overrides: TableOverrides;
+}
+
+export type TierChoice = TierPresetName | "custom";
+export type NationalMode = "none" | "number" | "cell";
+
+export interface SettingsInput {
+  readonly tierChoice: TierChoice;
+  /** The custom lower bounds as typed ("100, 300, 500, 1000"); used when tierChoice is "custom". */
+  readonly customBounds: string;
+  readonly topN: string;
+  readonly nationalMode: NationalMode;
+  /** "96750" or "96750, 116622" (this year, last year). */
+  readonly nationalNumber: string;
+  /** A cell such as "Sheet1!B5" (or two cells, this year and last year: "Sheet1!B5:C5"). */
+  readonly nationalCell: string;
+  readonly rounding: RoundingRule;
+  readonly colours: ColourConvention;
+  /** Empty: the default name (汇总_2024 / Summary_2024). */
+  readonly sheetName: string;
+  readonly outputLanguage: Language;
+}
+
+export interface FormState {
+  /** Stable across runs so a second run replaces the first one's sheet. */
+  readonly id: string;
+  readonly layout: RankingLayout;
+  readonly slots: Readonly<Record<SlotRole, SlotInput>>;
+  readonly settings: SettingsInput;
+}
+
+const EMPTY_SLOT: SlotInput = { address: "", overrides: {} };
+
+/** A new analysis id: short, unique enough within one workbook, legal in a sheet name. */
+export function newAnalysisId(now: number = Date.now(), random: number = Math.random()): string {
+  return `${now.toString(36)}${Math.floor(random * 36 ** 4).toString(36).padStart(4, "0")}`;
+}
+
+export function defaultSettings(language: Language): SettingsInput {
+  return {
+    tierChoice: "cia2023",
+    customBounds: TIER_PRESETS.cia2023.join(", "),
+    topN: "10, 30, 50, 100",
+    nationalMode: "none",
+    nationalNumber: "",
+    nationalCell: "",
+    rounding: "half-away",
+    colours: "red-up",
+    sheetName: "",
+    outputLanguage: language,
+  };
+}
+
+/** An empty form: two one-year lists, the pane's language for the output. */
+export function emptyForm(language: Language, id: string = newAnalysisId()): FormState {
+  const slots = Object.fromEntries(ALL_SLOTS.map((role) => [role, EMPTY_SLOT])) as Record<SlotRole, SlotInput>;
+  return { id, layout: "two-lists", slots, settings: defaultSettings(language) };
+}
+
+/** The slots in use for the chosen layout, in the pane's order. */
+export function visibleSlots(layout: RankingLayout): readonly SlotRole[] {
+  return [...LAYOUT_SLOTS[layout], ...EXTRA_SLOTS];
+}
+
+function hasOverrides(o: TableOverrides): boolean {
+  return o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || Object.keys(o.roles ?? {}).length > 0;
+}
+
+/** A slot as a source of the analysis (undefined when its address is empty). */
+export function slotSource(role: SlotRole, slot: SlotInput): SourceDefinition | undefined {
+  const address = slot.address.trim();
+  if (address === "") return undefined;
+  return {
+    role,
+    spec: { kind: "address", address },
+    ...(hasOverrides(slot.overrides) ? { overrides: slot.overrides } : {}),
+  };
+}
+
+/** The tier option as the core reads it: a preset name or the custom bounds text. */
+export function tierOption(settings: SettingsInput): string {
+  return settings.tierChoice === "custom" ? settings.customBounds : settings.tierChoice;
+}
+
+/** What is wrong with each setting, as problems (messages come from core/messages) or a sheet-name reason. */
+export interface SettingsCheck {
+  readonly tiers: readonly Problem[];
+  readonly topN: readonly Problem[];
+  readonly national: readonly Problem[];
+  readonly sheetName: ReturnType<typeof sheetNameProblem>;
+  readonly ok: boolean;
+}
+
+/** Checks the settings the way a run would, so the pane can say what is wrong before running. */
+export function checkSettings(settings: SettingsInput): SettingsCheck {
+  const tiers = settings.tierChoice === "custom" ? parseTierOption(settings.customBounds, undefined).problems : [];
+  const topN = resolveOptions({ topN: settings.topN }).problems;
+  const national = settings.nationalMode === "number" ? resolveOptions({ nationalTotal: settings.nationalNumber }).problems : [];
+  const name = settings.sheetName.trim();
+  const sheetName = name === "" ? undefined : sheetNameProblem(name);
+  return { tiers, topN, national, sheetName, ok: tiers.length === 0 && topN.length === 0 && national.length === 0 && sheetName === undefined };
+}
+
+/**
+ * The analysis the Excel layer runs. `nationalTotal` is the national sales text to use ("96750"
+ * or "96750,116622"); the pane reads it from a cell first when the person chose a cell.
+ */
+export function toDefinition(form: FormState, nationalTotal: string | undefined, lastRun?: AnalysisDefinition["lastRun"]): AnalysisDefinition {
+  const { settings } = form;
+  const sources = visibleSlots(form.layout)
+    .map((role) => slotSource(role, form.slots[role]))
+    .filter((s): s is SourceDefinition => s !== undefined);
+  return {
+    id: form.id,
+    sources,
+    options: {
+      tiers: tierOption(settings),
+      topN: settings.topN,
+      ...(nationalTotal !== undefined && nationalTotal.trim() !== "" ? { nationalTotal: nationalTotal.trim() } : {}),
+      rounding: settings.rounding,
+    },
+    output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours },
+    ...(lastRun !== undefined ? { lastRun } : {}),
+  };
+}
+
+/** The slot a stored source goes back into, or undefined when the pane cannot show it. */
+function slotOf(source: SourceDefinition): SlotRole | undefined {
+  if (source.spec.kind !== "address") return undefined;
+  if (source.role === "auto") return "ranking";
+  return source.role;
+}
+
+/**
+ * A stored analysis back in the form, to edit and run again — or undefined when the pane cannot
+ * show all of it (a table or a named range as a source, two sources for one slot, mixed layouts).
+ */
+export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Language): FormState | undefined {
+  const form = emptyForm(paneLanguage, definition.id);
+  const slots: Record<SlotRole, SlotInput> = { ...form.slots };
+  const used = new Set<SlotRole>();
+  for (const source of definition.sources) {
+    const role = slotOf(source);
+    if (role === undefined || used.has(role) || source.spec.kind !== "address") return undefined;
+    used.add(role);
+    slots[role] = { address: source.spec.address, overrides: source.overrides ?? {} };
+  }
+  const layouts = LAYOUTS.filter((l) => LAYOUT_SLOTS[l].some((r) => used.has(r)));
+  if (layouts.length > 1) return undefined;
+  const layout: RankingLayout = layouts[0] ?? "two-lists";
+
+  const o = definition.options;
+  const tiersText = o.tiers === undefined ? "cia2023" : typeof o.tiers === "string" ? o.tiers.trim() : o.tiers.join(", ");
+  const preset = (Object.keys(TIER_PRESETS) as TierPresetName[]).find((name) => name === tiersText);
+  const national =
+    o.nationalTotal === undefined
+      ? ""
+      : typeof o.nationalTotal === "string"
+        ? o.nationalTotal
+        : [o.nationalTotal.current, o.nationalTotal.previous].filter((n) => n !== null && n !== undefined).join(", ");
+  const settings: SettingsInput = {
+    ...form.settings,
+    tierChoice: preset ?? "custom",
+    customBounds: preset !== undefined ? TIER_PRESETS[preset].join(", ") : tiersText,
+    topN: o.topN === undefined ? form.settings.topN : typeof o.topN === "string" ? o.topN : o.topN.join(", "),
+    nationalMode: national === "" ? "none" : "number",
+    nationalNumber: national,
+    rounding: o.rounding ?? form.settings.rounding,
+    colours: definition.output.colours,
+    sheetName: definition.output.sheetName,
+    outputLanguage: definition.output.language,
+  };
+  return { id: definition.id, layout, slots, settings };
+}
+
+/** The number text of national sales read from one or two cells ("96750" or "96750,116622"). */
+export function nationalFromCells(values: readonly (readonly (string | number | boolean)[])[]): string | undefined {
+  const cells = values.flat().filter((v) => !(typeof v === "string" && v.trim() === ""));
+  if (cells.length === 0 || cells.length > 2) return undefined;
+  const numbers = cells.map((v) => (typeof v === "number" ? v : typeof v === "string" && /^\s*[\d,]+(\.\d*)?\s*$/.test(v) ? Number(v.replace(/,/g, "")) : Number.NaN));
+  if (numbers.some((n) => !Number.isFinite(n) || n <= 0)) return undefined;
+  return numbers.join(",");
+}
