@@ -1,0 +1,199 @@
+// What StatDesk understood of one source — header row, what each column holds, years, unit, rows
+// kept and skipped and why — with the controls to correct it. Every correction is re-read at once.
+
+import * as React from "react";
+import { Button, Field, Input, Link, Select, Text } from "@fluentui/react-components";
+import { COLUMN_ROLES, ColumnRole } from "../../../core/headers";
+import type { SkipReason } from "../../../core/ranking-table";
+import type { MessageKey } from "../../../i18n";
+import { useLocale } from "../../locale";
+import { ProblemList } from "../ProblemList/ProblemList";
+import { SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
+import { useSourcePreviewStyles } from "./SourcePreview.styles";
+
+export type { SourcePreviewProps } from "./useSourcePreview";
+
+export const ROLE_KEY: Readonly<Record<ColumnRole, MessageKey>> = {
+  rank: "roleRank",
+  name: "roleName",
+  value: "roleValue",
+  area: "roleArea",
+  year: "roleYear",
+  other: "roleOther",
+};
+
+const SKIP_KEY: Readonly<Record<SkipReason, MessageKey>> = {
+  blank: "skipBlank",
+  total: "skipTotal",
+  footnote: "skipFootnote",
+  "repeated-header": "skipRepeatedHeader",
+  "no-name": "skipNoName",
+  "no-value": "skipNoValue",
+};
+
+const KIND_KEY: Readonly<Record<TableView["table"]["kind"], MessageKey>> = {
+  ranking: "kindRanking",
+  series: "kindSeries",
+  plan: "kindPlan",
+};
+
+/** Units a person can name for a table that does not say its unit (core/units knows them all). */
+export const UNIT_CHOICES: readonly { readonly unit: string; readonly key: MessageKey }[] = [
+  { unit: "亿元", key: "unitYi" },
+  { unit: "十亿元", key: "unitShiYi" },
+  { unit: "万元", key: "unitWan" },
+  { unit: "元", key: "unitYuan" },
+  { unit: "万平方米", key: "unitWanSqm" },
+  { unit: "平方米", key: "unitSqm" },
+];
+
+/** A unit in the pane's words ("亿元" → "100m yuan (亿元)" in English). */
+export function useUnitLabel(): (unit: string | null) => string {
+  const { t } = useLocale();
+  return (unit) => {
+    if (unit === null) return t.previewNone;
+    const choice = UNIT_CHOICES.find((c) => c.unit === unit);
+    return choice === undefined ? unit : t[choice.key];
+  };
+}
+
+function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["onColumnRole"]; onLocate: (l: string) => void; disabled: boolean }): React.JSX.Element {
+  const { t, f, numbers } = useLocale();
+  const styles = useSourcePreviewStyles();
+  const unitLabel = useUnitLabel();
+  const { table } = props.view;
+  const count = numbers("half-away");
+  return (
+    <>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t.previewKind}</dt>
+        <dd className={styles.detail}>{t[KIND_KEY[table.kind]]}</dd>
+        <dt className={styles.term}>{t.previewHeaderRow}</dt>
+        <dd className={styles.detail}>{f(t.previewHeaderRowValue, { row: props.view.headerSheetRow, cell: props.view.headerCell })}</dd>
+        <dt className={styles.term}>{t.previewYears}</dt>
+        <dd className={styles.detail}>{table.years.length > 0 ? table.years.join(", ") : t.previewNone}</dd>
+        {table.kind === "ranking" && (
+          <>
+            <dt className={styles.term}>{t.previewUnit}</dt>
+            <dd className={styles.detail}>{unitLabel(table.unit)}</dd>
+          </>
+        )}
+        <dt className={styles.term}>{table.kind === "series" ? t.previewObservations : t.previewKept}</dt>
+        <dd className={styles.detail}>{count.fixed(table.keptRows, 0)}</dd>
+        {table.kind === "ranking" && (
+          <>
+            <dt className={styles.term}>{t.previewSkipped}</dt>
+            <dd className={styles.detail}>
+              {table.skipped.length === 0 ? (
+                count.fixed(0, 0)
+              ) : (
+                <ul className={styles.list}>
+                  {table.skipped.map((s) => (
+                    <li key={s.reason}>
+                      {f(t.skippedItem, { count: count.fixed(s.count, 0), reason: t[SKIP_KEY[s.reason]] })}
+                      <Link as="button" className={styles.location} aria-label={f(t.goToCell, { cell: s.first })} onClick={() => props.onLocate(s.first)}>
+                        {s.first}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
+        {props.view.items.length > 0 && (
+          <>
+            <dt className={styles.term}>{table.kind === "series" ? t.previewIndicators : t.previewItems}</dt>
+            <dd className={styles.detail}>{props.view.items.join("; ")}</dd>
+          </>
+        )}
+      </dl>
+      {table.kind === "ranking" && table.columns.length > 0 && (
+        <fieldset className={styles.columns}>
+          <legend className={styles.legend}>{t.previewColumns}</legend>
+          {table.columns.map((column) => (
+            <Field
+              key={column.index}
+              label={f(t.columnLabel, { letter: column.letter, header: column.header === "" ? t.columnNoHeader : column.header })}
+              hint={column.corrected ? t.columnCorrected : undefined}
+            >
+              <Select
+                value={column.role}
+                disabled={props.disabled}
+                onChange={(_, data) => props.onColumnRole(column.index, data.value as ColumnRole)}
+              >
+                {COLUMN_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t[ROLE_KEY[role]]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+export function SourcePreviewView(props: SourcePreviewProps & { readonly corrections: boolean }): React.JSX.Element {
+  const state = useSourcePreview(props);
+  const { t, f } = useLocale();
+  const styles = useSourcePreviewStyles();
+  const disabled = props.disabled === true;
+  return (
+    <div role="group" aria-label={f(t.previewOf, { source: props.title })} className={styles.root}>
+      <Text weight="semibold">{f(t.previewHeading, { address: props.preview.address })}</Text>
+      {state.tables.length === 0 && <Text>{t.previewNothing}</Text>}
+      {state.tables.map((view) => (
+        <TableFacts key={view.key} view={view} onColumnRole={props.onColumnRole} onLocate={props.onLocate} disabled={disabled} />
+      ))}
+      <ProblemList problems={props.preview.problems} onLocate={props.onLocate} errorTitle={t.previewProblemsTitle} />
+      {props.corrections && (
+        <fieldset className={styles.corrections}>
+          <legend className={styles.legend}>{t.correctionsHeading}</legend>
+          <Field label={t.correctHeaderRow} hint={t.correctHeaderRowHint}>
+            <Input
+              type="number"
+              inputMode="numeric"
+              value={state.headerDraft}
+              disabled={disabled}
+              onChange={(_, data) => state.setHeaderDraft(data.value)}
+              onBlur={state.commitHeader}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") state.commitHeader();
+              }}
+            />
+          </Field>
+          <Field label={t.correctYear} hint={t.correctYearHint}>
+            <Input
+              inputMode="numeric"
+              value={state.yearDraft}
+              disabled={disabled}
+              onChange={(_, data) => state.setYearDraft(data.value)}
+              onBlur={state.commitYear}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") state.commitYear();
+              }}
+            />
+          </Field>
+          <Field label={t.correctUnit}>
+            <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => props.onUnit(data.value === "" ? undefined : data.value)}>
+              <option value="">{t.unitAsRead}</option>
+              {UNIT_CHOICES.map((c) => (
+                <option key={c.unit} value={c.unit}>
+                  {t[c.key]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {state.corrected && (
+            <Button size="small" onClick={props.onReset} disabled={disabled}>
+              {t.resetCorrections}
+            </Button>
+          )}
+        </fieldset>
+      )}
+    </div>
+  );
+}

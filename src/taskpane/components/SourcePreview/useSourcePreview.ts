@@ -1,0 +1,108 @@
+// Turns what the Excel layer understood of a source into what the preview shows — sheet row
+// numbers rather than offsets, names for roles and reasons — and keeps the typed corrections
+// (header row, year) as drafts until Enter or leaving the field commits them.
+
+import * as React from "react";
+import type { SourcePreview, TablePreview } from "../../../excel";
+import type { TableOverrides } from "../../../core/ranking-table";
+import type { ColumnRole } from "../../../core/headers";
+import { columnLetters, parseAddress } from "../../../core/a1";
+import { indicatorName } from "../../../core/indicators";
+import type { Category, Quantity } from "../../../core/indicators";
+import { useLocale } from "../../locale";
+
+export interface SourcePreviewProps {
+  /** The slot's title, to name the preview and its fields. */
+  readonly title: string;
+  readonly preview: SourcePreview;
+  readonly overrides: TableOverrides;
+  readonly onColumnRole: (index: number, role: ColumnRole) => void;
+  /** Zero-based row within the source, or undefined to let StatDesk find the header. */
+  readonly onHeaderRow: (row: number | undefined) => void;
+  readonly onYear: (year: number | undefined) => void;
+  readonly onUnit: (unit: string | undefined) => void;
+  readonly onReset: () => void;
+  readonly onLocate: (location: string) => void;
+  readonly disabled?: boolean;
+}
+
+export interface TableView {
+  readonly key: string;
+  readonly table: TablePreview;
+  /** The header's row as the sheet numbers it (1-based). */
+  readonly headerSheetRow: number;
+  readonly headerCell: string;
+  /** Series indicators in words; plan items as written. */
+  readonly items: readonly string[];
+}
+
+export interface SourcePreviewState extends SourcePreviewProps {
+  readonly tables: readonly TableView[];
+  readonly firstRow: number;
+  readonly headerDraft: string;
+  readonly yearDraft: string;
+  readonly setHeaderDraft: (text: string) => void;
+  readonly setYearDraft: (text: string) => void;
+  readonly commitHeader: () => void;
+  readonly commitYear: () => void;
+  readonly corrected: boolean;
+}
+
+const YEAR = /^\s*(19|20)\d{2}\s*$/;
+
+function indicatorWords(item: string, language: "zh-CN" | "en-US"): string {
+  const match = /^(\w+)\.(\w+)(.*)$/.exec(item);
+  if (match === null) return item;
+  return `${indicatorName({ category: match[1] as Category, quantity: match[2] as Quantity }, language)}${match[3]}`;
+}
+
+export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState {
+  const { language } = useLocale();
+  const parsed = parseAddress(props.preview.address);
+  const firstRow = parsed?.row ?? 0;
+  const sheetPrefix = props.preview.address.includes("!") ? props.preview.address.slice(0, props.preview.address.lastIndexOf("!") + 1) : "";
+  const tables: TableView[] = props.preview.tables.map((table, i) => {
+    const headerSheetRow = firstRow + table.headerRow + 1;
+    const column = parsed?.column ?? 0;
+    const letter = table.columns[0]?.letter;
+    return {
+      key: `${table.kind}-${table.headerRow}-${i}`,
+      table,
+      headerSheetRow,
+      // The header's first cell; computed here because the preview leaves it empty when no list was read.
+      headerCell: table.headerAddress !== "" ? table.headerAddress : `${sheetPrefix}${letter ?? columnLetters(column)}${headerSheetRow}`,
+      items: table.kind === "series" ? table.items.map((item) => indicatorWords(item, language)) : table.items,
+    };
+  });
+
+  const headerOverride = props.overrides.headerRow;
+  const shownHeader = headerOverride !== undefined ? String(firstRow + headerOverride + 1) : tables[0] !== undefined ? String(tables[0].headerSheetRow) : "";
+  const shownYear = props.overrides.year !== undefined ? String(props.overrides.year) : "";
+  const [headerDraft, setHeaderDraft] = React.useState(shownHeader);
+  const [yearDraft, setYearDraft] = React.useState(shownYear);
+  // A new reading (or a reset) replaces the drafts with what is now in force.
+  React.useEffect(() => setHeaderDraft(shownHeader), [shownHeader]);
+  React.useEffect(() => setYearDraft(shownYear), [shownYear]);
+
+  const { onHeaderRow, onYear } = props;
+  const commitHeader = React.useCallback(() => {
+    const text = headerDraft.trim();
+    if (text === shownHeader) return;
+    if (text === "") return onHeaderRow(undefined);
+    const row = Number(text);
+    if (Number.isInteger(row) && row > firstRow) onHeaderRow(row - 1 - firstRow);
+    else setHeaderDraft(shownHeader);
+  }, [headerDraft, shownHeader, firstRow, onHeaderRow]);
+  const commitYear = React.useCallback(() => {
+    const text = yearDraft.trim();
+    if (text === shownYear) return;
+    if (text === "") return onYear(undefined);
+    if (YEAR.test(text)) onYear(Number(text));
+    else setYearDraft(shownYear);
+  }, [yearDraft, shownYear, onYear]);
+
+  const o = props.overrides;
+  const corrected = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || Object.keys(o.roles ?? {}).length > 0;
+  return { ...props, tables, firstRow, headerDraft, yearDraft, setHeaderDraft, setYearDraft, commitHeader, commitYear, corrected };
+}
+

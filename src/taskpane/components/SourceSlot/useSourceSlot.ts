@@ -1,0 +1,131 @@
+// One input slot's behaviour: take the selection or a typed address, read what StatDesk makes of
+// it, and apply the person's corrections (kept in the slot, so they travel into the run and the
+// stored analysis) by reading again with them. Only the latest reading of a slot is shown.
+
+import * as React from "react";
+import type { ColumnRole } from "../../../core/headers";
+import type { TableOverrides } from "../../../core/ranking-table";
+import type { MessageKey } from "../../../i18n";
+import type { PaneServices } from "../../services";
+import { SlotInput, SlotRole, slotSource } from "../../form";
+import { guarded } from "../../guard";
+import { useLocale } from "../../locale";
+import { IDLE, PreviewState } from "../../types";
+
+export interface SourceSlotProps {
+  readonly role: SlotRole;
+  readonly slot: SlotInput;
+  readonly preview: PreviewState;
+  readonly services: PaneServices;
+  readonly onSlotChange: (role: SlotRole, slot: SlotInput) => void;
+  readonly onPreviewChange: (role: SlotRole, preview: PreviewState) => void;
+  readonly onLocate: (location: string) => void;
+  /** While a run is going the inputs stay as they are. */
+  readonly disabled?: boolean;
+}
+
+export const SLOT_TITLE_KEY: Readonly<Record<SlotRole, MessageKey>> = {
+  current: "slotCurrent",
+  previous: "slotPrevious",
+  wide: "slotWide",
+  ranking: "slotRanking",
+  series: "slotSeries",
+  plan: "slotPlan",
+};
+
+const SLOT_HINT_KEY: Readonly<Record<SlotRole, MessageKey>> = {
+  current: "slotCurrentHint",
+  previous: "slotPreviousHint",
+  wide: "slotWideHint",
+  ranking: "slotRankingHint",
+  series: "slotSeriesHint",
+  plan: "slotPlanHint",
+};
+
+export interface SourceSlotState extends SourceSlotProps {
+  readonly title: string;
+  readonly hint: string;
+  /** Corrections apply to ranking tables only (series and plan tables have fixed layouts). */
+  readonly corrections: boolean;
+  readonly setAddress: (address: string) => void;
+  readonly takeSelection: () => Promise<void>;
+  readonly read: () => Promise<void>;
+  readonly setColumnRole: (index: number, role: ColumnRole) => void;
+  readonly setHeaderRow: (row: number | undefined) => void;
+  readonly setYear: (year: number | undefined) => void;
+  readonly setUnit: (unit: string | undefined) => void;
+  readonly resetCorrections: () => void;
+}
+
+export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
+  const { t } = useLocale();
+  const { role, slot, services, onSlotChange, onPreviewChange } = props;
+  const latest = React.useRef(0);
+
+  const readSlot = React.useCallback(
+    async (next: SlotInput) => {
+      const source = slotSource(role, next);
+      const request = ++latest.current;
+      if (source === undefined) {
+        onPreviewChange(role, IDLE);
+        return;
+      }
+      onPreviewChange(role, { status: "reading" });
+      const outcome = await guarded(() => services.preview(source));
+      if (request !== latest.current) return; // a newer reading or an edit has taken over
+      onPreviewChange(role, outcome.ok ? { status: "ready", preview: outcome.value } : { status: "failed", detail: outcome.detail });
+    },
+    [role, services, onPreviewChange],
+  );
+
+  const change = React.useCallback(
+    (next: SlotInput, reread: boolean) => {
+      onSlotChange(role, next);
+      if (reread) void readSlot(next);
+    },
+    [role, onSlotChange, readSlot],
+  );
+
+  const setAddress = React.useCallback(
+    (address: string) => {
+      // What was read belongs to the old address; corrections are kept until reset.
+      latest.current++;
+      onSlotChange(role, { ...slot, address });
+      if (props.preview.status !== "idle") onPreviewChange(role, IDLE);
+    },
+    [role, slot, onSlotChange, onPreviewChange, props.preview.status],
+  );
+
+  const takeSelection = React.useCallback(async () => {
+    const request = ++latest.current;
+    const outcome = await guarded(() => services.readSelection());
+    if (request !== latest.current) return;
+    if (!outcome.ok) {
+      onPreviewChange(role, { status: "failed", detail: outcome.detail });
+      return;
+    }
+    change({ ...slot, address: outcome.value }, true);
+  }, [services, slot, change, role, onPreviewChange]);
+
+  const withOverrides = (overrides: TableOverrides) => change({ ...slot, overrides }, true);
+  const without = <K extends keyof TableOverrides>(o: TableOverrides, key: K): TableOverrides => {
+    const copy = { ...o };
+    delete copy[key];
+    return copy;
+  };
+
+  return {
+    ...props,
+    title: t[SLOT_TITLE_KEY[role]],
+    hint: t[SLOT_HINT_KEY[role]],
+    corrections: role !== "series" && role !== "plan",
+    setAddress,
+    takeSelection,
+    read: () => readSlot(slot),
+    setColumnRole: (index, columnRole) => withOverrides({ ...slot.overrides, roles: { ...(slot.overrides.roles ?? {}), [index]: columnRole } }),
+    setHeaderRow: (row) => withOverrides(row === undefined ? without(slot.overrides, "headerRow") : { ...slot.overrides, headerRow: row }),
+    setYear: (year) => withOverrides(year === undefined ? without(slot.overrides, "year") : { ...slot.overrides, year }),
+    setUnit: (unit) => withOverrides(unit === undefined ? without(slot.overrides, "unit") : { ...slot.overrides, unit }),
+    resetCorrections: () => withOverrides({}),
+  };
+}

@@ -1,0 +1,341 @@
+// The pane's state and what each action does with the services: the form (inputs, corrections,
+// settings), the previews, one run or refresh at a time, the last outcome, and the analyses
+// stored in the workbook. Every service call is guarded: nothing thrown escapes to React, and
+// the busy flag is always cleared.
+
+import * as React from "react";
+import type { AnalysisDefinition, RunPhase, RunResult } from "../excel";
+import type { Language } from "../core/messages";
+import type { Problem } from "../core/problems";
+import { problem } from "../core/problems";
+import { splitSheet } from "../core/a1";
+import type { PaneServices } from "./services";
+import {
+  ALL_SLOTS,
+  checkSettings,
+  emptyForm,
+  FormState,
+  fromDefinition,
+  nationalFromCells,
+  RankingLayout,
+  SettingsCheck,
+  SettingsInput,
+  SlotInput,
+  SlotRole,
+  slotSource,
+  toDefinition,
+  visibleSlots,
+} from "./form";
+import { guarded } from "./guard";
+import { IDLE, PreviewState } from "./types";
+import type { NationalRead } from "./components/Settings/useSettings";
+import type { RefreshOutcome } from "./components/StoredAnalyses/useStoredAnalyses";
+
+export interface AppProps {
+  readonly services: PaneServices;
+  /** The pane's language (Office's display language, zh-CN or en-US). */
+  readonly language: Language;
+}
+
+/** What the last Run gave: a result from the Excel layer, problems found before running, or an unexpected failure. */
+export type RunOutcome =
+  | { readonly kind: "result"; readonly result: RunResult }
+  | { readonly kind: "problems"; readonly problems: readonly Problem[] }
+  | { readonly kind: "unexpected"; readonly detail: string };
+
+/** Something to tell outside the flow (selecting a cell failed, a refresh-all failed). */
+export interface Notice {
+  readonly problems: readonly Problem[];
+  readonly detail?: string;
+}
+
+export interface AppState {
+  readonly language: Language;
+  readonly services: PaneServices;
+  readonly form: FormState;
+  readonly previews: Readonly<Record<SlotRole, PreviewState>>;
+  readonly check: SettingsCheck;
+  readonly slots: readonly SlotRole[];
+  readonly blocked?: "settings" | "no-sources";
+  readonly busy: "run" | "refresh" | null;
+  readonly phase: RunPhase | null;
+  readonly outcome: RunOutcome | null;
+  readonly national: NationalRead;
+  readonly stored: readonly AnalysisDefinition[] | null;
+  readonly storedFailure?: string;
+  readonly editable: ReadonlySet<string>;
+  readonly refreshOutcomes: readonly RefreshOutcome[];
+  readonly notice: Notice | null;
+  readonly setLayout: (layout: RankingLayout) => void;
+  readonly setSlot: (role: SlotRole, slot: SlotInput) => void;
+  readonly setPreview: (role: SlotRole, preview: PreviewState) => void;
+  readonly changeSettings: (change: Partial<SettingsInput>) => void;
+  readonly nationalSelection: () => void;
+  readonly nationalRead: () => void;
+  readonly run: () => void;
+  readonly refresh: (definition: AnalysisDefinition) => void;
+  readonly refreshAll: () => void;
+  readonly edit: (definition: AnalysisDefinition) => void;
+  readonly newAnalysis: () => void;
+  readonly locate: (location: string) => void;
+  readonly goToSummary: () => void;
+  readonly dismissNotice: () => void;
+}
+
+const idlePreviews = (): Record<SlotRole, PreviewState> => Object.fromEntries(ALL_SLOTS.map((r) => [r, IDLE])) as Record<SlotRole, PreviewState>;
+
+type NationalOutcome = { ok: true; value: string; address: string } | { ok: false; problems: Problem[]; detail?: string };
+
+export function useApp(props: AppProps): AppState {
+  const { services, language } = props;
+  const [form, setForm] = React.useState<FormState>(() => emptyForm(language));
+  const [previews, setPreviews] = React.useState<Record<SlotRole, PreviewState>>(idlePreviews);
+  const [busy, setBusy] = React.useState<"run" | "refresh" | null>(null);
+  const [phase, setPhase] = React.useState<RunPhase | null>(null);
+  const [outcome, setOutcome] = React.useState<RunOutcome | null>(null);
+  const [national, setNational] = React.useState<NationalRead>({ status: "idle" });
+  const [stored, setStored] = React.useState<readonly AnalysisDefinition[] | null>(null);
+  const [storedFailure, setStoredFailure] = React.useState<string | undefined>(undefined);
+  const [refreshOutcomes, setRefreshOutcomes] = React.useState<readonly RefreshOutcome[]>([]);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  // Set synchronously, so a second click in the same tick cannot start a second run.
+  const busyRef = React.useRef(false);
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const loadStored = React.useCallback(async () => {
+    const listed = await guarded(() => services.listAnalyses());
+    if (!mounted.current) return;
+    if (listed.ok) {
+      setStored(listed.value);
+      setStoredFailure(undefined);
+    } else {
+      setStored((s) => s ?? []);
+      setStoredFailure(listed.detail);
+    }
+  }, [services]);
+  React.useEffect(() => {
+    void loadStored();
+  }, [loadStored]);
+
+  const check = React.useMemo(() => checkSettings(form.settings), [form.settings]);
+  const slots = visibleSlots(form.layout);
+  const hasSource = slots.some((role) => slotSource(role, form.slots[role]) !== undefined);
+  const nationalMissing = form.settings.nationalMode === "cell" && form.settings.nationalCell.trim() === "";
+  const blocked = !check.ok || nationalMissing ? "settings" : !hasSource ? "no-sources" : undefined;
+
+  const setLayout = React.useCallback((layout: RankingLayout) => setForm((f) => ({ ...f, layout })), []);
+  const setSlot = React.useCallback((role: SlotRole, slot: SlotInput) => setForm((f) => ({ ...f, slots: { ...f.slots, [role]: slot } })), []);
+  const setPreview = React.useCallback((role: SlotRole, preview: PreviewState) => setPreviews((p) => ({ ...p, [role]: preview })), []);
+  const changeSettings = React.useCallback((change: Partial<SettingsInput>) => {
+    setForm((f) => ({ ...f, settings: { ...f.settings, ...change } }));
+    if (change.nationalCell !== undefined || change.nationalMode !== undefined) setNational({ status: "idle" });
+  }, []);
+
+  /** National sales from one or two cells: read through the preview (which returns the cells' values). */
+  const readNational = React.useCallback(
+    async (address: string): Promise<NationalOutcome> => {
+      const read = await guarded(() => services.preview({ role: "auto", spec: { kind: "address", address } }));
+      if (!read.ok) return { ok: false, problems: [], detail: read.detail };
+      if (read.value.address === "") return { ok: false, problems: [...read.value.problems] };
+      const value = nationalFromCells(read.value.sample);
+      if (value === undefined) {
+        const text = read.value.sample.flat().map(String).join(", ");
+        return { ok: false, problems: [problem("national-total-invalid", "error", read.value.address, { text })] };
+      }
+      return { ok: true, value, address: read.value.address };
+    },
+    [services],
+  );
+
+  const showNational = React.useCallback(
+    async (address: string) => {
+      setNational({ status: "reading" });
+      const r = await readNational(address);
+      if (!mounted.current) return;
+      setNational(r.ok ? { status: "read", address: r.address, value: r.value } : { status: "failed", problems: r.problems, ...(r.detail !== undefined ? { detail: r.detail } : {}) });
+    },
+    [readNational],
+  );
+
+  const nationalRead = React.useCallback(() => void showNational(form.settings.nationalCell.trim()), [showNational, form.settings.nationalCell]);
+  const nationalSelection = React.useCallback(() => {
+    void (async () => {
+      const selection = await guarded(() => services.readSelection());
+      if (!selection.ok) {
+        setNational({ status: "failed", problems: [], detail: selection.detail });
+        return;
+      }
+      setForm((f) => ({ ...f, settings: { ...f.settings, nationalCell: selection.value } }));
+      await showNational(selection.value);
+    })();
+  }, [services, showNational]);
+
+  /** Runs `work` as the one thing going on; ignored when something already is. */
+  const exclusive = React.useCallback(
+    (kind: "run" | "refresh", work: () => Promise<void>) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(kind);
+      setPhase(null);
+      void (async () => {
+        try {
+          await work();
+        } finally {
+          busyRef.current = false;
+          if (mounted.current) {
+            setBusy(null);
+            setPhase(null);
+          }
+        }
+      })();
+    },
+    [],
+  );
+
+  const onPhase = React.useCallback((p: RunPhase) => {
+    if (mounted.current) setPhase(p);
+  }, []);
+
+  const run = React.useCallback(() => {
+    if (blocked !== undefined) return;
+    const current = form;
+    exclusive("run", async () => {
+      setOutcome(null);
+      let nationalText: string | undefined;
+      if (current.settings.nationalMode === "number") nationalText = current.settings.nationalNumber;
+      if (current.settings.nationalMode === "cell") {
+        const r = await readNational(current.settings.nationalCell.trim());
+        if (!r.ok) {
+          setOutcome(r.detail !== undefined ? { kind: "unexpected", detail: r.detail } : { kind: "problems", problems: r.problems });
+          return;
+        }
+        nationalText = r.value;
+        setNational({ status: "read", address: r.address, value: r.value });
+      }
+      // The sheet this analysis wrote last (a refresh may have replaced it since), so the run rewrites it in place.
+      const listed = await guarded(() => services.listAnalyses());
+      const lastRun = listed.ok ? listed.value.find((d) => d.id === current.id)?.lastRun : undefined;
+      const result = await guarded(() => services.run(toDefinition(current, nationalText, lastRun), onPhase));
+      if (!mounted.current) return;
+      setOutcome(result.ok ? { kind: "result", result: result.value } : { kind: "unexpected", detail: result.detail });
+      await loadStored();
+    });
+  }, [blocked, form, exclusive, readNational, services, onPhase, loadStored]);
+
+  const refresh = React.useCallback(
+    (definition: AnalysisDefinition) => {
+      exclusive("refresh", async () => {
+        const result = await guarded(() => services.run(definition, onPhase));
+        if (!mounted.current) return;
+        const item: RefreshOutcome = result.ok ? { id: definition.id, result: result.value } : { id: definition.id, detail: result.detail };
+        setRefreshOutcomes([item]);
+        // The form's own analysis refreshed: its figures are the new ones.
+        if (result.ok && definition.id === form.id) setOutcome({ kind: "result", result: result.value });
+        await loadStored();
+      });
+    },
+    [exclusive, services, onPhase, loadStored, form.id],
+  );
+
+  const refreshAll = React.useCallback(() => {
+    exclusive("refresh", async () => {
+      const results = await guarded(() => services.refreshAll(onPhase));
+      if (!mounted.current) return;
+      if (!results.ok) {
+        setRefreshOutcomes([]);
+        setNotice({ problems: [], detail: results.detail });
+      } else {
+        setRefreshOutcomes(results.value.map((result) => ({ id: result.definition.id, result })));
+        const own = results.value.find((r) => r.definition.id === form.id);
+        if (own !== undefined && own.ok) setOutcome({ kind: "result", result: own });
+      }
+      await loadStored();
+    });
+  }, [exclusive, services, onPhase, loadStored, form.id]);
+
+  const edit = React.useCallback(
+    (definition: AnalysisDefinition) => {
+      const loaded = fromDefinition(definition, language);
+      if (loaded === undefined) return;
+      setForm(loaded);
+      setPreviews(idlePreviews());
+      setOutcome(null);
+      setNational({ status: "idle" });
+    },
+    [language],
+  );
+
+  const newAnalysis = React.useCallback(() => {
+    setForm(emptyForm(language));
+    setPreviews(idlePreviews());
+    setOutcome(null);
+    setNational({ status: "idle" });
+  }, [language]);
+
+  const locate = React.useCallback(
+    (location: string) => {
+      void (async () => {
+        // A location without a cell names a whole sheet ("2024年"): bring that sheet forward.
+        const onSheet = splitSheet(location).sheet !== undefined;
+        const r = await guarded(() => (onSheet ? services.selectLocation(location) : services.activateSheet(location)));
+        if (!mounted.current) return;
+        if (!r.ok) setNotice({ problems: [], detail: r.detail });
+        else if (r.value !== undefined) setNotice({ problems: [r.value] });
+        else setNotice(null);
+      })();
+    },
+    [services],
+  );
+
+  const summarySheet = outcome?.kind === "result" && outcome.result.ok ? outcome.result.sheetName : undefined;
+  const goToSummary = React.useCallback(() => {
+    if (summarySheet === undefined) return;
+    void (async () => {
+      const r = await guarded(() => services.activateSheet(summarySheet));
+      if (!mounted.current) return;
+      if (!r.ok) setNotice({ problems: [], detail: r.detail });
+      else if (r.value !== undefined) setNotice({ problems: [r.value] });
+    })();
+  }, [services, summarySheet]);
+
+  const editable = React.useMemo(() => new Set((stored ?? []).filter((d) => fromDefinition(d, language) !== undefined).map((d) => d.id)), [stored, language]);
+
+  return {
+    language,
+    services,
+    form,
+    previews,
+    check,
+    slots,
+    ...(blocked !== undefined ? { blocked } : {}),
+    busy,
+    phase,
+    outcome,
+    national,
+    stored,
+    ...(storedFailure !== undefined ? { storedFailure } : {}),
+    editable,
+    refreshOutcomes,
+    notice,
+    setLayout,
+    setSlot,
+    setPreview,
+    changeSettings,
+    nationalSelection,
+    nationalRead,
+    run,
+    refresh,
+    refreshAll,
+    edit,
+    newAnalysis,
+    locate,
+    goToSummary,
+    dismissNotice: () => setNotice(null),
+  };
+}
