@@ -52,7 +52,7 @@ const ZH: Catalog = {
   "no-rows": (p) => `${s(p.source)} 有表头但没有可用的数据行。`,
   "unit-assumed": (p) => `表中未写明单位，按 ${s(p.unit)} 计算。如不是，请在表头注明单位（如“销售额（亿元）”）。`,
   "unit-converted": (p) => `${s(p.year)}年数据的单位是 ${s(p.from)}，已换算为 ${s(p.to)} 后与上年比较。`,
-  "unit-unknown": (p) => `无法识别单位“${s(p.unit)}”。`,
+  "unit-unknown": (p) => `无法识别单位“${s(p.unit)}”（StatDesk 只换算人民币单位：元、万元、亿元），该列未计入。请先换算为亿元，或在任务窗格中指定单位。`,
   "several-value-columns": (p) => `有多个金额列，使用了“${s(p.used)}”，未使用“${s(p.ignored)}”。如需改用，请在任务窗格中调整列对应。`,
   "rows-skipped": (p) => `跳过了 ${s(p.count)} 行非企业行（合计行 ${s(p.totals)}，注释行 ${s(p.footnotes)}）。`,
   "wide-previous-partial": (p) => `两年数据在同一张表中（${s(p.years)}）：上年排名只包含本表列出的企业。`,
@@ -113,7 +113,8 @@ const EN: Catalog = {
   "no-rows": (p) => `${s(p.source)} has a header but no usable data rows.`,
   "unit-assumed": (p) => `No unit is given; figures are taken as ${s(p.unit)}. If not, write the unit in the header ("销售额（亿元）").`,
   "unit-converted": (p) => `The ${s(p.year)} figures were in ${s(p.from)} and were converted to ${s(p.to)} before comparing.`,
-  "unit-unknown": (p) => `The unit "${s(p.unit)}" is not known.`,
+  "unit-unknown": (p) =>
+    `The unit "${s(p.unit)}" is not known (StatDesk converts renminbi units only: 元, 万元, 亿元), so the column was left out. Convert it to 亿元 first, or set the unit in the task pane.`,
   "several-value-columns": (p) =>
     `There are several amount columns: "${s(p.used)}" was used, "${s(p.ignored)}" was not. Change the column mapping in the task pane to use another.`,
   "rows-skipped": (p) => `${s(p.count)} rows that are not enterprises were skipped (${s(p.totals)} totals, ${s(p.footnotes)} notes).`,

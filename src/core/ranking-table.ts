@@ -8,7 +8,7 @@ import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { Problem, problem } from "./problems";
 import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
 import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
-import { detectUnit, Metric, REPORT_UNIT, UnitInfo } from "./units";
+import { detectUnit, foreignCurrency, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
 /** Number format codes beside a grid (Range.numberFormat), when the reader has them: they tell dates from figures. */
 export type NumberFormats = readonly (readonly string[])[];
@@ -224,10 +224,20 @@ export function readRankingTable(
   const yearColumn = columns.find((c) => c.role === "year");
   const rankColumns = columns.filter((c) => c.role === "rank");
   const valueColumns: ValueColumn[] = [];
+  // Amounts in a foreign currency (亿港元 in the header, or in the title for a column without a
+  // unit) are refused and said so, unless the person set the unit: StatDesk does not convert currencies.
+  const titleCurrency = titleUnit === undefined && title !== "" ? foreignCurrency(title) : undefined;
+  let refusedCurrency = false;
   for (const c of columns) {
     if (c.role !== "value" && c.role !== "area") continue;
     const metric: Metric = c.role === "value" ? "salesValue" : "salesArea";
     const headerUnit = c.unit !== undefined ? detectUnit(c.unit) : undefined;
+    const currency = metric === "salesValue" && userUnit === undefined ? foreignCurrency(c.header) ?? (headerUnit === undefined ? titleCurrency : undefined) : undefined;
+    if (currency !== undefined) {
+      problems.push(problem("unit-unknown", "error", location(headerRow, c.index), { unit: currency, header: c.header }));
+      refusedCurrency = true;
+      continue;
+    }
     const unit = [headerUnit, userUnit, titleUnit].find((u) => u !== undefined && u.metric === metric);
     valueColumns.push({ column: c, metric, unit });
   }
@@ -240,7 +250,7 @@ export function readRankingTable(
     return emptyTable(lastRow);
   }
   if (valueColumns.length === 0) {
-    problems.push(problem("no-value-column", "error", location(headerRow, 0), { header: headerTexts.join(" | ") }));
+    if (!refusedCurrency) problems.push(problem("no-value-column", "error", location(headerRow, 0), { header: headerTexts.join(" | ") }));
     return emptyTable(lastRow);
   }
 

@@ -26,13 +26,27 @@ const UNITS: readonly (UnitInfo & { readonly pattern: RegExp })[] = [
   { unit: "元", metric: "salesValue", factor: 1e-8, pattern: /元|yuan|rmb|cny/ },
 ];
 
+/** Currencies other than the renminbi, with a 亿/万 before them: "亿港元", "百万美元", "HK$". */
+const FOREIGN_CURRENCY = /(十亿|百万|亿|万|千)?(美元|港元|港币|澳门元|澳元|欧元|日元|英镑|新台币|韩元|usd|hkd|us\$|hk\$)/;
+
 /**
- * The unit named in a header or title, if any.
+ * The foreign currency a header or title names, if any: StatDesk converts between renminbi units
+ * only, so such a column must be refused rather than read as 元.
+ * foreignCurrency("销售额（亿港元）") // => "亿港元"; foreignCurrency("销售额（亿元）") // => undefined
+ */
+export function foreignCurrency(text: string): string | undefined {
+  return FOREIGN_CURRENCY.exec(headerKey(text))?.[0];
+}
+
+/**
+ * The unit named in a header or title, if any. A foreign currency is no unit StatDesk knows
+ * ("港元" must not match 元).
  * detectUnit("销售额（亿元）") // => { unit: "亿元", metric: "salesValue", factor: 1 }
  * detectUnit("Sales (100m yuan)") // => 亿元; detectUnit("销售面积(万平方米)") // => 万平方米
  */
 export function detectUnit(text: string): UnitInfo | undefined {
   const key = headerKey(text);
+  if (FOREIGN_CURRENCY.test(key)) return undefined;
   for (const u of UNITS) {
     if (u.pattern.test(key)) return { unit: u.unit, metric: u.metric, factor: u.factor };
   }
