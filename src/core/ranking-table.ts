@@ -2,7 +2,7 @@
 // header, units in headers, merged header cells, text numbers, blank rows, totals rows,
 // footnotes, one year per table or two years side by side — and turns each into year lists.
 
-import { CellValue, cellText, Grid, isBlank, parseNumberCell } from "./cells";
+import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell } from "./cells";
 import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { Problem, problem } from "./problems";
@@ -328,7 +328,9 @@ export function readRankingTable(
       continue;
     }
     const firstText = cellText(row.find((c) => !isBlank(c)));
-    const name = cellText(row[nameColumn.index]);
+    // An Excel error (#N/A from a broken lookup) or TRUE/FALSE where the name should be is no name.
+    const nameCell = row[nameColumn.index];
+    const name = typeof nameCell === "boolean" || (typeof nameCell === "string" && isExcelError(nameCell)) ? "" : cellText(nameCell);
     if (isFootnoteText(firstText) || (sawFootnote && name === "")) {
       sawFootnote = true;
       skip("footnote");
