@@ -104,7 +104,9 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   const nothing = analysis.rankings.length === 0 && analysis.series.length === 0 && analysis.targets.length === 0;
   const errors = analysis.problems.filter((p) => p.severity === "error");
   if (nothing) {
-    const reasons = errors.length > 0 ? errors : [problem("no-table", "error", undefined, { source: read.sources.map((s) => s.address).join(", ") })];
+    // Nothing found and no error saying why (a header-like row over nothing usable): each source
+    // read is named, at its address, so the person can go there.
+    const reasons = errors.length > 0 ? errors : read.sources.map((s) => problem("no-table", "error", s.address, { source: s.address }));
     return fail(definition, [...emptyProblems, ...reasons], syncs, computeMs, { analysis });
   }
 
