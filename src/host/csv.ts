@@ -119,10 +119,17 @@ export function csvCell(field: string): CellValue {
   return field;
 }
 
-/** Tab-separated when the first line has tabs and no commas. */
+/**
+ * Tab-separated when, among the first 20 lines, more hold a tab than hold only commas. Not the
+ * first line alone: exports open with a title row ("2024年房企销售额排行榜") that holds neither,
+ * and figures such as "2,161.6" put commas inside tab-separated rows.
+ * detectDelimiter("标题\n排名\t企业\n1\t甲\n") // => "\t"
+ */
 export function detectDelimiter(text: string): "," | "\t" {
-  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? "";
-  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  const lines = text.split(/\r\n|\r|\n/, 20);
+  const tabbed = lines.filter((l) => l.includes("\t")).length;
+  const commaOnly = lines.filter((l) => l.includes(",") && !l.includes("\t")).length;
+  return tabbed > commaOnly ? "\t" : ",";
 }
 
 /** File name without folders and extension, made into a legal sheet name. */
