@@ -120,3 +120,35 @@ export function clickRow(selection: GridSelection, row: number, extend: boolean)
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
 }
+
+/**
+ * Where Ctrl+arrow lands (Excel's "End" jump): from a filled cell whose neighbour is filled, the
+ * last filled cell of that run; otherwise the next filled cell, or the grid's edge when none.
+ */
+export function jumpTarget(from: Cell, direction: Direction, bounds: GridBounds, isEmpty: (row: number, column: number) => boolean): Cell {
+  const inside = (c: Cell) => c.row >= 0 && c.column >= 0 && c.row < bounds.rows && c.column < bounds.columns;
+  let cell = from;
+  let next = step(cell, direction, 1);
+  if (!inside(next)) return cell;
+  if (!isEmpty(cell.row, cell.column) && !isEmpty(next.row, next.column)) {
+    while (inside(next) && !isEmpty(next.row, next.column)) {
+      cell = next;
+      next = step(cell, direction, 1);
+    }
+    return cell;
+  }
+  cell = next;
+  while (isEmpty(cell.row, cell.column)) {
+    next = step(cell, direction, 1);
+    if (!inside(next)) return cell;
+    cell = next;
+  }
+  return cell;
+}
+
+/** Ctrl+arrow: the active cell jumps, or with Shift the far corner jumps. */
+export function jumpSelection(selection: GridSelection, direction: Direction, extend: boolean, bounds: GridBounds, isEmpty: (row: number, column: number) => boolean): GridSelection {
+  if (extend) return { ...selection, corner: jumpTarget(selection.corner, direction, bounds, isEmpty) };
+  const target = jumpTarget(activeCell(selection), direction, bounds, isEmpty);
+  return cellSelection(target.row, target.column);
+}

@@ -5,7 +5,7 @@
 import { MAX_COLUMNS, MAX_ROWS } from "../../src/host/address";
 import { newWorkbook } from "../../src/host/model";
 import { Bands, layoutSheet, PX_PER_PT, scrollToReveal, visibleWindow } from "../../src/workbench/sheet-layout";
-import { activeCell, cellSelection, clickCell, clickColumn, clickRow, moveSelection, selectionFromRect, selectionRect } from "../../src/workbench/selection";
+import { activeCell, cellSelection, clickCell, clickColumn, clickRow, jumpSelection, jumpTarget, moveSelection, selectionFromRect, selectionRect } from "../../src/workbench/selection";
 
 describe("bands", () => {
   const bands = new Bands(5, (i) => (i === 2 ? 40 : 20));
@@ -98,5 +98,24 @@ describe("selection", () => {
     expect(activeCell(s)).toEqual({ row: 0, column: 0 });
     const whole = { row: 0, column: 1, rowCount: MAX_ROWS, columnCount: 2 };
     expect(selectionRect(selectionFromRect(whole))).toEqual(whole);
+  });
+});
+
+describe("Ctrl+arrow jumps", () => {
+  // Column A: rows 0-4 filled, 5-9 empty, 10-12 filled.
+  const filled = new Set([0, 1, 2, 3, 4, 10, 11, 12]);
+  const isEmpty = (row: number, column: number) => !(column === 0 && filled.has(row));
+  const bounds = { rows: 100, columns: 26 };
+
+  test("to the end of a filled run, then to the next filled cell, then to the grid's edge", () => {
+    expect(jumpTarget({ row: 0, column: 0 }, "down", bounds, isEmpty)).toEqual({ row: 4, column: 0 });
+    expect(jumpTarget({ row: 4, column: 0 }, "down", bounds, isEmpty)).toEqual({ row: 10, column: 0 });
+    expect(jumpTarget({ row: 12, column: 0 }, "down", bounds, isEmpty)).toEqual({ row: 99, column: 0 });
+    expect(jumpTarget({ row: 12, column: 0 }, "up", bounds, isEmpty)).toEqual({ row: 10, column: 0 });
+    expect(jumpTarget({ row: 0, column: 0 }, "up", bounds, isEmpty)).toEqual({ row: 0, column: 0 });
+  });
+
+  test("Ctrl+Shift+Down selects the filled run", () => {
+    expect(selectionRect(jumpSelection(cellSelection(0, 0), "down", true, bounds, isEmpty))).toEqual({ row: 0, column: 0, rowCount: 5, columnCount: 1 });
   });
 });

@@ -1,0 +1,327 @@
+// The grid's behaviour: scroll position and viewport size, the window of cells to draw, pointer
+// selection (click, Shift+click, drag with auto-scroll, header clicks) and keyboard selection
+// (arrows, Shift, Ctrl jumps, Page Up/Down, Home), and scrolling a cell into view on request.
+
+import * as React from "react";
+import { cellValue, SheetModel, WorkbookModel } from "../../../host";
+import { CellBox, cellBoxes, canvasFont, CellFont, MeasureText } from "../../cell-view";
+import {
+  activeCell,
+  Cell,
+  clickCell,
+  clickColumn,
+  clickRow,
+  Direction,
+  GridSelection,
+  jumpSelection,
+  moveSelection,
+} from "../../selection";
+import { CellWindow, scrollToReveal, SheetLayout, visibleWindow } from "../../sheet-layout";
+
+export interface SheetGridProps {
+  readonly workbook: WorkbookModel;
+  readonly sheet: SheetModel;
+  readonly layout: SheetLayout;
+  /** Bumped whenever the workbook changes, so cells are read again. */
+  readonly version: number;
+  readonly selection: GridSelection;
+  /** A new selection; `final` is false while a drag is still going. */
+  readonly onSelect: (selection: GridSelection, final: boolean) => void;
+  /** Scroll this cell into view whenever the object changes (a selection made elsewhere). */
+  readonly reveal: { readonly cell: Cell } | null;
+  readonly label: string;
+  readonly columnHeadersLabel: string;
+  readonly rowHeadersLabel: string;
+}
+
+export interface SheetGridState extends SheetGridProps {
+  readonly rootRef: React.RefObject<HTMLDivElement>;
+  readonly bodyRef: React.RefObject<HTMLDivElement>;
+  readonly frozenRef: React.RefObject<HTMLDivElement>;
+  readonly scroll: { readonly top: number; readonly left: number };
+  readonly window: CellWindow;
+  /** Cells of the frozen rows and of the scrolling window. */
+  readonly frozenBoxes: readonly CellBox[];
+  readonly bodyBoxes: readonly CellBox[];
+  readonly onScroll: () => void;
+  readonly onBodyPointerDown: (event: React.PointerEvent) => void;
+  readonly onFrozenPointerDown: (event: React.PointerEvent) => void;
+  readonly onColumnHeaderPointerDown: (event: React.PointerEvent, column: number) => void;
+  readonly onRowHeaderPointerDown: (event: React.PointerEvent, row: number) => void;
+  readonly onKeyDown: (event: React.KeyboardEvent) => void;
+}
+
+/** A canvas-backed text measure, cached per font and text. */
+function useMeasure(): MeasureText {
+  return React.useMemo(() => {
+    const canvas = typeof document !== "undefined" ? document.createElement("canvas") : undefined;
+    const context = canvas?.getContext("2d") ?? null;
+    const cache = new Map<string, number>();
+    return (text: string, font: CellFont) => {
+      const shorthand = canvasFont(font);
+      const key = `${shorthand}\u0000${text}`;
+      let width = cache.get(key);
+      if (width === undefined) {
+        if (context !== null) {
+          context.font = shorthand;
+          width = context.measureText(text).width;
+        } else width = text.length * font.size * 0.7;
+        if (cache.size > 20000) cache.clear();
+        cache.set(key, width);
+      }
+      return width;
+    };
+  }, []);
+}
+
+type DragKind = "cells" | "columns" | "rows";
+
+/** Pixels from an edge within which a drag keeps scrolling, and the step per frame. */
+const AUTO_SCROLL_STEP = 24;
+
+export function useSheetGrid(props: SheetGridProps): SheetGridState {
+  const { sheet, layout, selection, onSelect, reveal, version } = props;
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const bodyRef = React.useRef<HTMLDivElement>(null);
+  const frozenRef = React.useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = React.useState({ top: 0, left: 0 });
+  const [viewport, setViewport] = React.useState({ width: 800, height: 600 });
+  const measure = useMeasure();
+  const selectionRef = React.useRef(selection);
+  selectionRef.current = selection;
+
+  // Viewport size follows the body's box.
+  React.useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body === null) return undefined;
+    const update = () => setViewport({ width: body.clientWidth, height: body.clientHeight });
+    update();
+    if (typeof ResizeObserver === "undefined") return undefined;
+    const observer = new ResizeObserver(update);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
+
+  // A new sheet starts at the top-left.
+  React.useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body !== null) {
+      body.scrollTop = 0;
+      body.scrollLeft = 0;
+    }
+    setScroll({ top: 0, left: 0 });
+  }, [sheet]);
+
+  const revealCell = React.useCallback(
+    (cell: Cell) => {
+      const body = bodyRef.current;
+      if (body === null) return;
+      const next = scrollToReveal(layout, cell.row, cell.column, { top: body.scrollTop, left: body.scrollLeft }, { width: body.clientWidth, height: body.clientHeight });
+      if (next.top !== body.scrollTop) body.scrollTop = next.top;
+      if (next.left !== body.scrollLeft) body.scrollLeft = next.left;
+      setScroll({ top: body.scrollTop, left: body.scrollLeft });
+    },
+    [layout],
+  );
+
+  React.useLayoutEffect(() => {
+    if (reveal !== null) revealCell(reveal.cell);
+  }, [reveal, revealCell]);
+
+  const frame = React.useRef<number | null>(null);
+  const onScroll = React.useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      const body = bodyRef.current;
+      if (body !== null) setScroll({ top: body.scrollTop, left: body.scrollLeft });
+    });
+  }, []);
+  React.useEffect(() => () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+  }, []);
+
+  const window = visibleWindow(layout, scroll.top, scroll.left, viewport.width, viewport.height);
+  const frozenBoxes = React.useMemo(
+    () => (layout.frozenRows > 0 ? cellBoxes(sheet, layout, { top: 0, bottom: layout.frozenRows, left: window.left, right: window.right }, measure) : []),
+    [sheet, layout, window.left, window.right, measure, version],
+  );
+  const bodyBoxes = React.useMemo(
+    () => cellBoxes(sheet, layout, window, measure),
+    [sheet, layout, window.top, window.bottom, window.left, window.right, measure, version],
+  );
+
+  // ----- pointer
+
+  /** The cell under a point of the page, in the frozen rows or the scrolling body. */
+  const cellAt = React.useCallback(
+    (clientX: number, clientY: number): Cell => {
+      const body = bodyRef.current;
+      const frozen = frozenRef.current;
+      if (body === null) return { row: 0, column: 0 };
+      const bodyBox = body.getBoundingClientRect();
+      const x = clientX - bodyBox.left + body.scrollLeft;
+      let y: number;
+      if (frozen !== null && layout.frozenRows > 0 && clientY < bodyBox.top) {
+        y = Math.max(0, clientY - frozen.getBoundingClientRect().top);
+        // Above the frozen rows while scrolled: the first scrolling row is the nearest one.
+        if (body.scrollTop > 0 && y >= layout.frozenHeight) y = layout.frozenHeight;
+      } else {
+        y = Math.max(layout.frozenHeight, clientY - bodyBox.top + body.scrollTop + layout.frozenHeight);
+      }
+      return { row: layout.rows.at(y), column: layout.columns.at(x) };
+    },
+    [layout],
+  );
+
+  const startDrag = React.useCallback(
+    (kind: DragKind, event: React.PointerEvent, begin: (s: GridSelection, extend: boolean) => GridSelection, toward: (cell: Cell) => (s: GridSelection) => GridSelection) => {
+      if (event.button !== 0) return;
+      event.preventDefault();
+      rootRef.current?.focus({ preventScroll: true });
+      let current = begin(selectionRef.current, event.shiftKey);
+      onSelect(current, false);
+      let pointer = { x: event.clientX, y: event.clientY };
+      let timer: number | null = null;
+
+      const extendTo = () => {
+        const cell = cellAt(pointer.x, pointer.y);
+        const next = toward(cell)(current);
+        if (next.corner.row !== current.corner.row || next.corner.column !== current.corner.column) {
+          current = next;
+          onSelect(current, false);
+        }
+      };
+      // While the pointer is past an edge of the body, keep scrolling toward it.
+      const tick = () => {
+        timer = null;
+        const body = bodyRef.current;
+        if (body === null) return;
+        const box = body.getBoundingClientRect();
+        let moved = false;
+        if (kind !== "columns") {
+          if (pointer.y > box.bottom && body.scrollTop + body.clientHeight < body.scrollHeight) {
+            body.scrollTop += AUTO_SCROLL_STEP;
+            moved = true;
+          } else if (pointer.y < box.top && body.scrollTop > 0) {
+            body.scrollTop -= AUTO_SCROLL_STEP;
+            moved = true;
+          }
+        }
+        if (kind !== "rows") {
+          if (pointer.x > box.right && body.scrollLeft + body.clientWidth < body.scrollWidth) {
+            body.scrollLeft += AUTO_SCROLL_STEP;
+            moved = true;
+          } else if (pointer.x < box.left && body.scrollLeft > 0) {
+            body.scrollLeft -= AUTO_SCROLL_STEP;
+            moved = true;
+          }
+        }
+        if (moved) {
+          setScroll({ top: body.scrollTop, left: body.scrollLeft });
+          extendTo();
+          timer = requestAnimationFrame(tick);
+        }
+      };
+      const move = (e: PointerEvent) => {
+        pointer = { x: e.clientX, y: e.clientY };
+        extendTo();
+        if (timer === null) timer = requestAnimationFrame(tick);
+      };
+      const up = () => {
+        if (timer !== null) cancelAnimationFrame(timer);
+        document.removeEventListener("pointermove", move);
+        document.removeEventListener("pointerup", up);
+        document.removeEventListener("pointercancel", up);
+        onSelect(current, true);
+      };
+      document.addEventListener("pointermove", move);
+      document.addEventListener("pointerup", up);
+      document.addEventListener("pointercancel", up);
+    },
+    [cellAt, layout, onSelect],
+  );
+
+  const onCellsPointerDown = React.useCallback(
+    (event: React.PointerEvent) => {
+      const cell = cellAt(event.clientX, event.clientY);
+      startDrag(
+        "cells",
+        event,
+        (s, extend) => clickCell(s, cell, extend),
+        (to) => (s) => ({ ...s, corner: to, mode: "cells" }),
+      );
+    },
+    [cellAt, startDrag],
+  );
+
+  const onColumnHeaderPointerDown = React.useCallback(
+    (event: React.PointerEvent, column: number) =>
+      startDrag(
+        "columns",
+        event,
+        (s, extend) => clickColumn(s, column, extend),
+        (to) => (s) => clickColumn(s, to.column, true),
+      ),
+    [startDrag],
+  );
+
+  const onRowHeaderPointerDown = React.useCallback(
+    (event: React.PointerEvent, row: number) =>
+      startDrag(
+        "rows",
+        event,
+        (s, extend) => clickRow(s, row, extend),
+        (to) => (s) => clickRow(s, to.row, true),
+      ),
+    [startDrag],
+  );
+
+  // ----- keyboard
+
+  const onKeyDown = React.useCallback(
+    (event: React.KeyboardEvent) => {
+      const bounds = { rows: layout.rows.count, columns: layout.columns.count };
+      const directions: Record<string, Direction> = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
+      const current = selectionRef.current;
+      let next: GridSelection | undefined;
+      const direction = directions[event.key];
+      const isEmpty = (r: number, c: number) => cellValue(sheet, r, c) === "";
+      if (direction !== undefined) {
+        next = event.ctrlKey || event.metaKey ? jumpSelection(current, direction, event.shiftKey, bounds, isEmpty) : moveSelection(current, direction, event.shiftKey, bounds);
+      } else if (event.key === "PageDown" || event.key === "PageUp") {
+        const body = bodyRef.current;
+        const page = Math.max(1, Math.floor((body?.clientHeight ?? 400) / 20) - 1);
+        next = moveSelection(current, event.key === "PageDown" ? "down" : "up", event.shiftKey, bounds, page);
+      } else if (event.key === "Enter") {
+        next = moveSelection(current, event.shiftKey ? "up" : "down", false, bounds);
+      } else if (event.key === "Home") {
+        const at = activeCell(current);
+        next = event.ctrlKey || event.metaKey ? moveSelection(current, "up", event.shiftKey, bounds, at.row) : moveSelection(current, "left", event.shiftKey, bounds, at.column);
+        if ((event.ctrlKey || event.metaKey) && !event.shiftKey) next = moveSelection(next, "left", false, bounds, at.column);
+      }
+      if (next === undefined) return;
+      event.preventDefault();
+      onSelect(next, true);
+      revealCell(event.shiftKey ? next.corner : activeCell(next));
+    },
+    [layout, onSelect, revealCell, sheet],
+  );
+
+  return {
+    ...props,
+    rootRef,
+    bodyRef,
+    frozenRef,
+    scroll,
+    window,
+    frozenBoxes,
+    bodyBoxes,
+    onScroll,
+    onBodyPointerDown: onCellsPointerDown,
+    onFrozenPointerDown: onCellsPointerDown,
+    onColumnHeaderPointerDown,
+    onRowHeaderPointerDown,
+    onKeyDown,
+  };
+}
