@@ -84,6 +84,13 @@ describe.each<Language>(["zh-CN", "en-US"])("task pane in %s", (language) => {
     const columnC = within(preview).getByRole("combobox", { name: say(t.columnLabel, { letter: "C", header: "全口径销售额（亿元）" }) }) as HTMLSelectElement;
     const columnD = within(preview).getByRole("combobox", { name: say(t.columnLabel, { letter: "D", header: "权益销售额（亿元）" }) }) as HTMLSelectElement;
     expect([columnC.value, columnD.value]).toEqual(["value", "value"]);
+    // Header row, year and unit are folded while nothing calls for them; the toggle opens them.
+    const fold = within(preview).getByRole("button", { name: t.correctionsShow });
+    expect(fold.getAttribute("aria-expanded")).toBe("false");
+    expect(within(preview).queryByRole("textbox", { name: t.correctYear })).toBeNull();
+    await user.click(fold);
+    expect(within(preview).getByRole("textbox", { name: t.correctYear })).toBeTruthy();
+    expect(within(preview).getByRole("button", { name: t.correctionsHide }).getAttribute("aria-expanded")).toBe("true");
     // Two amount columns: StatDesk used the first and says so, pointing at the other.
     await user.click(within(preview).getByRole("button", { name: t.showNotes }));
     const several = problemMessage(problem("several-value-columns", "warning", undefined, { used: "全口径销售额（亿元）", ignored: "权益销售额（亿元）" }), language);

@@ -155,9 +155,9 @@ describe("catalogs", () => {
     }
   });
   test("the Chinese catalog is Chinese, except names, codes and examples that read the same", () => {
-    expect(keys.filter((k) => zhCN[k] === enUS[k]).sort()).toEqual(["addressPlaceholder", "languageEn", "languageZh", "topN"]);
-    // Without a Chinese character: the English language name, "TOP-N", and a title made only of placeholders.
-    expect(keys.filter((k) => !/[\u4e00-\u9fff]/.test(zhCN[k])).sort()).toEqual(["languageEn", "rankingTitle", "topN"]);
+    expect(keys.filter((k) => zhCN[k] === enUS[k]).sort()).toEqual(["addressPlaceholder", "languageEn", "languageZh", "topN", "topTotal"]);
+    // Without a Chinese character: an address example, the English language name, "TOP-N", and texts made of placeholders.
+    expect(keys.filter((k) => !/[\u4e00-\u9fff]/.test(zhCN[k])).sort()).toEqual(["addressPlaceholder", "languageEn", "rankingTitle", "topN", "topTotal"]);
   });
   test("format fills placeholders and leaves unknown ones", () => {
     expect(format(enUS.goToCell, { cell: "Sheet1!C17" })).toBe("Go to Sheet1!C17");

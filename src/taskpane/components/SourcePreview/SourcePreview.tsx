@@ -141,6 +141,7 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
   const { t, f } = useLocale();
   const styles = useSourcePreviewStyles();
   const disabled = props.disabled === true;
+  const correctionsId = React.useId();
   return (
     <div role="group" aria-label={f(t.previewOf, { source: props.title })} className={styles.root}>
       <Text weight="semibold">{f(t.previewHeading, { address: props.preview.address })}</Text>
@@ -152,43 +153,59 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
       {props.corrections && (
         <fieldset className={styles.corrections}>
           <legend className={styles.legend}>{t.correctionsHeading}</legend>
-          <Field label={t.correctHeaderRow} hint={t.correctHeaderRowHint}>
-            <Input
-              type="number"
-              inputMode="numeric"
-              value={state.headerDraft}
-              disabled={disabled}
-              onChange={(_, data) => state.setHeaderDraft(data.value)}
-              onBlur={state.commitHeader}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") state.commitHeader();
-              }}
-            />
-          </Field>
-          <Field label={t.correctYear} hint={t.correctYearHint}>
-            <Input
-              inputMode="numeric"
-              value={state.yearDraft}
-              disabled={disabled}
-              onChange={(_, data) => state.setYearDraft(data.value)}
-              onBlur={state.commitYear}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") state.commitYear();
-              }}
-            />
-          </Field>
-          <Field label={t.correctUnit}>
-            <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => props.onUnit(data.value === "" ? undefined : data.value)}>
-              <option value="">{t.unitAsRead}</option>
-              {UNIT_CHOICES.map((c) => (
-                <option key={c.unit} value={c.unit}>
-                  {t[c.key]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.toggle}
+            aria-expanded={state.correctionsOpen}
+            aria-controls={correctionsId}
+            onClick={state.toggleCorrections}
+          >
+            {state.correctionsOpen ? t.correctionsHide : t.correctionsShow}
+          </Button>
+          <div id={correctionsId} className={styles.correctionFields} hidden={!state.correctionsOpen}>
+            {state.correctionsOpen && (
+              <>
+                <Field label={t.correctHeaderRow} hint={t.correctHeaderRowHint}>
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    value={state.headerDraft}
+                    disabled={disabled}
+                    onChange={(_, data) => state.setHeaderDraft(data.value)}
+                    onBlur={state.commitHeader}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") state.commitHeader();
+                    }}
+                  />
+                </Field>
+                <Field label={t.correctYear} hint={t.correctYearHint}>
+                  <Input
+                    inputMode="numeric"
+                    value={state.yearDraft}
+                    disabled={disabled}
+                    onChange={(_, data) => state.setYearDraft(data.value)}
+                    onBlur={state.commitYear}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") state.commitYear();
+                    }}
+                  />
+                </Field>
+                <Field label={t.correctUnit}>
+                  <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => props.onUnit(data.value === "" ? undefined : data.value)}>
+                    <option value="">{t.unitAsRead}</option>
+                    {UNIT_CHOICES.map((c) => (
+                      <option key={c.unit} value={c.unit}>
+                        {t[c.key]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </>
+            )}
+          </div>
           {state.corrected && (
-            <Button size="small" onClick={props.onReset} disabled={disabled}>
+            <Button size="small" className={styles.toggle} onClick={props.onReset} disabled={disabled}>
               {t.resetCorrections}
             </Button>
           )}

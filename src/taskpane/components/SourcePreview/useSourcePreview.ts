@@ -46,6 +46,9 @@ export interface SourcePreviewState extends SourcePreviewProps {
   readonly commitHeader: () => void;
   readonly commitYear: () => void;
   readonly corrected: boolean;
+  /** Header row, year and unit are folded away until needed: opened by the person, by a correction in force, or by an error. */
+  readonly correctionsOpen: boolean;
+  readonly toggleCorrections: () => void;
 }
 
 const YEAR = /^\s*(19|20)\d{2}\s*$/;
@@ -103,6 +106,10 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
 
   const o = props.overrides;
   const corrected = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || Object.keys(o.roles ?? {}).length > 0;
-  return { ...props, tables, firstRow, headerDraft, yearDraft, setHeaderDraft, setYearDraft, commitHeader, commitYear, corrected };
+  const needed = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || props.preview.problems.some((p) => p.severity === "error");
+  const [opened, setOpened] = React.useState<boolean | undefined>(undefined);
+  const correctionsOpen = opened ?? needed;
+  const toggleCorrections = React.useCallback(() => setOpened(!correctionsOpen), [correctionsOpen]);
+  return { ...props, tables, firstRow, headerDraft, yearDraft, setHeaderDraft, setYearDraft, commitHeader, commitYear, corrected, correctionsOpen, toggleCorrections };
 }
 
