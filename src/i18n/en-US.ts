@@ -146,7 +146,7 @@ export const enUS = {
   runDone: "The summary is on the sheet “{sheet}”.",
   runFailedTitle: "The analysis did not run",
   problemsTitle: "Problems",
-  notesCount: "{count} notes on the data",
+  notesCount: "Notes on the data: {count}",
   showNotes: "Show",
   hideNotes: "Hide",
   moreNotes: "…and {count} more (all are listed on the summary sheet)",

@@ -14,6 +14,7 @@ export const useResultsStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     overflowWrap: "anywhere",
   },
+  labelColumn: { width: "50%" },
   rowHeader: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, overflowWrap: "anywhere" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

@@ -2,7 +2,7 @@
 // flagged basis gaps, plan completion, and the bulletin sentences ready to copy.
 
 import * as React from "react";
-import { Button, Link, Text } from "@fluentui/react-components";
+import { Button, Link, mergeClasses, Text } from "@fluentui/react-components";
 import { useLocale } from "../../locale";
 import { FigureRow, ResultsProps, useResults } from "./useResults";
 import { useResultsStyles } from "./Results.styles";
@@ -16,7 +16,7 @@ function FigureTable(props: { caption: string; head: readonly [string, string, s
       <caption className={styles.caption}>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.th}>
+          <th scope="col" className={mergeClasses(styles.th, styles.labelColumn)}>
             {props.head[0]}
           </th>
           <th scope="col" className={styles.th}>
