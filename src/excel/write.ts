@@ -189,6 +189,14 @@ async function recover(run: ContextRunner, plan: WritePlan, stage: Stage): Promi
   }
 }
 
+/** Clears what an interrupted run left behind and adds the temporary sheet ("write:start" marks the attempt). */
+function queueCreate(context: Excel.RequestContext, plan: WritePlan): void {
+  const sheets = context.workbook.worksheets;
+  for (const leftover of plan.leftovers) sheets.getItem(leftover.id).delete();
+  context.trace("write:start");
+  sheets.add(plan.tempName);
+}
+
 /**
  * Writes the summary: builds it under the temporary name (in as many round trips as its size
  * needs, usually one), swaps it in, and returns the new sheet's id. On failure the workbook is
@@ -205,12 +213,8 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       syncs++;
       await run(async (context) => {
         const sheets = context.workbook.worksheets;
-        if (!created) {
-          for (const leftover of plan.leftovers) sheets.getItem(leftover.id).delete();
-          context.trace("write:start");
-          sheets.add(plan.tempName);
-          context.trace("write:created");
-        }
+        if (!created) queueCreate(context, plan);
+        context.trace("write:created");
         queueCells(sheets.getItem(plan.tempName), model, blocks[i].from, blocks[i].to);
         await context.sync();
       });
@@ -221,11 +225,7 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
     syncs++;
     const sheetId = await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      if (!created) {
-        for (const leftover of plan.leftovers) sheets.getItem(leftover.id).delete();
-        context.trace("write:start");
-        sheets.add(plan.tempName);
-      }
+      if (!created) queueCreate(context, plan);
       context.trace("write:created");
       const sheet = sheets.getItem(plan.tempName);
       const last = blocks[blocks.length - 1];

@@ -6,7 +6,7 @@ import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary } from "../ranking";
 import { formatFixed, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { printedDifference, printedRate, quotedRate } from "./shared";
+import { latestNational, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 function grouped(text: string): string {
@@ -88,8 +88,8 @@ function capitalise(text: string): string {
 }
 
 function quantitySentence(
-  total: { s: SeriesSummary; p: SeriesPoint } | undefined,
-  residential: { s: SeriesSummary; p: SeriesPoint } | undefined,
+  total: SeriesAt | undefined,
+  residential: SeriesAt | undefined,
   opening: string | null,
   rule: RoundingRule,
 ): string | null {
@@ -111,25 +111,13 @@ function quantitySentence(
 
 /** Sentences on national new-home sales for the latest period in the series. */
 export function seriesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
-  const national = series.filter((s) => s.region === null);
-  const find = (category: string, quantity: string, key: string) => {
-    const s = national.find((x) => x.category === category && x.quantity === quantity && x.points.some((p) => p.period === key));
-    const p = s?.points.find((x) => x.period === key);
-    return s !== undefined && p !== undefined ? { s, p } : undefined;
-  };
-  const totals = national.filter((s) => s.category === "total" && (s.quantity === "salesArea" || s.quantity === "salesValue"));
-  const keys = totals.flatMap((s) => s.points.filter((p) => p.value !== null || p.publishedYoyPct !== null).map((p) => p.period)).sort();
-  if (keys.length === 0) return [];
-  const latest = keys[keys.length - 1];
-  const area = find("total", "salesArea", latest);
-  const value = find("total", "salesValue", latest);
-  const first = area ?? value;
-  if (first === undefined) return [];
-  const opening = seriesPeriod(first.s, first.p);
+  const at = latestNational(series);
+  if (at === undefined) return [];
+  const opening = seriesPeriod(at.first.s, at.first.p);
   const sentences: string[] = [];
-  const a = quantitySentence(area, find("residential", "salesArea", latest), opening, rule);
+  const a = quantitySentence(at.area, at.residentialArea, opening, rule);
   if (a !== null) sentences.push(a);
-  const v = quantitySentence(value, find("residential", "salesValue", latest), a === null ? opening : null, rule);
+  const v = quantitySentence(at.value, at.residentialValue, a === null ? opening : null, rule);
   if (v !== null) sentences.push(v);
   return sentences;
 }
