@@ -16,6 +16,7 @@ import { NAMES_2024 } from "../fixtures/rankings/build";
 import { sheetValues, testWorkbook } from "../excel/harness";
 import {
   escape,
+  foreignWords,
   listGrid,
   mountPane,
   MountedPane,
@@ -136,6 +137,9 @@ describe.each<Language>(["zh-CN", "en-US"])("task pane in %s", (language) => {
     expect(within(tierRow).getByText("-5")).toBeTruthy();
     const sentence = language === "zh-CN" ? "TOP100房企销售总额为43547.3亿元，同比下降30.6%" : "the TOP100 developers' sales totalled RMB 4,354.73 billion, down 30.6%";
     expect(within(results).getByText(new RegExp(escape(sentence)))).toBeTruthy();
+
+    // Nothing on the pane is in the other language (the sentences follow the output language, here the same).
+    expect(foreignWords(pane, language)).toEqual([]);
 
     // Copy the sentences; the pane says it worked and the clipboard holds them.
     await user.click(within(results).getByRole("button", { name: t.copySentences }));

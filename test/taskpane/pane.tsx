@@ -6,11 +6,13 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Language } from "../../src/core/messages";
 import { format, messages, Messages } from "../../src/i18n";
+import { enUS } from "../../src/i18n/en-US";
+import { zhCN } from "../../src/i18n/zh-CN";
 import { PaneRoot } from "../../src/taskpane/App";
 import { excelServices, PaneServices } from "../../src/taskpane/services";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
-import { testWorkbook, TestWorkbook } from "../excel/harness";
+import { sheetValues, testWorkbook, TestWorkbook } from "../excel/harness";
 
 export type User = ReturnType<typeof userEvent.setup>;
 
@@ -96,4 +98,22 @@ export async function tabTo(user: User, target: HTMLElement, limit = 80): Promis
     if (document.activeElement !== null) passed.push(document.activeElement);
   }
   throw new Error(`not reached with ${limit} tabs: ${target.outerHTML.slice(0, 200)}`);
+}
+
+/**
+ * The catalog strings of the other language that the pane shows (text or aria-label): none is
+ * expected. Strings that read the same in both (StatDesk, TOP-N) and the workbook's own words
+ * (a header "企业名称" shown in an English pane) do not count.
+ */
+export function foreignWords(pane: MountedPane, language: "zh-CN" | "en-US"): string[] {
+  const foreign: Record<string, string> = language === "zh-CN" ? enUS : zhCN;
+  const own = pane.t as Record<string, string>;
+  const cells = pane.workbook.sheets.flatMap((sheet) => sheetValues(pane.workbook, sheet.name).flat().map(String));
+  const shown = document.body.textContent ?? "";
+  const labels = [...document.querySelectorAll("[aria-label]")].map((e) => e.getAttribute("aria-label") ?? "");
+  return Object.entries(foreign)
+    .filter(([k, text]) => !own[k].includes(text) && !cells.some((c) => c.includes(text)))
+    .filter(([, text]) => text.length > 3 && !text.includes("{"))
+    .filter(([, text]) => shown.includes(text) || labels.includes(text))
+    .map(([k]) => k);
 }

@@ -42,7 +42,8 @@ function FigureTable(props: { caption: string; head: readonly [string, string, s
   );
 }
 
-export function Results(props: ResultsProps): React.JSX.Element {
+// Memoised: typing in one part of the pane does not re-render the others.
+export const Results = React.memo(function Results(props: ResultsProps): React.JSX.Element {
   const state = useResults(props);
   const { t, f } = useLocale();
   const styles = useResultsStyles();
@@ -110,4 +111,4 @@ export function Results(props: ResultsProps): React.JSX.Element {
       </Button>
     </div>
   );
-}
+});

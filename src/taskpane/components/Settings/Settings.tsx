@@ -14,7 +14,8 @@ import { useSettingsStyles } from "./Settings.styles";
 
 export type { SettingsProps, NationalRead } from "./useSettings";
 
-export function Settings(props: SettingsProps): React.JSX.Element {
+// Memoised: typing in one part of the pane does not re-render the others.
+export const Settings = React.memo(function Settings(props: SettingsProps): React.JSX.Element {
   const state = useSettings(props);
   const { t } = useLocale();
   const styles = useSettingsStyles();
@@ -123,4 +124,4 @@ export function Settings(props: SettingsProps): React.JSX.Element {
       </Field>
     </div>
   );
-}
+});

@@ -10,7 +10,8 @@ import { useSourceSlotStyles } from "./SourceSlot.styles";
 
 export type { SourceSlotProps } from "./useSourceSlot";
 
-export function SourceSlot(props: SourceSlotProps): React.JSX.Element {
+// Memoised: typing in one part of the pane does not re-render the others.
+export const SourceSlot = React.memo(function SourceSlot(props: SourceSlotProps): React.JSX.Element {
   const state = useSourceSlot(props);
   const { t, f } = useLocale();
   const styles = useSourceSlotStyles();
@@ -65,4 +66,4 @@ export function SourceSlot(props: SourceSlotProps): React.JSX.Element {
       )}
     </section>
   );
-}
+});

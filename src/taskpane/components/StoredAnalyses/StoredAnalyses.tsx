@@ -22,7 +22,8 @@ function Outcome(props: { outcome: RefreshOutcome; name: string; onLocate: (l: s
   );
 }
 
-export function StoredAnalyses(props: StoredAnalysesProps): React.JSX.Element {
+// Memoised: typing in one part of the pane does not re-render the others.
+export const StoredAnalyses = React.memo(function StoredAnalyses(props: StoredAnalysesProps): React.JSX.Element {
   const state = useStoredAnalyses(props);
   const { t, f } = useLocale();
   const styles = useStoredAnalysesStyles();
@@ -65,4 +66,4 @@ export function StoredAnalyses(props: StoredAnalysesProps): React.JSX.Element {
       )}
     </div>
   );
-}
+});
