@@ -7,7 +7,7 @@
 // with the pane in zh-CN and in en-US.
 
 import "./setup";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import type { Language } from "../../src/core/messages";
 import { problemMessage } from "../../src/core/messages";
 import { problem } from "../../src/core/problems";
@@ -297,8 +297,14 @@ describe.each<Language>(["zh-CN", "en-US"])("task pane in %s", (language) => {
     }));
     const { t, user } = pane;
     await typeAddress(pane, t.slotCurrent, "'2024年'!A1:C112");
-    await user.click(runButton(pane));
+    // A double click: both clicks arrive before React re-renders the button as disabled.
+    const button = runButton(pane);
+    act(() => {
+      button.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+      button.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    });
     await waitFor(() => expect(runButton(pane).getAttribute("aria-disabled")).toBe("true"));
+    expect(runs).toBe(1);
     expect(runButton(pane).textContent).toBe(t.running);
     expect(screen.getByRole("progressbar", { name: t.progressLabel })).toBeTruthy();
     await user.click(runButton(pane));
