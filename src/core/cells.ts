@@ -38,6 +38,9 @@ export type ParsedNumber =
  */
 export const MAX_FIGURE = 1e300;
 
+/** Shared by every plain number (a hundred thousand cells need not each get an empty array). */
+const NO_NOTES: readonly NumberNote[] = Object.freeze([]);
+
 const EXCEL_ERRORS = new Set([
   "#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
   "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#N/A!",
@@ -50,12 +53,15 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /** Is this text one of Excel's error values (as Range.values reports them)? */
 export function isExcelError(text: string): boolean {
-  return EXCEL_ERRORS.has(text.trim().toUpperCase());
+  return text.includes("#") && EXCEL_ERRORS.has(text.trim().toUpperCase());
 }
+
+/** What removeSpaces (text.ts) removes, and nothing else: a test, so no copy is made per cell. */
+const ONLY_SPACES = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
 
 /** Is the cell empty: "", null, undefined, or only white space? */
 export function isBlank(cell: CellValue): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && removeSpaces(cell) === "");
+  return cell === null || cell === undefined || (typeof cell === "string" && ONLY_SPACES.test(cell));
 }
 
 /** The cell as display text (numbers in JavaScript's shortest form, "" for empty). */
@@ -78,7 +84,7 @@ export function parseNumberCell(cell: CellValue, numberFormat?: string): ParsedN
     if (!Number.isFinite(cell)) return { ok: false, reason: "text", text: String(cell) };
     if (numberFormat !== undefined && isDateFormat(numberFormat)) return { ok: false, reason: "date", text: String(cell) };
     if (Math.abs(cell) > MAX_FIGURE) return { ok: false, reason: "too-large", text: String(cell) };
-    return { ok: true, value: cell, notes: [] };
+    return { ok: true, value: cell, notes: NO_NOTES };
   }
   if (typeof cell === "boolean") return { ok: false, reason: "boolean", text: cell ? "TRUE" : "FALSE" };
   if (cell === null || cell === undefined) return { ok: false, reason: "empty", text: "" };

@@ -6,7 +6,7 @@ import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell } fro
 import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { Problem, problem } from "./problems";
-import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
+import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
 import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
 import { detectUnit, foreignCurrency, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
@@ -95,18 +95,31 @@ export interface RankingTable {
 const FOOTNOTE = /^(注[:：\s]|注$|注\d|备注[:：]|说明[:：]|数据来源|资料来源|来源[:：]|source[:：\s]|sources[:：]|note[s]?[:：\s]|\*|※)/i;
 const TOTAL = /^(合计|总计|小计|总和|共计|汇总|总体|全国|平均|均值|中位数|total|sum|subtotal|grandtotal|average|mean|median|top\d+(合计|总计|均值|平均|total|sum|average|mean)?)$/i;
 const HEADER_SCAN_ROWS = 50;
+/** Every footnote opening holds one of these characters (before or after folding wide forms). */
+const FOOTNOTE_HINT = /[注备说数资来sSnN*※ｓＳｎＮ＊]/;
+const TOTAL_HINT = /[合总小共汇全平均中前tsamTSAMｔｓａｍＴＳＡＭ]/;
 
 function rowText(row: readonly CellValue[]): string {
   return row.map(cellText).filter((t) => t !== "").join(" ");
 }
 
 function isTotalText(text: string): boolean {
+  // Every totals pattern holds one of these characters (before or after folding wide forms and
+  // spaces): a name or rank without any, the common case, is answered at once.
+  if (!TOTAL_HINT.test(text)) return false;
   const key = removeSpaces(toHalfWidth(text)).replace(/[:：]$/, "");
   return TOTAL.test(key) || /^(top\d+|前\d+名?)(合计|总计|均值|平均|总额)/i.test(key) || /(合计|总计|小计)$/.test(key);
 }
 
 function isFootnoteText(text: string): boolean {
+  if (!FOOTNOTE_HINT.test(text)) return false; // no footnote word can start this text: the common case
   return FOOTNOTE.test(removeSpaces(toHalfWidth(text)).slice(0, 8) || "");
+}
+
+/** The first cell that is not blank, if any. */
+function firstFilled(row: readonly CellValue[]): CellValue {
+  for (const c of row) if (!isBlank(c)) return c;
+  return undefined;
 }
 
 function parseRank(cell: CellValue): number | null {
@@ -219,7 +232,7 @@ export function readRankingTable(
   });
 
   const firstRow = headerRow + headerLines;
-  const location = (r: number, c: number) => cellLocation(source, r, c);
+  const location = cellLocator(source);
   const nameColumn = columns.find((c) => c.role === "name");
   const yearColumn = columns.find((c) => c.role === "year");
   const rankColumns = columns.filter((c) => c.role === "rank");
@@ -299,51 +312,65 @@ export function readRankingTable(
     (year === undefined || year === latestYear ? rankColumns.find((c) => c.period === undefined) : undefined);
 
   // Read the rows.
-  type Draft = { name: string; key: string; value: number; rank: number | null; location: string; row: number };
+  // Entries in sheet order; orderEntries sorts them in place (the sort is stable: ties keep sheet order).
+  type Draft = RankingEntry;
   const drafts = new Map<string, { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[] }>();
   const skippedRows: SkippedRow[] = [];
   let keptRows = 0;
   let sawFootnote = false;
 
+  // The list a figure goes to; the last one found is remembered, since a period from the header
+  // or the table is the same object row after row (a year column makes a new one per row).
+  let last: { vc: ValueColumn; period: Period; list: { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[] } } | undefined;
   const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource) => {
+    if (last !== undefined && last.vc === vc && last.period === period) return last.list;
     const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
     let list = drafts.get(id);
     if (list === undefined) {
       list = { vc, period, yearSource, entries: [] };
       drafts.set(id, list);
     }
+    last = { vc, period, list };
     return list;
   };
+  const skip = (r: number, row: readonly CellValue[], reason: SkipReason) =>
+    skippedRows.push({ row: r, location: location(r, 0), reason, text: rowText(row).slice(0, 60) });
 
   for (let r = firstRow; r <= lastRow; r++) {
     const row = grid[r] ?? [];
-    const text = rowText(row);
-    const skip = (reason: SkipReason) => skippedRows.push({ row: r, location: location(r, 0), reason, text: text.slice(0, 60) });
     if (row.every(isBlank)) {
-      skip("blank");
+      skip(r, row, "blank");
       continue;
     }
     if (isRankingHeader(row)) {
-      skip("repeated-header"); // a page-break repeat (a different header would have started a table)
+      skip(r, row, "repeated-header"); // a page-break repeat (a different header would have started a table)
       continue;
     }
-    const firstText = cellText(row.find((c) => !isBlank(c)));
+    const firstText = cellText(firstFilled(row));
     // An Excel error (#N/A from a broken lookup) or TRUE/FALSE where the name should be is no name.
     const nameCell = row[nameColumn.index];
     const name = typeof nameCell === "boolean" || (typeof nameCell === "string" && isExcelError(nameCell)) ? "" : cellText(nameCell);
     if (isFootnoteText(firstText) || (sawFootnote && name === "")) {
       sawFootnote = true;
-      skip("footnote");
+      skip(r, row, "footnote");
       continue;
     }
-    if (isTotalText(name) || isTotalText(firstText) || rankColumns.some((c) => isTotalText(cellText(row[c.index])))) {
-      skip("total");
+    // The name, the first cell and the rank cells, each text tested once (they are often the same).
+    const isTotal =
+      isTotalText(name) ||
+      (firstText !== name && isTotalText(firstText)) ||
+      rankColumns.some((c) => {
+        const t = cellText(row[c.index]);
+        return t !== name && t !== firstText && isTotalText(t);
+      });
+    if (isTotal) {
+      skip(r, row, "total");
       continue;
     }
     const hasAnyValue = used.some((u) => !isBlank(row[u.column.index]));
     if (name === "") {
       if (hasAnyValue) problems.push(problem("missing-name", "warning", location(r, nameColumn.index), { row: r + 1 }));
-      skip("no-name");
+      skip(r, row, "no-name");
       continue;
     }
 
@@ -362,7 +389,8 @@ export function readRankingTable(
         period = vc.column.period;
         yearSource = "header";
       } else if (tablePeriod !== undefined) {
-        [yearSource, period] = tablePeriod;
+        yearSource = tablePeriod[0];
+        period = tablePeriod[1];
       } else {
         continue; // reported once below
       }
@@ -394,14 +422,13 @@ export function readRankingTable(
         name,
         key: enterpriseKey(name),
         value: parsed.value * factor,
-        rank: rankColumn === undefined ? null : parseRank(row[rankColumn.index]),
+        publishedRank: rankColumn === undefined ? null : parseRank(row[rankColumn.index]),
         location: where,
-        row: r,
       });
       kept = true;
     }
     if (kept) keptRows++;
-    else skip("no-value");
+    else skip(r, row, "no-value");
   }
 
   if (yearColumn === undefined && tablePeriod === undefined && used.some((u) => u.column.period === undefined)) {
@@ -447,28 +474,28 @@ export function readRankingTable(
   return { kind: "ranking", source, title, headerRow, headerLines, lastRow, columns, lists, keptRows, skippedRows, problems };
 }
 
-type DraftEntry = { name: string; key: string; value: number; rank: number | null; location: string; row: number };
-
 /**
  * A year's order: by published rank when every entry has one (ties keep sheet order), else by
- * value, largest first. Published ranks that contradict the values are reported once.
+ * value, largest first. Published ranks that contradict the values are reported once. Sorts the
+ * entries, which are in sheet order, in place: Array.prototype.sort is stable, so ties keep it.
  */
-function orderEntries(drafts: readonly DraftEntry[], problems: Problem[]): RankingEntry[] {
-  const byRank = drafts.length > 0 && drafts.every((d) => d.rank !== null);
-  const ordered = [...drafts].sort((a, b) => (byRank ? (a.rank as number) - (b.rank as number) : b.value - a.value) || a.row - b.row);
+function orderEntries(ordered: RankingEntry[], problems: Problem[]): RankingEntry[] {
+  const byRank = ordered.length > 0 && ordered.every((d) => d.publishedRank !== null);
+  if (byRank) ordered.sort((a, b) => (a.publishedRank as number) - (b.publishedRank as number));
+  else ordered.sort((a, b) => b.value - a.value);
   if (byRank) {
     const offender = ordered.findIndex((d, i) => i > 0 && d.value > ordered[i - 1].value + 1e-9);
     if (offender > 0) {
       problems.push(
         problem("rank-order", "warning", ordered[offender].location, {
           name: ordered[offender].name,
-          rank: ordered[offender].rank as number,
+          rank: ordered[offender].publishedRank as number,
           previousName: ordered[offender - 1].name,
         }),
       );
     }
   }
-  return ordered.map((d) => ({ name: d.name, key: d.key, value: d.value, publishedRank: d.rank, location: d.location }));
+  return ordered;
 }
 
 function reportDuplicates(entries: readonly RankingEntry[], problems: Problem[]): void {

@@ -128,7 +128,9 @@ function span(list: readonly RankingEntry[], from: number, to: number): number[]
 
 /** Tier counts, sums and means of one year. */
 export function tierFigures(list: readonly RankingEntry[], tier: TierBound): { count: number; sum: number; mean: Maybe } {
-  const inside = values(list).filter((v) => inTier(v, tier));
+  // One pass, collecting only the figures inside the tier (most of a long list is in none).
+  const inside: number[] = [];
+  for (const e of list) if (inTier(e.value, tier)) inside.push(e.value);
   return { count: inside.length, sum: sum(inside), mean: mean(inside) };
 }
 
@@ -171,8 +173,12 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
       : [];
 
   // 百亿企业: every company at or above 100亿, which is the sum of the tier counts when the lowest bound is 100.
-  const hundredBillion = (list: readonly RankingEntry[] | null): Maybe =>
-    list === null || current.metric !== "salesValue" ? null : list.filter((e) => e.value >= 100).length;
+  const hundredBillion = (list: readonly RankingEntry[] | null): Maybe => {
+    if (list === null || current.metric !== "salesValue") return null;
+    let count = 0;
+    for (const e of list) if (e.value >= 100) count++;
+    return count;
+  };
 
   const national = options.nationalTotal;
   const top: TopRow[] = topN.map((n) => {
@@ -249,16 +255,21 @@ function movement(
   topN: readonly number[],
 ): { movers: Mover[]; membership: Membership[] } {
   if (prev === null) return { movers: [], membership: [] };
+  const widest = topN.length > 0 ? topN[topN.length - 1] : 100;
+  // Only enterprises in either year's widest TOP-N move; find each one's first place in both
+  // whole lists, rather than indexing every enterprise of a hundred-thousand-row list.
+  const wanted = new Set<string>();
+  for (const e of cur.slice(0, widest)) wanted.add(e.key);
+  for (const e of prev.slice(0, widest)) wanted.add(e.key);
   const firstByKey = (list: readonly RankingEntry[]) => {
     const map = new Map<string, { entry: RankingEntry; rank: number }>();
     list.forEach((entry, i) => {
-      if (!map.has(entry.key)) map.set(entry.key, { entry, rank: rankOf(entry, i) });
+      if (wanted.has(entry.key) && !map.has(entry.key)) map.set(entry.key, { entry, rank: rankOf(entry, i) });
     });
     return map;
   };
   const now = firstByKey(cur);
   const before = firstByKey(prev);
-  const widest = topN.length > 0 ? topN[topN.length - 1] : 100;
 
   const movers: Mover[] = [];
   const listed = new Set<string>();

@@ -30,6 +30,12 @@ export function cellLocation(source: SourceRef, row: number, column: number): st
   return prefix(source) + cellName(source.row + row, source.column + column);
 }
 
+/** cellLocation for one source, its sheet prefix worked out once: for locating every row of a long list. */
+export function cellLocator(source: SourceRef): (row: number, column: number) => string {
+  const before = prefix(source);
+  return (row, column) => before + cellName(source.row + row, source.column + column);
+}
+
 /** The location of a block of the grid: "Sheet1!A1:D120". */
 export function rangeLocation(source: SourceRef, row: number, column: number, rowCount: number, columnCount: number): string {
   return prefix(source) + rectName({ row: source.row + row, column: source.column + column, rowCount, columnCount });

@@ -1,11 +1,15 @@
 // Text normalisation shared by parsing and matching: full-width forms, spaces and brackets,
 // which Chinese spreadsheets mix freely with their half-width twins.
 
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 /**
  * Folds full-width ASCII variants (U+FF01..U+FF5E) to ASCII and the ideographic space to a space.
  * toHalfWidth("３４３０．２") // => "3430.2"
  */
 export function toHalfWidth(text: string): string {
+  // Most text has nothing to fold; answering it as is spares building a copy per cell.
+  if (!WIDE.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);
@@ -21,12 +25,26 @@ export function removeSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, "");
 }
 
+/** Text of CJK unified ideographs and ASCII digits only: nothing in it to fold or lower-case. */
+const HAN_AND_DIGITS = /^[\u4e00-\u9fff0-9]*$/;
+
+/** Exactly the characters String.prototype.toLowerCase changes (Unicode property CWL). */
+const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
+
+/** Any character enterpriseKey folds besides the case: wide forms, spaces, brackets, dots. */
+const KEY_FOLDS = /[\uff01-\uff5e\u3000\s\u00a0\u200b\ufeff【[〔{】\]〕}·・•]/;
+
 /**
  * A key under which two spellings of one enterprise name meet: half-width, no spaces,
  * all brackets as "()", Latin letters in lower case.
  * enterpriseKey("碧桂园（控股） ") // => "碧桂园(控股)"
  */
 export function enterpriseKey(name: string): string {
+  // Most names hold nothing to fold (no wide forms, spaces, brackets or dots) and no capitals:
+  // they are their own key, and copying a hundred thousand of them is what this spares. Han
+  // characters and digits alone are answered by the cheapest test.
+  if (HAN_AND_DIGITS.test(name)) return name;
+  if (!KEY_FOLDS.test(name)) return CHANGES_WHEN_LOWERCASED.test(name) ? name.toLowerCase() : name;
   return removeSpaces(toHalfWidth(name))
     .replace(/[【[〔［{｛]/g, "(")
     .replace(/[】\]〕］}｝]/g, ")")
