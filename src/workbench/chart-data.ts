@@ -20,6 +20,8 @@ export interface SeriesData {
   readonly color: string;
   readonly shape: ChartShape;
   readonly markers: boolean;
+  /** Which value axis the series is measured on (a combo chart's line often uses the secondary). */
+  readonly axis: "primary" | "secondary";
 }
 
 export interface ValueScale {
@@ -40,6 +42,8 @@ export interface ChartData {
   readonly categories: readonly string[];
   readonly series: readonly SeriesData[];
   readonly scale: ValueScale;
+  /** The secondary value axis, when a series is plotted on it (labels on the right). */
+  readonly secondaryScale: ValueScale | null;
   readonly valueAxisTitle: string | null;
   readonly categoryAxisTitle: string | null;
   /** Legend position ("Bottom", "Right", "Top", "Left"), or null when hidden. */
@@ -102,6 +106,22 @@ export function niceScale(low: number, high: number, fixed: { minimum?: number; 
   return { min: lo, max: hi, ticks };
 }
 
+/** The number format of the first cell a reference points at ("General" when none). */
+function sourceFormat(workbook: WorkbookModel, sheet: SheetModel, address: string | undefined): string {
+  const ref = resolve(workbook, sheet, address);
+  return ref ? ref.sheet.style(ref.rect.row, ref.rect.column).numberFormat : "General";
+}
+
+/** A value axis over some series, its tick labels in `format` with a plain sign. */
+function valueScale(series: readonly SeriesData[], fixed: { minimum?: number; maximum?: number; majorUnit?: number }, format: string): ValueScale {
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const { min, max, ticks } = niceScale(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1, fixed);
+  // Axis labels carry a plain sign: a growth format's colours and arrows do not belong on an axis.
+  const plainFormat = format.split(";")[0].replace(/\[[^\]]*\]/g, "").replace(/[▲▼△▽↑↓]/g, "");
+  const tickLabels = ticks.map((t) => `${t < 0 ? "-" : ""}${formatValue(Math.abs(t), plainFormat).text}`);
+  return { min, max, ticks, tickLabels };
+}
+
 /** Everything needed to draw `chart`, which sits on `sheet` of `workbook`. */
 export function chartData(workbook: WorkbookModel, sheet: SheetModel, chart: ChartModel): ChartData {
   const known = SHAPES[chart.chartType];
@@ -125,26 +145,24 @@ export function chartData(workbook: WorkbookModel, sheet: SheetModel, chart: Cha
     );
     const ownShape = s.chartType !== undefined && SHAPES[s.chartType] ? SHAPES[s.chartType] : { shape, markers };
     const color = (ownShape.shape === "line" ? s.lineColor ?? s.fillColor : s.fillColor ?? s.lineColor) ?? OFFICE_SERIES_COLOURS[index % OFFICE_SERIES_COLOURS.length];
-    return { name: s.name, values, labels, color, shape: ownShape.shape, markers: ownShape.markers };
+    return { name: s.name, values, labels, color, shape: ownShape.shape, markers: ownShape.markers, axis: s.axisGroup === "Secondary" ? "secondary" : "primary" };
   });
   const count = Math.max(categories.length, ...series.map((s) => s.values.length), 0);
   while (categories.length < count) categories.push(String(categories.length + 1));
 
-  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const onSecondary = series.filter((x) => x.axis === "secondary");
+  const onPrimary = series.filter((x) => x.axis === "primary");
   const axis = chart.axes.value;
-  const { min, max, ticks } = niceScale(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1, {
+  const scale = valueScale(onPrimary.length > 0 ? onPrimary : series, {
     ...(axis.minimum !== undefined ? { minimum: axis.minimum } : {}),
     ...(axis.maximum !== undefined ? { maximum: axis.maximum } : {}),
     ...(axis.majorUnit !== undefined ? { majorUnit: axis.majorUnit } : {}),
-  });
-  const firstFormat = (() => {
-    const ref = resolve(workbook, sheet, chart.series[0]?.valuesAddress);
-    return ref ? ref.sheet.style(ref.rect.row, ref.rect.column).numberFormat : "General";
-  })();
-  const tickFormat = axis.numberFormat !== undefined && axis.numberFormat !== "" ? axis.numberFormat : firstFormat;
-  // Axis labels carry a plain sign: a growth format's colours and arrows do not belong on an axis.
-  const plainFormat = tickFormat.split(";")[0].replace(/\[[^\]]*\]/g, "").replace(/[▲▼△▽↑↓]/g, "");
-  const tickLabels = ticks.map((t) => `${t < 0 ? "-" : ""}${formatValue(Math.abs(t), plainFormat).text}`);
+  }, axis.numberFormat !== undefined && axis.numberFormat !== "" ? axis.numberFormat : sourceFormat(workbook, sheet, chart.series.find((x) => x.axisGroup !== "Secondary")?.valuesAddress));
+  const secondaryModel = chart.series.find((x) => x.axisGroup === "Secondary");
+  const secondaryScale =
+    onSecondary.length > 0 && onPrimary.length > 0
+      ? valueScale(onSecondary, {}, secondaryModel?.dataLabels?.numberFormat || sourceFormat(workbook, sheet, secondaryModel?.valuesAddress))
+      : null;
 
   const title = chart.title.visible && chart.title.text !== "" ? chart.title.text : null;
   const axisTitle = (a: { title: { text: string; visible: boolean } }) => (a.title.visible && a.title.text !== "" ? a.title.text : null);
@@ -155,7 +173,8 @@ export function chartData(workbook: WorkbookModel, sheet: SheetModel, chart: Cha
     title,
     categories,
     series,
-    scale: { min, max, ticks, tickLabels },
+    scale,
+    secondaryScale,
     valueAxisTitle: axisTitle(chart.axes.value),
     categoryAxisTitle: axisTitle(chart.axes.category),
     legend: chart.legend.visible ? chart.legend.position : null,

@@ -89,3 +89,17 @@ describe("nice scales", () => {
     expect(niceScale(0, 67, { minimum: 0, maximum: 100, majorUnit: 25 }).ticks).toEqual([0, 25, 50, 75, 100]);
   });
 });
+
+test("a combo chart: a line on the secondary axis gets its own scale, labelled in its own format", () => {
+  const { wb, sheet, chart } = tierBook();
+  [-0.188, -0.44, -0.278, -0.517].forEach((v, i) => sheet.setValue(i + 1, 3, v));
+  const line = { name: "同比", valuesAddress: "'汇总_2024'!$D$2:$D$5", chartType: "Line", axisGroup: "Secondary" as const, hasDataLabels: true, dataLabels: { showValue: true, numberFormat: "0.0%" } };
+  const data = chartData(wb, sheet, { ...chart, series: [...chart.series, line] });
+  const yoy = data.series[2];
+  expect(yoy.axis).toBe("secondary");
+  expect(yoy.shape).toBe("line");
+  expect(yoy.labels).toEqual(["-18.8%", "-44.0%", "-27.8%", "-51.7%"]);
+  expect(data.scale.min).toBe(0); // the primary axis is not stretched by the growth rates
+  expect(data.secondaryScale!.min).toBeLessThanOrEqual(-0.517);
+  expect(data.secondaryScale!.tickLabels.every((t) => t.endsWith("%"))).toBe(true);
+});

@@ -3,7 +3,7 @@
 // legend where the chart puts it. The colours are Excel's chart defaults and the series' own.
 
 import * as React from "react";
-import { ChartData, SeriesData } from "../../chart-data";
+import { ChartData, SeriesData, ValueScale } from "../../chart-data";
 
 /** Excel's default chart colours (Office 2013+ style): text, axis lines, gridlines. */
 const CHART_INK = { title: "#595959", text: "#595959", axis: "#BFBFBF", grid: "#D9D9D9", label: "#404040", background: "#FFFFFF", border: "#D9D9D9" };
@@ -74,9 +74,14 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
   const { scale, categories, series } = data;
   const horizontalBars = data.shape === "bar";
   const n = Math.max(1, categories.length);
-  const span = scale.max - scale.min || 1;
-  // Value → pixel along the value axis (up for columns and lines, right for bars).
-  const valueAt = (v: number) => (horizontalBars ? box.x0 + ((v - scale.min) / span) * (box.x1 - box.x0) : box.y1 - ((v - scale.min) / span) * (box.y1 - box.y0));
+  // Value → pixel along a value axis (up for columns and lines, right for bars).
+  const along = (axis: ValueScale) => {
+    const span = axis.max - axis.min || 1;
+    return (v: number) => (horizontalBars ? box.x0 + ((v - axis.min) / span) * (box.x1 - box.x0) : box.y1 - ((v - axis.min) / span) * (box.y1 - box.y0));
+  };
+  const valueAt = along(scale);
+  const secondaryAt = data.secondaryScale !== null ? along(data.secondaryScale) : valueAt;
+  const at = (s: SeriesData) => (s.axis === "secondary" ? secondaryAt : valueAt);
   const zero = valueAt(Math.min(Math.max(0, scale.min), scale.max));
   const band = ((horizontalBars ? box.y1 - box.y0 : box.x1 - box.x0) / n);
   // Excel puts a bar chart's first category at the bottom.
@@ -106,6 +111,16 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
       ),
     );
   });
+  if (data.secondaryScale !== null && !horizontalBars) {
+    const secondary = data.secondaryScale;
+    secondary.ticks.forEach((t, k) =>
+      elements.push(
+        <text key={`s${k}`} x={box.x1 + 4} y={secondaryAt(t) + size / 3} fontSize={size} textAnchor="start" fill={CHART_INK.text}>
+          {secondary.tickLabels[k]}
+        </text>,
+      ),
+    );
+  }
   // The category axis line sits at zero.
   elements.push(
     horizontalBars ? (
@@ -133,7 +148,7 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
     s.values.forEach((v, i) => {
       if (v === null) return;
       const start = bandStart(i) + (band - barWidth * barSeries.length) / 2 + k * barWidth;
-      const end = valueAt(v);
+      const end = at(s)(v);
       const label = s.labels[i];
       if (horizontalBars) {
         const x = Math.min(zero, end);
@@ -160,7 +175,8 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
   series
     .filter((s) => s.shape === "line")
     .forEach((s, k) => {
-      const points = s.values.map((v, i) => (v === null ? null : { x: bandStart(i) + band / 2, y: valueAt(v) }));
+      const y = at(s);
+      const points = s.values.map((v, i) => (v === null ? null : { x: bandStart(i) + band / 2, y: y(v) }));
       // A blank cell is a gap in the line, as Excel draws it by default.
       const runs: { x: number; y: number }[][] = [];
       let run: { x: number; y: number }[] = [];
@@ -222,10 +238,11 @@ export function ChartView(props: ChartViewProps): React.JSX.Element {
   const bottomTitle = horizontalBars ? valueTitle : categoryTitle;
   if (leftTitle !== null) left += size + 8;
   if (bottomTitle !== null) bottom -= size + 8;
+  const secondaryWidth = data.secondaryScale !== null && !horizontalBars ? Math.max(...data.secondaryScale.tickLabels.map((t) => textWidth(t, size)), 8) + 8 : 0;
   const plot: Box = {
     x0: left + (horizontalBars ? categoryWidth : tickWidth) + 8,
     y0: top + 6,
-    x1: right - 6,
+    x1: right - 6 - secondaryWidth,
     y1: bottom - size - 8,
   };
   const description = data.series.map((s) => `${s.name}: ${s.values.map((v, i) => `${data.categories[i] ?? i + 1} ${v ?? "—"}`).join(", ")}`).join("; ");
