@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the workbench in a real browser. Makes sure Debian's Chromium is there
+// (installs it when running as root with apt-get, else says how), builds the production bundle
+// when dist/ is missing or older than the sources, serves dist/ over HTTPS on a free port
+// (scripts/serve.js), runs the browser tests (test/e2e, jest), stops the server, and exits
+// non-zero when anything failed. Screenshots go to test-artifacts/e2e/; with
+// STATDESK_UPDATE_SCREENSHOTS=1 the README's two are also copied to docs/screenshots/.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { execSync, spawn, spawnSync } = require("child_process");
+const { startServer } = require("./serve");
+
+const ROOT = path.join(__dirname, "..");
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
+
+function say(text) {
+  console.log(`e2e: ${text}`);
+}
+
+/** Debian's Chromium, installed when possible; otherwise the exact command to run. */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
+  if (isRoot && hasApt) {
+    say(`${CHROMIUM} is missing; installing Debian's chromium package…`);
+    execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium", { stdio: "inherit" });
+    if (fs.existsSync(CHROMIUM)) return;
+  }
+  throw new Error(
+    `The end-to-end tests drive Debian's Chromium at ${CHROMIUM}, which is not installed.\n` +
+      "Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n" +
+      "(playwright-core never downloads a browser here: `npx playwright install` is not used.)",
+  );
+}
+
+/** The newest modification time of any file under `dir`. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds dist/ with webpack (production) unless it is newer than every source it is built from. */
+function ensureBuild() {
+  const page = path.join(ROOT, "dist", "workbench.html");
+  const inputs = [newest(path.join(ROOT, "src")), ...["webpack.config.js", "package.json", "manifest.xml"].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0))];
+  const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
+  if (built > Math.max(...inputs)) {
+    say("dist/ is up to date.");
+    return;
+  }
+  say(built === 0 ? "no build in dist/; building (webpack, production)…" : "dist/ is older than the sources; rebuilding (webpack, production)…");
+  execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+}
+
+/** Runs jest on test/e2e with its own config; resolves to its exit code. */
+function runTests(url) {
+  return new Promise((resolve) => {
+    const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
+    const child = spawn(process.execPath, [jest, "--config", path.join("test", "e2e", "jest.config.js"), "--runInBand", ...process.argv.slice(2)], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, TZ: "UTC", STATDESK_E2E_URL: url, STATDESK_E2E_ARTIFACTS: ARTIFACTS, STATDESK_E2E_CHROMIUM: CHROMIUM },
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", (error) => {
+      console.error(`e2e: could not start jest: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  ensureChromium();
+  ensureBuild();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer({ port: 0, log: (line) => say(line) });
+  say(`serving dist/ at ${server.url} (${server.how})`);
+  let code;
+  try {
+    code = await runTests(server.url);
+  } finally {
+    await server.close();
+  }
+  if (code === 0 && process.env.STATDESK_UPDATE_SCREENSHOTS === "1") {
+    // The README's pictures are refreshed on request only, so a test run never dirties the tree.
+    const docs = path.join(ROOT, "docs", "screenshots");
+    fs.mkdirSync(docs, { recursive: true });
+    for (const name of ["workbench-summary.png", "workbench-pane.png"]) fs.copyFileSync(path.join(ARTIFACTS, name), path.join(docs, name));
+    say("copied workbench-summary.png and workbench-pane.png to docs/screenshots/");
+  }
+  say(`${code === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`);
+  process.exitCode = code;
+}
+
+main().catch((error) => {
+  console.error(`e2e: ${error.message}`);
+  process.exitCode = 1;
+});

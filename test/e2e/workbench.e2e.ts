@@ -1,0 +1,369 @@
+// The workbench in Debian's Chromium, driven by playwright-core as a person would: select the
+// ranking lists with the mouse, take them into the real task pane, run, and read the summary
+// sheet and its chart as drawn; switch language and run again; feed a bad file and follow the
+// error to its cell; download the workbook and parse it. Every request that leaves the page's
+// own origin is aborted and fails the test. Run with `npm run test:e2e` (scripts/e2e.js).
+
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { Browser, chromium, Locator, Page } from "playwright-core";
+import type { Language } from "../../src/core/messages";
+import { format, messages } from "../../src/i18n";
+import { workbenchStrings } from "../../src/workbench/strings";
+
+const BASE = process.env.STATDESK_E2E_URL;
+const ARTIFACTS = process.env.STATDESK_E2E_ARTIFACTS ?? path.join(__dirname, "..", "..", "test-artifacts", "e2e");
+const EXECUTABLE = process.env.STATDESK_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const FIXTURES = path.join(__dirname, "fixtures");
+
+if (BASE === undefined) throw new Error("STATDESK_E2E_URL is not set: run the browser tests with `npm run test:e2e` (scripts/e2e.js serves the build).");
+
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: EXECUTABLE,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page on the workbench with every request leaving our origin aborted and remembered. */
+interface Session {
+  readonly page: Page;
+  readonly language: Language;
+  /** Requests to anywhere but the workbench's origin (each one fails the test). */
+  readonly foreign: string[];
+  /** Uncaught page errors and console errors. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+async function openWorkbench(language: Language, file = "workbench.html"): Promise<Session> {
+  const origin = new URL(BASE as string).origin;
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true, viewport: { width: 1440, height: 960 }, locale: language });
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+  });
+  await page.goto(`${BASE}/${file}?lang=${language}`);
+  await page.locator('[role="grid"]').waitFor();
+  return { page, language, foreign, errors, close: () => context.close() };
+}
+
+/** Closes a session and fails when the page sent anything elsewhere or reported an error. */
+async function finish(session: Session): Promise<void> {
+  await session.close();
+  expect(session.foreign).toEqual([]);
+  expect(session.errors).toEqual([]);
+}
+
+async function shot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+const grid = (page: Page) => page.locator('[role="grid"]');
+const cell = (page: Page, address: string) => grid(page).locator(`[role="gridcell"][data-address="${address}"]`);
+const nameBox = (page: Page) => page.locator("[data-name-box]");
+
+/** Brings a sheet to the front by its tab. */
+async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.locator(`[role="tab"][data-sheet-tab="${sheet}"]`).click();
+  await expect(grid(page).getAttribute("data-sheet")).resolves.toBe(sheet);
+}
+
+/** Selects from one cell to another with the mouse: click, scroll with the wheel, Shift+click. */
+async function selectWithMouse(page: Page, sheet: string, from: string, to: string): Promise<void> {
+  await showSheet(page, sheet);
+  await cell(page, from).click();
+  await page.locator("[data-grid-body]").hover();
+  for (let i = 0; i < 40 && (await cell(page, to).count()) === 0; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(30);
+  }
+  await cell(page, to).click({ modifiers: ["Shift"] });
+  await expect(nameBox(page).inputValue()).resolves.toBe(from);
+}
+
+/** Takes the grid's selection into one of the pane's slots and returns the address it shows. */
+async function useSelection(page: Page, language: Language, slot: "slotCurrent" | "slotPrevious" | "slotRanking"): Promise<string> {
+  const t = messages(language);
+  await page.getByRole("button", { name: format(t.useSelectionFor, { source: t[slot] }) }).click();
+  const input = page.getByRole("textbox", { name: format(t.addressOf, { source: t[slot] }) });
+  return eventually(() => input.inputValue(), (value) => value !== "");
+}
+
+/** Runs the analysis from the pane and waits for the summary sheet's tab. */
+async function runAnalysis(page: Page, language: Language, sheet: string): Promise<void> {
+  await page.getByRole("button", { name: messages(language).runButton }).click();
+  await page.locator(`[role="tab"][data-sheet-tab="${sheet}"]`).waitFor({ timeout: 30000 });
+  await expect(grid(page).getAttribute("data-sheet")).resolves.toBe(sheet);
+}
+
+/** The texts of the grid row whose column A reads `label` (scrolling down until it is drawn). */
+async function rowWithLabel(page: Page, label: string): Promise<{ texts: string[]; row: Locator }> {
+  const body = page.locator("[data-grid-body]");
+  await body.evaluate((b) => (b.scrollTop = 0));
+  const labelCell = grid(page).locator('[role="gridcell"][data-address^="A"]').filter({ hasText: new RegExp(`^${label}$`) });
+  for (let i = 0; i < 30 && (await labelCell.count()) === 0; i++) {
+    await body.evaluate((b) => (b.scrollTop += b.clientHeight * 0.8));
+    await page.waitForTimeout(50);
+  }
+  const row = labelCell.first().locator("xpath=..");
+  const texts = await row.locator('[role="gridcell"]').allInnerTexts();
+  return { texts: texts.map((t) => t.trim()), row };
+}
+
+/**
+ * The two pictures the README shows (copied to docs/screenshots by `STATDESK_UPDATE_SCREENSHOTS=1
+ * npm run test:e2e`): the whole page on a 1920 x 1080 screen with the tier table beside its chart,
+ * and the pane with its result.
+ */
+async function docsScreenshots(page: Page, language: Language): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const body = page.locator("[data-grid-body]");
+  await body.evaluate((b) => {
+    b.scrollTop = 0;
+    b.scrollLeft = 0;
+  });
+  // Row 23 heads the tier table: bring it to the top of the scrolling rows.
+  const tableTop = await cell(page, "A23").evaluate((e) => (e as HTMLElement).offsetTop);
+  await body.evaluate((b, top) => (b.scrollTop = top), tableTop);
+  await page.waitForTimeout(200);
+  await shot(page, "workbench-summary");
+  const t = messages(language);
+  await page.getByRole("button", { name: t.runButton }).evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.waitForTimeout(100);
+  await shot(page.locator("[data-pane]"), "workbench-pane");
+  await body.evaluate((b) => (b.scrollTop = 0));
+  if (before !== null) await page.setViewportSize(before);
+}
+
+describe("the workbench with the sample workbook", () => {
+  let session: Session;
+  const zh = "zh-CN" as const;
+
+  beforeAll(async () => {
+    session = await openWorkbench(zh);
+  });
+
+  afterAll(async () => {
+    await finish(session);
+  });
+
+  test("opens with the sample: sheet tabs, the 2024 list formatted as Excel shows it, frozen header", async () => {
+    const { page } = session;
+    const tabs = await page.locator('[role="tab"][data-sheet-tab]').evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet-tab")));
+    expect(tabs).toEqual(["说明", "2024年TOP100", "2023年TOP100", "国家统计局"]);
+    await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("2024年TOP100");
+    await expect(cell(page, "B2").innerText()).resolves.toBe("企业名称");
+    // 3039.1 under #,##0.0, right-aligned as a number.
+    await expect(cell(page, "C3").innerText()).resolves.toBe("3,039.1");
+    // The header row stays in view when the list scrolls.
+    await page.locator("[data-grid-body]").evaluate((b) => (b.scrollTop = 1200));
+    await expect(cell(page, "B2").isVisible()).resolves.toBe(true);
+    await page.locator("[data-grid-body]").evaluate((b) => (b.scrollTop = 0));
+  });
+
+  test("a ranking selected with the mouse runs through the pane and writes the summary, its figures and its chart", async () => {
+    const { page } = session;
+    await selectWithMouse(page, "2024年TOP100", "A1", "C107");
+    await expect(useSelection(page, zh, "slotCurrent")).resolves.toBe("'2024年TOP100'!A1:C107");
+    await selectWithMouse(page, "2023年TOP100", "A1", "C122");
+    await expect(useSelection(page, zh, "slotPrevious")).resolves.toBe("'2023年TOP100'!A1:C122");
+    await shot(page.locator("[data-pane]"), "pane-ready");
+    await runAnalysis(page, zh, "汇总_2024");
+    await expect(page.getByText(format(messages(zh).runDone, { sheet: "汇总_2024" }))).toBeVisibleSoon();
+
+    // 中指 2024: TOP100 43547.3亿元, −30.6% (shown ▼30.6% in green: red for up, green for down).
+    const top100 = await rowWithLabel(page, "TOP100");
+    expect(top100.texts).toContain("43,547.3");
+    expect(top100.texts).toContain("▼30.6%");
+    const colour = await top100.row.locator("span", { hasText: /^▼30\.6%$/ }).evaluate((e) => getComputedStyle(e).color);
+    expect(colour).toBe("rgb(0, 128, 0)");
+    // Tier 1000亿以上: 11 companies (16 the year before, ▼5).
+    const tier = await rowWithLabel(page, "1000亿以上");
+    expect(tier.texts.slice(0, 4)).toEqual(["1000亿以上", "11", "16", "▼5"]);
+
+    // The tier chart, drawn from its definition: a title, bars for both years, labels.
+    const chart = page.locator('svg[role="img"][data-chart-name^="StatDesk_tiers"]');
+    await expect(chart.count()).resolves.toBe(1);
+    const title = await chart.locator("[data-chart-title]").textContent();
+    expect(title).toMatch(/2024/);
+    await expect(chart.getAttribute("aria-labelledby")).resolves.toBeTruthy();
+    expect(await chart.locator("rect").count()).toBeGreaterThanOrEqual(8);
+    const labels = await chart.locator("text").allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(["11", "16", "50", "67"]));
+
+    await page.locator("[data-grid-body]").evaluate((b) => (b.scrollTop = 0));
+    await shot(page, "summary");
+    await chart.scrollIntoViewIfNeeded();
+    await shot(chart, "chart-tiers");
+    await docsScreenshots(page, zh);
+  });
+
+  test("the workbook downloads as an .xlsx that ExcelJS reads: the summary sheet with its figures and charts", async () => {
+    const { page } = session;
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: workbenchStrings(zh).download }).click()]);
+    const file = path.join(ARTIFACTS, "workbook.xlsx");
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = fs.readFileSync(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["2024年TOP100", "2023年TOP100", "汇总_2024"]));
+    const summary = workbook.getWorksheet("汇总_2024")!;
+    let top100: ExcelJS.Row | undefined;
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === "TOP100" && top100 === undefined) top100 = row;
+    });
+    expect(top100).toBeDefined();
+    const numbers = (top100!.values as unknown[]).filter((v): v is number => typeof v === "number");
+    expect(numbers.some((v) => Math.abs(v - 43547.3) < 1e-6)).toBe(true);
+    expect(numbers.some((v) => Math.abs(v + 0.306) < 5e-4)).toBe(true);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("switching to English remounts the pane in English; a second run writes an English summary", async () => {
+    const { page } = session;
+    const en = "en-US" as const;
+    await page.locator("[data-language-select]").selectOption(en);
+    await expect(page.getByRole("button", { name: messages(en).runButton })).toBeVisibleSoon();
+    await expect(page.getByRole("button", { name: messages(zh).runButton }).count()).resolves.toBe(0);
+    await expect(page.getByRole("heading", { name: workbenchStrings(en).pageTitle }).count()).resolves.toBe(1);
+    await shot(page.locator("[data-pane]"), "pane-english");
+
+    await selectWithMouse(page, "2024年TOP100", "A1", "C107");
+    await useSelection(page, en, "slotCurrent");
+    await selectWithMouse(page, "2023年TOP100", "A1", "C122");
+    await useSelection(page, en, "slotPrevious");
+    await runAnalysis(page, en, "Summary_2024");
+    const top100 = await rowWithLabel(page, "TOP100");
+    expect(top100.texts).toContain("43,547.3");
+    expect(top100.texts).toContain("▼30.6%");
+    await shot(page, "summary-english");
+  });
+});
+
+describe("bad input", () => {
+  test("a ranking without a year anywhere: the error names the cell, and the link selects it in the grid", async () => {
+    const language = "zh-CN" as const;
+    const t = messages(language);
+    const session = await openWorkbench(language);
+    const { page } = session;
+    await page.locator("[data-open-file]").setInputFiles(path.join(FIXTURES, "ranking-no-year.csv"));
+    await expect(page.locator('[data-workbench-notice="success"]')).toBeVisibleSoon();
+    const sheet = await grid(page).getAttribute("data-sheet");
+    expect(sheet).toBe("ranking-no-year");
+
+    await page.getByRole("radio", { name: t.layoutSingle }).check();
+    await cell(page, "A1").click();
+    await cell(page, "C7").click({ modifiers: ["Shift"] });
+    await useSelection(page, language, "slotRanking");
+    await page.getByRole("button", { name: t.runButton }).click();
+
+    // The run's error, in the section of the Run button (the preview above says it too), is
+    // addressed to the header row, the third, of the opened sheet.
+    const runSection = page.locator("section", { has: page.getByRole("button", { name: t.runButton }) });
+    await expect(runSection.getByText(t.runFailedTitle)).toBeVisibleSoon();
+    const link = runSection.getByRole("button", { name: new RegExp(`^${escapeRegExp(format(t.goToCell, { cell: "" }))}.*!A3$`) });
+    await expect(link).toBeVisibleSoon();
+    await shot(page.locator("[data-pane]"), "pane-error");
+    await link.click();
+    await expect(eventually(() => nameBox(page).inputValue(), (value) => value === "A3")).resolves.toBe("A3");
+    await expect(cell(page, "A3").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(cell(page, "A1").getAttribute("aria-selected")).resolves.toBe("false");
+    await shot(page, "bad-input");
+    await finish(session);
+  });
+
+  test("a file that is neither .xlsx nor .csv is refused in the message bar, and the workbook stays", async () => {
+    const session = await openWorkbench("en-US");
+    const { page } = session;
+    await page.locator("[data-open-file]").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+    const notice = page.locator('[data-workbench-notice="error"]');
+    await expect(notice).toBeVisibleSoon();
+    await expect(notice.innerText()).resolves.toContain("notes.pdf");
+    await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("2024年TOP100");
+    await finish(session);
+  });
+});
+
+/** Reads a value until it satisfies `ok` (or `timeout` ms pass) and returns the last reading. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 10000): Promise<T> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe("the network guard", () => {
+  const probe = () =>
+    fetch("https://example.com/statdesk-guard-check").then(
+      () => "sent",
+      () => "blocked",
+    );
+
+  test("the page's own policy refuses to send anything elsewhere", async () => {
+    const session = await openWorkbench("en-US");
+    await expect(session.page.evaluate(probe)).resolves.toBe("blocked");
+    await session.close();
+  });
+
+  test("the guard catches a request that does leave (so an empty list above means nothing left)", async () => {
+    // A blank page has no policy of its own: its request reaches the guard, which must see it.
+    const session = await openWorkbench("en-US");
+    const blank = await session.page.context().newPage();
+    await expect(blank.evaluate(probe)).resolves.toBe("blocked");
+    await session.close();
+    expect(session.foreign).toEqual(["https://example.com/statdesk-guard-check"]);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small matcher: wait for an element to become visible (playwright-core has no expect()).
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toBeVisibleSoon(timeout?: number): Promise<R>;
+    }
+  }
+}
+
+expect.extend({
+  async toBeVisibleSoon(received: Locator, timeout = 15000) {
+    try {
+      await received.first().waitFor({ state: "visible", timeout });
+      return { pass: true, message: () => "expected the element not to become visible" };
+    } catch {
+      return { pass: false, message: () => `expected ${received} to become visible within ${timeout} ms` };
+    }
+  },
+});
