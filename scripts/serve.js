@@ -122,7 +122,12 @@ async function startServer({ port = 3000, dir = path.join(ROOT, "dist"), host = 
   });
   const actual = server.address().port;
   const url = `https://localhost:${actual}`;
-  const close = () => new Promise((resolve) => server.close(() => resolve()));
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      // A browser keeps connections alive; do not wait for it to let go.
+      server.closeAllConnections();
+    });
   return { server, port: actual, url, how, close };
 }
 
