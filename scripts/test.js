@@ -37,7 +37,7 @@ function step(name, command, env = {}) {
   steps.push({ name, command, env });
 }
 
-step("compile the command line (dist/)", "npx tsc -p tsconfig.cli.json");
+step("compile the command line (lib/)", "npx tsc -p tsconfig.cli.json");
 step("type check (strict)", "npx tsc --noEmit -p tsconfig.json");
 step("type check the pure core (ECMAScript library only)", "npx tsc --noEmit -p tsconfig.core.json");
 step("lint", "npx eslint .");

@@ -34,7 +34,7 @@ const CANNOT_SUMMARISE = 1;
 const USAGE_ERROR = 2;
 
 function version(): string {
-  // dist/cli/main.js and src/cli/main.ts both sit two levels under the package root.
+  // lib/cli/main.js and src/cli/main.ts both sit two levels under the package root.
   return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 

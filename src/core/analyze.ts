@@ -7,7 +7,7 @@ import { compareRankings, RankingSummary } from "./ranking";
 import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
 import { AnalysisOptions } from "./options";
 import { isFullYear, Period, periodLabel } from "./periods";
-import { SourceRef, sourceName } from "./source";
+import { rangeLocation, SourceRef, sourceName } from "./source";
 import { readSeriesTable, SeriesTable } from "./series-table";
 import { computeSeries, SeriesSummary } from "./series";
 import { PlanTable, PlanTarget, readPlanTable } from "./plan";
@@ -146,14 +146,17 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   const problems: Problem[] = [];
   const tables: FoundTable[] = [];
   for (const input of inputs) {
+    // Said at the cells read ("Sheet1!A1:D20"), so a person can be taken to them.
+    const width = input.grid.reduce((w, row) => Math.max(w, row.length), 0);
+    const where = input.grid.length > 0 && width > 0 ? rangeLocation(input.source, 0, 0, input.grid.length, width) : sourceName(input.source) || undefined;
     const name = sourceName(input.source);
     if (input.grid.length === 0 || input.grid.every((row) => row.every(isBlank))) {
-      problems.push(problem("empty-input", "error", name || undefined, { source: name }));
+      problems.push(problem("empty-input", "error", where, { source: name }));
       continue;
     }
     const found = findTables(input);
     if (found.length === 0) {
-      problems.push(problem("no-table", "error", name || undefined, { source: name }));
+      problems.push(problem("no-table", "error", where, { source: name }));
       continue;
     }
     for (const t of found) {

@@ -8,6 +8,7 @@ import { Problem } from "../core/problems";
 import { resolveOptions } from "../core/options";
 import { SkipReason } from "../core/ranking-table";
 import { columnLetters, quoteSheetName, splitSheet } from "../core/a1";
+import { cellLocation } from "../core/source";
 import { readWorkbook } from "./read";
 import { isOfficeError, officeProblem } from "./errors";
 import { ContextRunner, ExcelEnvironment, SourceDefinition } from "./types";
@@ -48,6 +49,7 @@ export interface SourcePreview {
 const SAMPLE_ROWS = 8;
 
 function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
+  const headerAddress = cellLocation(table.source, table.headerRow, 0);
   if (table.kind === "ranking") {
     const skipped = new Map<SkipReason, { count: number; first: string }>();
     for (const s of table.skippedRows) {
@@ -56,7 +58,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
     }
     return {
       kind: "ranking",
-      headerAddress: table.lists[0]?.range.replace(/:.*$/, "") ?? "",
+      headerAddress,
       headerRow: table.headerRow,
       columns: table.columns.map((c) => ({
         index: c.index,
@@ -77,7 +79,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   if (table.kind === "series") {
     return {
       kind: "series",
-      headerAddress: table.series[0]?.range.replace(/:.*$/, "") ?? "",
+      headerAddress,
       headerRow: table.headerRow,
       columns: [],
       years: [...new Set(table.series.flatMap((s) => [...s.levels.values(), ...s.published.values()].map((o) => o.period.year)))].sort((a, b) => b - a),
@@ -89,7 +91,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   }
   return {
     kind: "plan",
-    headerAddress: table.range.replace(/:.*$/, ""),
+    headerAddress,
     headerRow: table.headerRow,
     columns: [],
     years: [],

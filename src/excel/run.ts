@@ -115,7 +115,11 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   if (sheetNameProblem(wanted) !== undefined) {
     return fail(definition, [problem("output-name-invalid", "error", undefined, { name: wanted })], syncs, computeMs, { analysis });
   }
-  const previous: SheetInfo | undefined = read.sheets.find((s) => s.id === definition.lastRun?.sheetId);
+  // The workbook's own record of this analysis knows the sheet it last wrote, even when the
+  // caller holds an older copy of the definition (the sheet is replaced on every run).
+  const remembered = parseStoredAnalyses(read.storedAnalyses).find((d) => d.id === definition.id);
+  const lastSheetId = remembered?.lastRun?.sheetId ?? definition.lastRun?.sheetId;
+  const previous: SheetInfo | undefined = read.sheets.find((s) => s.id === lastSheetId);
   const { tempName, backupName } = scratchNames(definition.id);
   const leftovers = read.sheets.filter((s) => s.name === tempName || s.name === backupName);
   const others = read.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);

@@ -205,7 +205,7 @@ test("arguments", () => {
 
 test("the installed command runs (bin/statdesk.js on the compiled CLI)", () => {
   const bin = path.join(__dirname, "..", "..", "bin", "statdesk.js");
-  expect(fs.existsSync(path.join(__dirname, "..", "..", "dist", "cli", "main.js"))).toBe(true); // built by `npm install` / the test command
+  expect(fs.existsSync(path.join(__dirname, "..", "..", "lib", "cli", "main.js"))).toBe(true); // built by `npm install` / the test command
   const text = execFileSync(process.execPath, [bin, "summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json"], { encoding: "utf8" });
   expect(JSON.parse(text).rankings[0].tiers[0].count).toBe(11);
 });
@@ -238,7 +238,7 @@ test(".xlsx input: every sheet read, a notes sheet is only noted, locations name
     ["[cia.xlsx]2024年!C6", "warning"],
     ["[cia.xlsx]2023年!C6", "warning"],
   ]);
-  expect(byCode("no-table")).toEqual([["[cia.xlsx]说明", "info"]]);
+  expect(byCode("no-table")).toEqual([["[cia.xlsx]说明!A1", "info"]]);
 });
 
 test("a truncated .xlsx is a clear error naming the file", async () => {

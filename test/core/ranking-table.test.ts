@@ -200,9 +200,9 @@ describe("finding tables", () => {
   test("a grid with no ranking header is 'no-table' naming the source", () => {
     const { options } = resolveOptions({});
     const result = analyze([{ source: sheet("Notes"), grid: [["hello"], ["world"]] }], options);
-    expect(codes(result.problems)).toEqual(["no-table@Notes"]);
+    expect(codes(result.problems)).toEqual(["no-table@Notes!A1:A2"]);
     const empty = analyze([{ source: sheet("Blank"), grid: [["", ""]] }], options);
-    expect(codes(empty.problems)).toEqual(["empty-input@Blank"]);
+    expect(codes(empty.problems)).toEqual(["empty-input@Blank!A1:B1"]);
   });
 
   test("a header with no rows under it", () => {
