@@ -116,10 +116,14 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     return fail(definition, [problem("output-name-invalid", "error", undefined, { name: wanted })], syncs, computeMs, { analysis });
   }
   // The workbook's own record of this analysis knows the sheet it last wrote, even when the
-  // caller holds an older copy of the definition (the sheet is replaced on every run).
+  // caller holds an older copy of the definition (the sheet is replaced on every run). But either
+  // record may be the stale one — the caller's copy after a refresh elsewhere, or the
+  // workbook's after a run whose settings save failed — so the first of the two sheet ids that
+  // still names a sheet is the previous summary (both name sheets StatDesk wrote).
   const remembered = parseStoredAnalyses(read.storedAnalyses).find((d) => d.id === definition.id);
-  const lastSheetId = remembered?.lastRun?.sheetId ?? definition.lastRun?.sheetId;
-  const previous: SheetInfo | undefined = read.sheets.find((s) => s.id === lastSheetId);
+  const previous: SheetInfo | undefined = [remembered?.lastRun?.sheetId, definition.lastRun?.sheetId]
+    .map((id) => read.sheets.find((s) => id !== undefined && s.id === id))
+    .find((s) => s !== undefined);
   const { tempName, backupName } = scratchNames(definition.id);
   const leftovers = read.sheets.filter((s) => s.name === tempName || s.name === backupName);
   const others = read.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);
