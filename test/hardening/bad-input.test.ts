@@ -19,6 +19,7 @@ const CELL_BLAMED = new Set([
   "missing-value", "text-number", "percent-in-amount", "negative-value", "missing-name", "duplicate-enterprise", "rank-order",
   "no-header", "no-value-column", "no-name-column", "no-rows", "unit-assumed", "unit-unknown", "unit-converted", "several-value-columns",
   "no-previous-year", "years-not-consecutive", "extra-years", "year-listed-twice", "top-incomplete", "source-empty", "wide-previous-partial",
+  "no-table", "empty-input",
 ]);
 /** Errors that are not any cell's fault (the workbook, Excel, the options). */
 const NOWHERE = new Set(["source-missing", "source-address-invalid", "output-name-invalid", "run-busy", "excel-error", "write-failed", "payload-too-large", "recovery-failed"]);
@@ -84,11 +85,10 @@ describe("selections that hold no table", () => {
     ["a header word", "企业名称"],
     ["an Excel error", "#N/A"],
     ["TRUE", true],
-  ])("a single cell holding %s: no-table naming the sheet", async (_, value) => {
+  ])("a single cell holding %s: no-table at that cell", async (_, value) => {
     const { result } = await runCase({ 单元格: [[value]] }, ["单元格!A1"]);
     expect(result.ok).toBe(false);
-    // The sheet, not the cell: see the report (analyze.ts names the source, not the range read).
-    expect(located(result)).toEqual([["no-table", "单元格"]]);
+    expect(located(result)).toEqual([["no-table", "单元格!A1"]]);
   });
 
   test("only a header: no-rows at the header", async () => {

@@ -91,11 +91,7 @@ const CELL_BLAMED = new Set([
   "no-header", "no-value-column", "no-name-column", "no-rows", "unit-assumed", "unit-unknown", "several-value-columns",
   "series-unknown-period", "series-gap-flagged", "series-january", "plan-no-plan",
 ]);
-/**
- * A grid with no table at all is blamed on its source as a whole, by name ("2024年"), not by cell
- * address: a gap reported separately (the range read, "'2024年'!A1:C5", would let the task pane
- * go there).
- */
+/** A grid with no table at all is blamed at the cells read, or by the source's name when it has none. */
 const SOURCE_BLAMED = new Set(["no-table", "empty-input"]);
 const LOCATION = /^(?:'(?:[^']|'')+'|[^'!]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
 
@@ -114,7 +110,7 @@ function faults(inputs: readonly AnalysisInput[]): string[] {
   found.push(...nonFinite(reportJson(analysis, "zh-CN")).map((f) => `report ${f}`));
   for (const p of analysis.problems) {
     if (CELL_BLAMED.has(p.code) && !LOCATION.test(p.location ?? "")) found.push(`${p.code} located at "${p.location}"`);
-    if (SOURCE_BLAMED.has(p.code) && (p.location === undefined || p.location !== p.params.source)) found.push(`${p.code} located at "${p.location}"`);
+    if (SOURCE_BLAMED.has(p.code) && !LOCATION.test(p.location ?? "") && p.location !== p.params.source) found.push(`${p.code} located at "${p.location}"`);
     const zh = problemMessage(p, "zh-CN");
     const en = problemMessage(p, "en-US");
     if (zh.trim() === "" || en.trim() === "" || zh === en) found.push(`${p.code} untranslated: ${en}`);
