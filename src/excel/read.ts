@@ -141,29 +141,49 @@ async function readInBlocks(run: ContextRunner, sources: readonly SourceDefiniti
 
   const values: (string | number | boolean)[][][] = extents.ranges.map(() => []);
   type Block = { source: number; row: number; rows: number };
-  const blocks: Block[] = [];
-  let budget = CHUNK_CELLS;
-  extents.ranges.forEach((r, i) => {
-    if (r === null) return;
-    const rowsPerBlock = Math.max(1, Math.floor(budget / Math.max(1, r.columns)));
-    for (let row = 0; row < r.rows; row += rowsPerBlock) blocks.push({ source: i, row, rows: Math.min(rowsPerBlock, r.rows - row) });
-  });
-
-  let queue = blocks;
-  while (queue.length > 0) {
-    // Take blocks up to the budget into one round trip.
-    const batch: Block[] = [];
+  type Cursor = { source: number; row: number };
+  // The rows of every source in order, cut into round trips of at most `budget` cells: a round
+  // trip that finishes one source goes on into the next, so no round trip is left half empty.
+  const plan = (from: Cursor, budget: number): { blocks: Block[]; end: Cursor } => {
+    const blocks: Block[] = [];
+    let { source, row } = from;
     let cells = 0;
-    for (const b of queue) {
-      const c = b.rows * Math.max(1, extents.ranges[b.source]!.columns);
-      if (batch.length > 0 && cells + c > budget) break;
-      batch.push(b);
-      cells += c;
+    while (source < extents.ranges.length) {
+      const r = extents.ranges[source];
+      if (r === null || row >= r.rows) {
+        source++;
+        row = 0;
+        continue;
+      }
+      const width = Math.max(1, r.columns);
+      const rows = Math.min(r.rows - row, Math.floor((budget - cells) / width));
+      if (rows < 1) {
+        if (blocks.length === 0) {
+          blocks.push({ source, row, rows: 1 }); // a single row wider than the budget goes alone
+          row += 1;
+        }
+        break;
+      }
+      blocks.push({ source, row, rows });
+      cells += rows * width;
+      row += rows;
     }
+    return { blocks, end: { source, row } };
+  };
+
+  const cellsFrom = (from: Cursor): number =>
+    extents.ranges.reduce((sum, r, i) => (r === null || i < from.source ? sum : sum + (r.rows - (i === from.source ? from.row : 0)) * Math.max(1, r.columns)), 0);
+  let at: Cursor = { source: 0, row: 0 };
+  let budget = CHUNK_CELLS;
+  for (;;) {
+    // A remainder within 5% of the budget comes along rather than taking a round trip of its own.
+    const left = cellsFrom(at);
+    const { blocks, end } = plan(at, left <= budget * 1.05 ? left : budget);
+    if (blocks.length === 0) break;
     try {
       syncs++;
       const read = await run(async (context) => {
-        const proxies = batch.map((b) => {
+        const proxies = blocks.map((b) => {
           const r = extents.ranges[b.source]!;
           const rect = { row: r.row + b.row, column: r.column, rowCount: b.rows, columnCount: r.columns };
           const range = context.workbook.worksheets.getItem(r.sheet).getRange(qualifiedAddress(r.sheet, rect).replace(/^.*!/, ""));
@@ -173,15 +193,12 @@ async function readInBlocks(run: ContextRunner, sources: readonly SourceDefiniti
         await context.sync();
         return proxies.map((p) => p.values as (string | number | boolean)[][]);
       });
-      batch.forEach((b, k) => values[b.source].push(...read[k]));
-      queue = queue.slice(batch.length);
+      blocks.forEach((b, k) => values[b.source].push(...read[k]));
+      at = end;
     } catch (error) {
       if (!isPayloadError(error) || budget <= MIN_CHUNK_CELLS) throw error;
-      // Too big even so: split every waiting block in two and go on with half the budget.
+      // Too big even so: the same rows again, in round trips of half the cells.
       budget = Math.floor(budget / 2);
-      queue = queue.flatMap((b) =>
-        b.rows > 1 ? [{ ...b, rows: Math.ceil(b.rows / 2) }, { ...b, row: b.row + Math.ceil(b.rows / 2), rows: Math.floor(b.rows / 2) }] : [b],
-      );
     }
   }
 
@@ -230,12 +247,15 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   } catch (first) {
     if (!isPayloadError(first)) return { ok: false, problems: [readProblem(first, sources)], syncs };
   }
-  try {
-    // Refused for size: number formats are the first thing to go.
-    syncs++;
-    return { ok: true, ...(await readOnce(run, sources, () => false)), syncs };
-  } catch (second) {
-    if (!isPayloadError(second)) return { ok: false, problems: [readProblem(second, sources)], syncs };
+  // Refused for size: number formats are the first thing to go — when there were any to drop;
+  // otherwise the same request would only be refused again.
+  if (sources.some((_, i) => small(i))) {
+    try {
+      syncs++;
+      return { ok: true, ...(await readOnce(run, sources, () => false)), syncs };
+    } catch (second) {
+      if (!isPayloadError(second)) return { ok: false, problems: [readProblem(second, sources)], syncs };
+    }
   }
   try {
     const { state, syncs: blockSyncs } = await readInBlocks(run, sources);

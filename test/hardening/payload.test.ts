@@ -1,0 +1,86 @@
+// Excel on the web answers at most 5 MB a round trip. A source too large for one answer is read
+// in blocks; the figures must be exactly those of an unlimited read, and no request or answer may
+// pass the limit. The limit is scaled down here (the same code paths, smaller workbooks).
+
+import { reportJson } from "../../src/core/report-json";
+import { runAnalysis } from "../../src/excel/run";
+import { AnalysisDefinition, RunResult } from "../../src/excel/types";
+import { WorkbookHost } from "../../src/host/host";
+import { WorkbookModel } from "../../src/host/model";
+import { connectHost, loadExcelClient } from "../../src/host/node-client";
+import { RUN_CONTEXT } from "../excel/harness";
+import { sampleRows, scratchSheets, sheetDigests, yearSheet } from "./helpers";
+
+const ROWS = 10_000;
+
+function book(): WorkbookModel {
+  const workbook = new WorkbookModel("big.xlsx");
+  const fill = (name: string, year: number, top: number) => {
+    const sheet = workbook.addSheet(name);
+    yearSheet(year, sampleRows(ROWS, top, 0.4)).forEach((row, r) => row.forEach((v, c) => sheet.setValue(r, c, v as string | number)));
+  };
+  fill("2024年", 2024, 3000);
+  fill("2023年", 2023, 3300);
+  return workbook;
+}
+
+function definition(addresses: readonly string[]): AnalysisDefinition {
+  return {
+    id: "payload",
+    sources: addresses.map((address) => ({ role: "auto" as const, spec: { kind: "address" as const, address } })),
+    options: {},
+    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
+  };
+}
+
+async function runWith(limitBytes: number | undefined, addresses: readonly string[]): Promise<{ result: RunResult; host: WorkbookHost; workbook: WorkbookModel }> {
+  const workbook = book();
+  const host = new WorkbookHost(workbook, limitBytes === undefined ? {} : { maxRequestBytes: limitBytes, maxResponseBytes: limitBytes });
+  const sources = sheetDigests(workbook, ["2024年", "2023年"]);
+  const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definition(addresses), RUN_CONTEXT);
+  expect(sheetDigests(workbook, ["2024年", "2023年"])).toEqual(sources);
+  expect(scratchSheets(workbook)).toEqual([]);
+  return { result, host, workbook };
+}
+
+const json = (r: RunResult) => (r.ok ? JSON.stringify(reportJson(r.analysis, "zh-CN")) : "");
+
+describe.each([
+  // Five columns selected (two empty): 50,010 cells, over the 50,000 up to which number formats are read.
+  ["selected ranges (as the task pane stores a selection)", [`'2024年'!A1:E${ROWS + 2}`, `'2023年'!A1:E${ROWS + 2}`]],
+  ["whole columns", ["'2024年'!A:C", "'2023年'!A:C"]],
+])("two %s larger than one answer", (_, addresses) => {
+  let unlimited: RunResult;
+  beforeAll(async () => {
+    unlimited = (await runWith(undefined, addresses)).result;
+  });
+
+  test("one read round trip when the answer fits", () => {
+    expect(unlimited.ok).toBe(true);
+    expect(unlimited.stats.syncs).toBe(3);
+  });
+
+  test("read in blocks under a 150 KB limit: the same figures, nothing over the limit", async () => {
+    const limit = 150_000;
+    const { result, host } = await runWith(limit, addresses);
+    expect(result.ok).toBe(true);
+    expect(json(result)).toBe(json(unlimited));
+    const records = host.stats.records;
+    expect(Math.max(...records.map((r) => r.requestBytes))).toBeLessThanOrEqual(limit);
+    // Refused answers are replaced by a short error, so what was sent back stays under the limit too.
+    expect(Math.max(...records.map((r) => r.responseBytes))).toBeLessThanOrEqual(limit);
+    expect(records.filter((r) => r.errorCode !== undefined).every((r) => r.errorCode === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    // Whole columns are first asked for with their number formats, then without; a selection this
+    // large is never asked for with formats, so the same request is not sent twice.
+    const leadingRefusals = records.findIndex((r) => r.errorCode === undefined);
+    expect(leadingRefusals).toBe(addresses[0].endsWith(":C") ? 2 : 1);
+    expect(result.stats.syncs).toBe(host.stats.syncs);
+  });
+
+  test("a limit smaller than any block the reader tries: payload-too-large, nothing written", async () => {
+    const { result, workbook } = await runWith(4_000, addresses);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.code)).toEqual(["payload-too-large"]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
+  });
+});
