@@ -242,6 +242,22 @@ describe("the workbench with the sample workbook", () => {
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length).toBeGreaterThanOrEqual(2);
   });
 
+  test("the downloaded .xlsx opens again in a fresh workbench: its sheets and formatted figures come back", async () => {
+    const file = path.join(ARTIFACTS, "workbook.xlsx");
+    expect(fs.existsSync(file)).toBe(true);
+    const fresh = await openWorkbench(zh);
+    const { page } = fresh;
+    await page.locator("[data-open-file]").setInputFiles(file);
+    await expect(page.locator('[data-workbench-notice="success"]')).toBeVisibleSoon();
+    await showSheet(page, "汇总_2024");
+    const top100 = await rowWithLabel(page, "TOP100");
+    expect(top100.texts).toContain("43,547.3");
+    expect(top100.texts).toContain("▼30.6%");
+    // (Charts are not read back: the host's readXlsx imports cells and formats, not DrawingML.)
+    await shot(page, "reopened");
+    await finish(fresh);
+  });
+
   test("switching to English remounts the pane in English; a second run writes an English summary", async () => {
     const { page } = session;
     const en = "en-US" as const;
@@ -260,6 +276,46 @@ describe("the workbench with the sample workbook", () => {
     expect(top100.texts).toContain("43,547.3");
     expect(top100.texts).toContain("▼30.6%");
     await shot(page, "summary-english");
+  });
+});
+
+describe("the grid", () => {
+  test("the keyboard moves and extends the selection as in Excel; the Name Box goes to an address", async () => {
+    const session = await openWorkbench("en-US");
+    const { page } = session;
+    await cell(page, "B3").click();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    await expect(nameBox(page).inputValue()).resolves.toBe("C4");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await expect(cell(page, "C6").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(nameBox(page).inputValue()).resolves.toBe("C4");
+    // Ctrl+Down runs to the end of the list (row 107 of 2024年TOP100) and scrolls it into view.
+    await page.keyboard.press("Control+ArrowDown");
+    await expect(nameBox(page).inputValue()).resolves.toBe("C107");
+    await expect(cell(page, "C107").isVisible()).resolves.toBe(true);
+    await nameBox(page).fill("'2023年TOP100'!B50");
+    await nameBox(page).press("Enter");
+    await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("2023年TOP100");
+    await expect(eventually(() => nameBox(page).inputValue(), (v) => v === "B50")).resolves.toBe("B50");
+    await expect(cell(page, "B50").isVisible()).resolves.toBe(true);
+    await finish(session);
+  });
+
+  test("a 100,000-row sheet: only the visible rows are in the page, and the last row is reached by scrolling", async () => {
+    const session = await openWorkbench("en-US");
+    const { page } = session;
+    const lines = ["rank,name,value"];
+    for (let i = 1; i <= 100000; i++) lines.push(`${i},Company ${i},${(200000 - i) / 10}`);
+    await page.locator("[data-open-file]").setInputFiles({ name: "big-2024.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await expect(page.locator('[data-workbench-notice="success"]')).toBeVisibleSoon();
+    expect(await grid(page).locator('[role="gridcell"]').count()).toBeLessThan(2000);
+    await page.locator("[data-grid-body]").evaluate((b) => (b.scrollTop = b.scrollHeight));
+    await expect(cell(page, "A100001")).toBeVisibleSoon();
+    await expect(cell(page, "C100001").innerText()).resolves.toBe("10000");
+    expect(await grid(page).locator('[role="gridcell"]').count()).toBeLessThan(2000);
+    await finish(session);
   });
 });
 
