@@ -314,20 +314,22 @@ export function readRankingTable(
   // Read the rows.
   // Entries in sheet order; orderEntries sorts them in place (the sort is stable: ties keep sheet order).
   type Draft = RankingEntry;
-  const drafts = new Map<string, { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[] }>();
+  const drafts = new Map<string, DraftList>();
   const skippedRows: SkippedRow[] = [];
   let keptRows = 0;
   let sawFootnote = false;
 
   // The list a figure goes to; the last one found is remembered, since a period from the header
   // or the table is the same object row after row (a year column makes a new one per row).
-  let last: { vc: ValueColumn; period: Period; list: { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[] } } | undefined;
-  const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource) => {
+  // With it, the list's rank column (a year's own, or the plain 排名 for the latest year).
+  type DraftList = { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[]; rankColumn: ColumnInfo | undefined };
+  let last: { vc: ValueColumn; period: Period; list: DraftList } | undefined;
+  const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource): DraftList => {
     if (last !== undefined && last.vc === vc && last.period === period) return last.list;
     const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
     let list = drafts.get(id);
     if (list === undefined) {
-      list = { vc, period, yearSource, entries: [] };
+      list = { vc, period, yearSource, entries: [], rankColumn: rankColumnFor(period.year) };
       drafts.set(id, list);
     }
     last = { vc, period, list };
@@ -417,8 +419,9 @@ export function readRankingTable(
         continue;
       }
       const factor = vc.unit?.factor ?? 1;
-      const rankColumn = rankColumnFor(period.year);
-      listFor(vc, period, yearSource).entries.push({
+      const target = listFor(vc, period, yearSource);
+      const rankColumn = target.rankColumn;
+      target.entries.push({
         name,
         key: enterpriseKey(name),
         value: parsed.value * factor,

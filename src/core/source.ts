@@ -1,7 +1,7 @@
 // Where a grid came from, so that every problem and every provenance line can name the file,
 // the sheet and the cell a person should look at.
 
-import { cellName, quoteSheetName, rectName } from "./a1";
+import { cellName, columnLetters, quoteSheetName, rectName } from "./a1";
 
 /** A grid's origin: the file (CLI), the sheet, and the sheet position of the grid's top-left cell. */
 export interface SourceRef {
@@ -33,7 +33,9 @@ export function cellLocation(source: SourceRef, row: number, column: number): st
 /** cellLocation for one source, its sheet prefix worked out once: for locating every row of a long list. */
 export function cellLocator(source: SourceRef): (row: number, column: number) => string {
   const before = prefix(source);
-  return (row, column) => before + cellName(source.row + row, source.column + column);
+  // "Sheet1!C" per column, made once: a location is then one concatenation.
+  const columns: string[] = [];
+  return (row, column) => (columns[column] ??= before + columnLetters(source.column + column)) + String(source.row + row + 1);
 }
 
 /** The location of a block of the grid: "Sheet1!A1:D120". */
