@@ -1,0 +1,243 @@
+// `npm run bench`: StatDesk's whole run (read, compute, write, verify) through Microsoft's Excel
+// client against the in-memory host, for ranking lists of 100 to 100,000 rows and NBS series of
+// 12 to 600 months — round trips, payload bytes, compute and end-to-end milliseconds with Excel
+// on the web's round-trip latency modelled, peak memory — beside a naive one-row-per-sync
+// baseline. Each case runs in its own process so its memory figure is its own. Not a test.
+
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import { runAnalysis } from "../src/excel/run";
+import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
+import { connectHost, loadExcelClient } from "../src/host/node-client";
+import { naiveRun } from "./naive";
+import { RankingLayout, rankingWorkload, seriesWorkload, Workload } from "./workloads";
+
+/** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
+export const LATENCY_MS = 50;
+/**
+ * The naive baseline reads at most this many rows per source (10,000-row lists are read whole);
+ * beyond it — the 100,000-row lists, 200,000 round trips — the read time is extrapolated linearly
+ * from the rows read, and the syncs are counted exactly.
+ */
+const NAIVE_SAMPLE_ROWS = 12_000;
+
+export interface Case {
+  readonly kind: "ranking" | "series";
+  readonly layout: RankingLayout | "nbs";
+  /** Enterprises per year for a ranking; months for a series. */
+  readonly rows: number;
+}
+
+export const CASES: readonly Case[] = [
+  ...[100, 1_000, 10_000, 100_000].flatMap((rows) => (["two-sheets", "wide"] as const).map((layout) => ({ kind: "ranking" as const, layout, rows }))),
+  ...[12, 60, 120, 600].map((rows) => ({ kind: "series" as const, layout: "nbs" as const, rows })),
+];
+
+export interface Figures {
+  readonly kind: Case["kind"];
+  readonly layout: Case["layout"];
+  readonly rows: number;
+  readonly ok: boolean;
+  readonly syncs: number;
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly totalBytes: number;
+  /** Each sync: [request bytes, response bytes, error code or null]. */
+  readonly perSync: readonly (readonly [number, number, string | null])[];
+  readonly computeMs: number;
+  /** computeMs of a second run on the same workbook (a refresh): the code already compiled for this size. */
+  readonly warmComputeMs: number;
+  readonly wallMs: number;
+  readonly endToEndMs: number;
+  readonly naiveSyncs: number;
+  readonly naiveEndToEndMs: number;
+  readonly naiveExtrapolated: boolean;
+  readonly speedup: number;
+  readonly peakRssMb: number;
+  readonly sourceCells: number;
+}
+
+function workloadOf(c: Case): Workload {
+  return c.kind === "ranking" ? rankingWorkload(c.rows, c.layout as RankingLayout) : seriesWorkload(c.rows);
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The process's peak resident memory so far (Linux VmHWM), in bytes; else undefined. */
+function peakRssBytes(): number | undefined {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    return m === null ? undefined : Number(m[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures one case in this process. */
+export async function measure(c: Case): Promise<Figures> {
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  };
+  const sampler = setInterval(sample, 5);
+  try {
+    const lib = loadExcelClient();
+    // Warm up the client and the core on a small workbook first, so the figures are a desk's
+    // second run and later, not the first compilation of the code.
+    const warm = rankingWorkload(50, "two-sheets");
+    await runAnalysis({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }, warm.definition, { today: "2026-11-22", version: "bench" });
+
+    const workload = workloadOf(c);
+    const host = new WorkbookHost(workload.workbook);
+    const env = { run: connectHost(lib, host), isSetSupported: () => true };
+    sample();
+    const started = performance.now();
+    const result = await runAnalysis(env, workload.definition, {
+      today: "2026-11-22",
+      version: "bench",
+      now: () => performance.now(),
+      onPhase: sample,
+    });
+    const wallMs = performance.now() - started;
+    sample();
+    if (!result.ok) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows}: ${JSON.stringify(result.problems)}\n`);
+    const records = [...host.stats.records];
+    const syncs = host.stats.syncs;
+    const endToEndMs = wallMs + host.simulatedLatencyMs(LATENCY_MS);
+
+    // The same analysis again (Refresh): the compute figure once the code is compiled for this size.
+    const again = await runAnalysis(env, result.definition, { today: "2026-11-22", version: "bench", now: () => performance.now(), onPhase: sample });
+    sample();
+    // Memory high-water mark of StatDesk's runs (workbook, client and analysis), before the baseline.
+    const peak = Math.max(peakRss, peakRssBytes() ?? 0);
+
+    // The baseline, on a fresh copy of the same workbook.
+    const naiveWorkload = workloadOf(c);
+    const naiveHost = new WorkbookHost(naiveWorkload.workbook);
+    const largest = Math.max(...naiveWorkload.sources.map((s) => s.rows));
+    const sampled = largest > NAIVE_SAMPLE_ROWS ? NAIVE_SAMPLE_ROWS : undefined;
+    const naive = await naiveRun({ run: connectHost(lib, naiveHost), isSetSupported: () => true }, naiveWorkload, sampled);
+    sample();
+    // Extrapolated: every source row is one sync; the read time grows with the rows read.
+    const rowsRead = naiveWorkload.sources.reduce((a, s) => a + Math.min(s.rows, sampled ?? Infinity), 0);
+    const rowsAll = naiveWorkload.sources.reduce((a, s) => a + s.rows, 0);
+    const naiveSyncs = naive.syncs + (rowsAll - rowsRead);
+    const naiveWall = naive.readMs * (rowsAll / rowsRead) + naive.computeMs + naive.writeMs;
+    const naiveEndToEndMs = naiveWall + naiveSyncs * LATENCY_MS;
+
+    return {
+      kind: c.kind,
+      layout: c.layout,
+      rows: c.rows,
+      ok: result.ok,
+      syncs,
+      maxRequestBytes: Math.max(...records.map((r) => r.requestBytes)),
+      maxResponseBytes: Math.max(...records.map((r) => r.responseBytes)),
+      totalBytes: records.reduce((a, r) => a + r.requestBytes + r.responseBytes, 0),
+      perSync: records.map((r) => [r.requestBytes, r.responseBytes, r.errorCode ?? null] as const),
+      computeMs: round(result.stats.computeMs, 2),
+      warmComputeMs: round(again.stats.computeMs, 2),
+      wallMs: round(wallMs),
+      endToEndMs: round(endToEndMs),
+      naiveSyncs,
+      naiveEndToEndMs: round(naiveEndToEndMs),
+      naiveExtrapolated: sampled !== undefined,
+      speedup: round(naiveEndToEndMs / endToEndMs),
+      peakRssMb: round(peak / 1024 / 1024),
+      sourceCells: workload.sources.reduce((a, s) => a + s.rows * s.columns, 0),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Each target: met, missed, or null when the run did not include the sizes it is about (--quick). */
+interface Targets {
+  readonly atMostThreeSyncs: boolean;
+  readonly noPayloadOver5MB: boolean;
+  readonly compute100kUnder200ms: boolean | null;
+  readonly warmCompute100kUnder200ms: boolean | null;
+  readonly speedupAt10kAtLeast100: boolean | null;
+  readonly memory100kUnder512MB: boolean | null;
+}
+
+function targets(runs: readonly Figures[]): Targets {
+  const ranking = runs.filter((r) => r.kind === "ranking");
+  const all = (rows: number, holds: (r: Figures) => boolean): boolean | null => {
+    const at = ranking.filter((r) => r.rows === rows);
+    return at.length === 0 ? null : at.every(holds);
+  };
+  return {
+    atMostThreeSyncs: runs.every((r) => r.syncs <= 3),
+    noPayloadOver5MB: runs.every((r) => r.maxRequestBytes <= DEFAULT_PAYLOAD_LIMIT && r.maxResponseBytes <= DEFAULT_PAYLOAD_LIMIT),
+    compute100kUnder200ms: all(100_000, (r) => r.computeMs < 200),
+    warmCompute100kUnder200ms: all(100_000, (r) => r.warmComputeMs < 200),
+    speedupAt10kAtLeast100: all(10_000, (r) => r.speedup >= 100),
+    memory100kUnder512MB: all(100_000, (r) => r.peakRssMb < 512),
+  };
+}
+
+function table(runs: readonly Figures[]): string {
+  const header = ["kind", "layout", "rows", "syncs", "max req", "max resp", "total", "compute ms", "warm ms", "end-to-end ms", "naive syncs", "naive ms", "speedup", "RSS MB"];
+  const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);
+  const lines = runs.map((r) => [
+    r.kind,
+    r.layout,
+    r.rows.toLocaleString("en-US"),
+    String(r.syncs),
+    kb(r.maxRequestBytes),
+    kb(r.maxResponseBytes),
+    kb(r.totalBytes),
+    r.computeMs.toFixed(1),
+    r.warmComputeMs.toFixed(1),
+    r.endToEndMs.toFixed(0),
+    r.naiveSyncs.toLocaleString("en-US"),
+    `${r.naiveEndToEndMs.toFixed(0)}${r.naiveExtrapolated ? "*" : ""}`,
+    `${r.speedup.toFixed(0)}×`,
+    r.peakRssMb.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [row(header), row(widths.map((w) => "-".repeat(w))), ...lines.map(row)].join("\n");
+}
+
+/**
+ * The command: with `--one <index>` measures one case and prints its figures as one JSON line
+ * (the parent runs each case so); otherwise runs every case in a child process and prints a
+ * table, or with `--json` one JSON object.
+ */
+export async function cli(argv: readonly string[], launcher: readonly string[]): Promise<number> {
+  const one = argv.indexOf("--one");
+  if (one >= 0) {
+    const figures = await measure(CASES[Number(argv[one + 1])]);
+    process.stdout.write(JSON.stringify(figures) + "\n");
+    return 0;
+  }
+  const json = argv.includes("--json");
+  const only = argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
+  const runs: Figures[] = [];
+  for (const c of only) {
+    if (!json) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows.toLocaleString("en-US")}…\n`);
+    const out = execFileSync(process.execPath, [...launcher, "--one", String(CASES.indexOf(c))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+    runs.push(JSON.parse(out.trim().split("\n").pop() as string) as Figures);
+  }
+  const report = {
+    runs,
+    latencyMsPerSync: LATENCY_MS,
+    payloadLimitBytes: DEFAULT_PAYLOAD_LIMIT,
+    targets: targets(runs),
+    // The machine is shared: its load while the cases ran says how much the milliseconds are inflated.
+    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", platform: `${os.platform()} ${os.arch()}`, loadAverage: os.loadavg().map((x) => round(x, 2)) },
+  };
+  if (json) {
+    process.stdout.write(JSON.stringify(report) + "\n");
+  } else {
+    process.stdout.write(`${table(runs)}\n\n`);
+    process.stdout.write(`rows: enterprises per year (ranking) or months (series). compute ms: the first run at that size; warm ms: the same\n`);
+    process.stdout.write(`analysis run again (Refresh). end-to-end = measured wall time + syncs × ${LATENCY_MS} ms (Excel on the web's round trip, modelled).\n`);
+    process.stdout.write(`* naive baseline read time extrapolated from ${NAIVE_SAMPLE_ROWS.toLocaleString("en-US")} rows per source; its syncs are counted exactly.\n`);
+    process.stdout.write(`targets: ${JSON.stringify(report.targets)}\n`);
+  }
+  return 0;
+}

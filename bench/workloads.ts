@@ -1,0 +1,174 @@
+// The workbooks the benchmark runs on, as desks have them: ranking lists of N enterprises
+// (one sheet per year, or both years side by side) and NBS monthly exports of P months. Names
+// and figures are synthetic and deterministic (a seeded generator), never real data.
+
+import { Grid } from "../src/core/cells";
+import { AnalysisDefinition } from "../src/excel/types";
+import { WorkbookModel } from "../src/host/model";
+
+/** mulberry32: a small deterministic generator, so every run measures the same workbook. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
+export function enterpriseName(i: number): string {
+  return `样本房企${String(i).padStart(6, "0")}`;
+}
+
+/** Sales in 亿元 with one decimal, falling like published lists (a few thousand at the top, under 10 far down). */
+function salesAt(rank: number, scale: number, random: () => number): number {
+  const v = (scale / Math.pow(rank, 0.75)) * (0.97 + 0.06 * random());
+  return Math.max(0.1, Math.round(v * 10) / 10);
+}
+
+export interface RankingLists {
+  /** [name, sales] ranked, this year and last year. */
+  readonly current: readonly (readonly [string, number])[];
+  readonly previous: readonly (readonly [string, number])[];
+}
+
+/**
+ * Two years of an N-enterprise list: last year's order reshuffled a little, about 5% leaving and
+ * as many arriving, values recomputed and each list sorted by its own values.
+ */
+export function rankingLists(n: number, seed = 2024): RankingLists {
+  const random = prng(seed);
+  const previous = Array.from({ length: n }, (_, i) => [enterpriseName(i + 1), salesAt(i + 1, 8000, random)] as [string, number]);
+  let next = n + 1;
+  const current = previous.map(([name], i) => {
+    const stays = random() > 0.05;
+    return [stays ? name : enterpriseName(next++), salesAt(Math.max(1, i + 1 + Math.round((random() - 0.5) * 6)), 6000, random)] as [string, number];
+  });
+  current.sort((a, b) => b[1] - a[1]);
+  return { current, previous };
+}
+
+export type RankingLayout = "two-sheets" | "wide";
+
+function fill(workbook: WorkbookModel, name: string, grid: Grid): void {
+  const sheet = workbook.addSheet(name);
+  grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell !== null && cell !== undefined && cell !== "") sheet.setValue(r, c, cell);
+    }),
+  );
+}
+
+function definition(sources: readonly string[]): AnalysisDefinition {
+  return {
+    id: "bench",
+    sources: sources.map((address) => ({ role: "auto" as const, spec: { kind: "address" as const, address } })),
+    options: {},
+    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
+  };
+}
+
+export interface Workload {
+  readonly workbook: WorkbookModel;
+  readonly definition: AnalysisDefinition;
+  /** The sheets and cell blocks read, for the naive baseline. */
+  readonly sources: readonly { readonly sheet: string; readonly rows: number; readonly columns: number }[];
+}
+
+/**
+ * A ranking workload. "two-sheets": 2024年 and 2023年, each title + header + N ranked rows
+ * (排名 | 企业名称 | 销售额（亿元）), as the China Index Academy lists come. "wide": one sheet,
+ * 排名 | 企业名称 | 2024年销售额（亿元） | 2023年销售额（亿元）, N rows, "—" where a company was not
+ * listed last year. Sources are addresses as the task pane stores a selection ("'2024年'!A1:C10002").
+ */
+export function rankingWorkload(n: number, layout: RankingLayout): Workload {
+  const { current, previous } = rankingLists(n);
+  const workbook = new WorkbookModel("bench.xlsx");
+  if (layout === "two-sheets") {
+    const list = (year: number, rows: RankingLists["current"]): Grid => [
+      [`${year}年房地产企业销售额排行榜（单位：亿元）`],
+      ["排名", "企业名称", "销售额（亿元）"],
+      ...rows.map(([name, v], i) => [i + 1, name, v]),
+    ];
+    fill(workbook, "2024年", list(2024, current));
+    fill(workbook, "2023年", list(2023, previous));
+    return {
+      workbook,
+      definition: definition([`'2024年'!A1:C${n + 2}`, `'2023年'!A1:C${n + 2}`]),
+      sources: [
+        { sheet: "2024年", rows: n + 2, columns: 3 },
+        { sheet: "2023年", rows: n + 2, columns: 3 },
+      ],
+    };
+  }
+  const before = new Map(previous);
+  const grid: Grid = [
+    ["2024年房地产企业销售额排行榜"],
+    ["排名", "企业名称", "2024年销售额（亿元）", "2023年销售额（亿元）"],
+    ...current.map(([name, v], i) => [i + 1, name, v, before.get(name) ?? "—"]),
+  ];
+  fill(workbook, "排行榜", grid);
+  return { workbook, definition: definition([`排行榜!A1:D${n + 2}`]), sources: [{ sheet: "排行榜", rows: n + 2, columns: 4 }] };
+}
+
+const INDICATORS = [
+  "新建商品房销售面积累计值(万平方米)",
+  "新建商品房销售面积累计增长(%)",
+  "新建商品房销售额累计值(亿元)",
+  "新建商品房销售额累计增长(%)",
+  "住宅销售面积累计增长(%)",
+  "住宅销售额累计增长(%)",
+] as const;
+
+/**
+ * A data.stats.gov.cn monthly export of P months, newest first from December 2024: metadata
+ * rows, "指标 | 2024年12月 | …", six indicator rows (levels and published growth), January
+ * empty as NBS publishes it, footnotes.
+ */
+export function seriesWorkload(periods: number): Workload {
+  const random = prng(periods);
+  const months: { year: number; month: number }[] = [];
+  for (let i = 0, year = 2024, month = 12; i < periods; i++) {
+    months.push({ year, month });
+    month--;
+    if (month === 0) {
+      month = 12;
+      year--;
+    }
+  }
+  const grid: (string | number)[][] = [["数据库：月度数据"], [`时间：最近${periods}个月`], ["指标", ...months.map((m) => `${m.year}年${m.month}月`)]];
+  INDICATORS.forEach((name, k) => {
+    const row: (string | number)[] = [name];
+    for (const { year, month } of months) {
+      if (month === 1) {
+        row.push("");
+        continue;
+      }
+      const annual = (k < 2 ? 100000 : 95000) * (1 + 0.02 * (year - 2000));
+      const level = Math.round((annual * month) / 12 * (0.95 + 0.1 * random()));
+      row.push(k % 2 === 0 && k < 4 ? level : Math.round((random() * 40 - 20) * 10) / 10);
+    }
+    grid.push(row);
+  });
+  grid.push(["注：1.新建商品房销售面积和销售额增速按可比口径计算。2.1-2月数据合并发布。"], ["数据来源：国家统计局（合成数据）"]);
+  const workbook = new WorkbookModel("bench.xlsx");
+  fill(workbook, "月度数据", grid);
+  const columns = periods + 1;
+  const lastColumn = columnName(columns - 1);
+  return { workbook, definition: definition([`月度数据!A1:${lastColumn}${grid.length}`]), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
+}
+
+/** "A", "Z", "AA", … for a 0-based column. */
+export function columnName(column: number): string {
+  let n = column + 1;
+  let name = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
