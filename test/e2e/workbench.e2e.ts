@@ -303,6 +303,38 @@ describe("the grid", () => {
     await finish(session);
   });
 
+  test("dragging selects a range, and dragging past the bottom edge scrolls and keeps extending", async () => {
+    const session = await openWorkbench("en-US");
+    const { page } = session;
+    const centre = async (address: string) => {
+      const box = (await cell(page, address).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const from = await centre("A3");
+    const to = await centre("C6");
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await expect(nameBox(page).inputValue()).resolves.toBe("A3");
+    await expect(cell(page, "C6").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(cell(page, "D6").getAttribute("aria-selected")).resolves.toBe("false");
+
+    const body = (await page.locator("[data-grid-body]").boundingBox())!;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, body.y + body.height + 30, { steps: 5 });
+    // Held past the edge, the grid keeps scrolling (at least ten rows' worth) without further moves.
+    const scrolled = await eventually(() => page.locator("[data-grid-body]").evaluate((b) => b.scrollTop), (top) => top > 200);
+    await page.mouse.up();
+    expect(scrolled).toBeGreaterThan(200);
+    const lastSelected = await grid(page)
+      .locator('[role="gridcell"][aria-selected="true"]')
+      .evaluateAll((cells) => Math.max(...cells.map((c) => Number((c.getAttribute("data-address") ?? "").replace(/^[A-Z]+/, "")))));
+    expect(lastSelected).toBeGreaterThan(45);
+    await finish(session);
+  });
+
   test("a 100,000-row sheet: only the visible rows are in the page, and the last row is reached by scrolling", async () => {
     const session = await openWorkbench("en-US");
     const { page } = session;

@@ -76,8 +76,10 @@ function useMeasure(): MeasureText {
 
 type DragKind = "cells" | "columns" | "rows";
 
-/** Pixels from an edge within which a drag keeps scrolling, and the step per frame. */
-const AUTO_SCROLL_STEP = 24;
+/** Drag auto-scroll speed in pixels per second: GAIN per pixel past the edge, within MIN..MAX. */
+const AUTO_SCROLL_GAIN = 12;
+const AUTO_SCROLL_MIN = 240;
+const AUTO_SCROLL_MAX = 4000;
 
 export function useSheetGrid(props: SheetGridProps): SheetGridState {
   const { sheet, layout, selection, onSelect, reveal, version } = props;
@@ -124,8 +126,13 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     [layout],
   );
 
+  // Each request is honoured once: a later re-layout must not scroll back to an old request.
+  const revealed = React.useRef<SheetGridProps["reveal"]>(null);
   React.useLayoutEffect(() => {
-    if (reveal !== null) revealCell(reveal.cell);
+    if (reveal !== null && reveal !== revealed.current) {
+      revealed.current = reveal;
+      revealCell(reveal.cell);
+    }
   }, [reveal, revealCell]);
 
   const frame = React.useRef<number | null>(null);
@@ -192,28 +199,33 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
           onSelect(current, false);
         }
       };
-      // While the pointer is past an edge of the body, keep scrolling toward it.
-      const tick = () => {
+      // While the pointer is past an edge of the body, keep scrolling toward it, faster the
+      // farther past it is, by elapsed time (frames come slower in a busy or headless browser).
+      let last = 0;
+      const tick = (now: number) => {
         timer = null;
         const body = bodyRef.current;
         if (body === null) return;
+        const elapsed = last === 0 ? 16 : Math.min(250, now - last);
+        last = now;
         const box = body.getBoundingClientRect();
+        const step = (beyond: number) => Math.max(1, Math.round((Math.min(AUTO_SCROLL_MAX, Math.max(AUTO_SCROLL_MIN, beyond * AUTO_SCROLL_GAIN)) * elapsed) / 1000));
         let moved = false;
         if (kind !== "columns") {
           if (pointer.y > box.bottom && body.scrollTop + body.clientHeight < body.scrollHeight) {
-            body.scrollTop += AUTO_SCROLL_STEP;
+            body.scrollTop += step(pointer.y - box.bottom);
             moved = true;
           } else if (pointer.y < box.top && body.scrollTop > 0) {
-            body.scrollTop -= AUTO_SCROLL_STEP;
+            body.scrollTop -= step(box.top - pointer.y);
             moved = true;
           }
         }
         if (kind !== "rows") {
           if (pointer.x > box.right && body.scrollLeft + body.clientWidth < body.scrollWidth) {
-            body.scrollLeft += AUTO_SCROLL_STEP;
+            body.scrollLeft += step(pointer.x - box.right);
             moved = true;
           } else if (pointer.x < box.left && body.scrollLeft > 0) {
-            body.scrollLeft -= AUTO_SCROLL_STEP;
+            body.scrollLeft -= step(box.left - pointer.x);
             moved = true;
           }
         }
@@ -221,7 +233,7 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
           setScroll({ top: body.scrollTop, left: body.scrollLeft });
           extendTo();
           timer = requestAnimationFrame(tick);
-        }
+        } else last = 0;
       };
       const move = (e: PointerEvent) => {
         pointer = { x: e.clientX, y: e.clientY };

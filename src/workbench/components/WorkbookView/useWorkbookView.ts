@@ -85,11 +85,12 @@ export function useWorkbookView(props: WorkbookViewProps): WorkbookViewState {
       const key = `${target.id}|${rectAddress(rect)}`;
       committed.current = key;
       remembered.current.set(target.id, rectAddress(rect));
+      // host.select tells no listener (only the client's requests do); the new local state
+      // re-renders the view, and the layout is not recomputed for a selection.
       host.select(qualifiedAddress(target.name, rect));
       setLocal({ key, selection: next });
-      bump();
     },
-    [host, bump],
+    [host],
   );
 
   const onSelect = React.useCallback((next: GridSelection) => commit(sheet, next), [commit, sheet]);
