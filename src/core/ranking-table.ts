@@ -323,16 +323,18 @@ export function readRankingTable(
   // or the table is the same object row after row (a year column makes a new one per row).
   // With it, the list's rank column (a year's own, or the plain 排名 for the latest year).
   type DraftList = { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[]; rankColumn: ColumnInfo | undefined };
-  let last: { vc: ValueColumn; period: Period; list: DraftList } | undefined;
+  // Remembered per amount column, so that a two-year table's columns do not evict each other.
+  const last = new Map<ValueColumn, { period: Period; list: DraftList }>();
   const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource): DraftList => {
-    if (last !== undefined && last.vc === vc && last.period === period) return last.list;
+    const known = last.get(vc);
+    if (known !== undefined && known.period === period) return known.list;
     const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
     let list = drafts.get(id);
     if (list === undefined) {
       list = { vc, period, yearSource, entries: [], rankColumn: rankColumnFor(period.year) };
       drafts.set(id, list);
     }
-    last = { vc, period, list };
+    last.set(vc, { period, list });
     return list;
   };
   const skip = (r: number, row: readonly CellValue[], reason: SkipReason) =>
