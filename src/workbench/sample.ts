@@ -218,14 +218,14 @@ export const GUIDE_LINES: readonly string[] = [
   "StatDesk 工作台",
   "左侧是真实的 StatDesk 任务窗格，右侧是内存中的工作簿，按 Excel 的方式显示（数字格式、字体、填充、列宽、冻结窗格、图表）。",
   "任务窗格通过微软的 Excel 客户端库（excel-web-16.00.js）访问这个工作簿，与测试走同一条路径；页面不向任何外部地址发送请求。",
-  "试一试：打开“2024年TOP100”，选中 A1:C107（或整列 A:C），在任务窗格中点“使用所选区域”，再运行；汇总表和图表会出现在新工作表中。",
+  "试一试：在“2024年TOP100”中选中 A1:C107，在任务窗格“本年排行榜”处点“使用所选区域”；再在“2023年TOP100”中选中 A1:C122，用于“上年排行榜”；然后开始计算。汇总表和图表会出现在新工作表中。",
   "可以打开自己的 .xlsx 或 .csv 文件，也可以把当前工作簿下载为 .xlsx。",
   "“2024年TOP100”“2023年TOP100”中的企业名称与逐家数值为合成数据，其汇总数与中指研究院公布的一致；“国家统计局”为国家统计局公布的数据。",
   "",
   "StatDesk workbench",
   "On the left is the real StatDesk task pane; on the right the in-memory workbook, drawn as Excel shows it (number formats, fonts, fills, column widths, frozen panes, charts).",
   "The pane reaches this workbook through Microsoft's Excel client library (excel-web-16.00.js), the same path the tests use; the page sends nothing to any other address.",
-  "Try it: open 2024年TOP100, select A1:C107 (or the whole columns A:C), press \"Use selection\" in the pane, then run; the summary and its charts appear on a new sheet.",
+  "Try it: on 2024年TOP100 select A1:C107 and press \"Use selection\" for this year's ranking in the pane; on 2023年TOP100 select A1:C122 for last year's; then run the analysis. The summary and its charts appear on a new sheet.",
   "Open your own .xlsx or .csv file, or download the current workbook as .xlsx.",
   "Enterprise names and values in 2024年TOP100 and 2023年TOP100 are synthetic; their aggregates match China Index Academy's published figures. 国家统计局 holds the National Bureau of Statistics figures as published.",
 ];
@@ -239,9 +239,15 @@ export function sampleWorkbook(): WorkbookModel {
   });
   styleCells(guide, 0, 0, 1, 1, { font: { name: FONT, bold: true, size: 14 } });
   styleCells(guide, 7, 0, 1, 1, { font: { name: FONT, bold: true, size: 14 } });
-  for (const r of [1, 2, 3, 4, 5, 8, 9, 10, 11, 12]) styleCells(guide, r, 0, 1, 1, { font: { name: FONT }, wrapText: true, verticalAlignment: "Top" });
-  guide.columnWidths.set(0, 560);
-  for (const r of [1, 2, 3, 5, 8, 9, 10, 12]) guide.rowHeights.set(r, 34);
+  const width = 560;
+  guide.columnWidths.set(0, width);
+  GUIDE_LINES.forEach((line, r) => {
+    if (line === "" || r === 0 || r === 7) return;
+    styleCells(guide, r, 0, 1, 1, { font: { name: FONT }, wrapText: true, verticalAlignment: "Top" });
+    // Rows do not grow by themselves: give each the lines its text wraps to (CJK ~11 pt, Latin ~6 pt a character).
+    const points = [...line].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6), 0);
+    guide.rowHeights.set(r, Math.max(1, Math.ceil(points / (width - 10))) * 16 + 4);
+  });
   guide.showGridlines = false;
 
   const names = rankingNames();
