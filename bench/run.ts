@@ -7,6 +7,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
+import { analyze, AnalysisInput } from "../src/core/analyze";
+import { resolveOptions } from "../src/core/options";
 import { runAnalysis } from "../src/excel/run";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
@@ -48,6 +50,8 @@ export interface Figures {
   readonly computeMs: number;
   /** computeMs of a second run on the same workbook (a refresh): the code already compiled for this size. */
   readonly warmComputeMs: number;
+  /** analyze() alone on the same grids, best of three, after the runs: the core's own cost on one core. */
+  readonly analyzeMs: number;
   readonly wallMs: number;
   readonly endToEndMs: number;
   readonly naiveSyncs: number;
@@ -112,6 +116,19 @@ export async function measure(c: Case): Promise<Figures> {
     // Memory high-water mark of StatDesk's runs (workbook, client and analysis), before the baseline.
     const peak = Math.max(peakRss, peakRssBytes() ?? 0);
 
+    // The core alone: the same grids, no client, no host, best of three.
+    const inputs: AnalysisInput[] = workload.sources.map((s) => ({
+      source: { sheet: s.sheet, row: 0, column: 0 },
+      grid: workload.workbook.sheet(s.sheet)!.values({ row: 0, column: 0, rowCount: s.rows, columnCount: s.columns }),
+    }));
+    const { options } = resolveOptions({});
+    let analyzeMs = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      analyze(inputs, options);
+      analyzeMs = Math.min(analyzeMs, performance.now() - t);
+    }
+
     // The baseline, on a fresh copy of the same workbook.
     const naiveWorkload = workloadOf(c);
     const naiveHost = new WorkbookHost(naiveWorkload.workbook);
@@ -138,6 +155,7 @@ export async function measure(c: Case): Promise<Figures> {
       perSync: records.map((r) => [r.requestBytes, r.responseBytes, r.errorCode ?? null] as const),
       computeMs: round(result.stats.computeMs, 2),
       warmComputeMs: round(again.stats.computeMs, 2),
+      analyzeMs: round(analyzeMs, 2),
       wallMs: round(wallMs),
       endToEndMs: round(endToEndMs),
       naiveSyncs,
@@ -158,6 +176,7 @@ interface Targets {
   readonly noPayloadOver5MB: boolean;
   readonly compute100kUnder200ms: boolean | null;
   readonly warmCompute100kUnder200ms: boolean | null;
+  readonly analyze100kUnder200ms: boolean | null;
   readonly speedupAt10kAtLeast100: boolean | null;
   readonly memory100kUnder512MB: boolean | null;
 }
@@ -173,13 +192,28 @@ function targets(runs: readonly Figures[]): Targets {
     noPayloadOver5MB: runs.every((r) => r.maxRequestBytes <= DEFAULT_PAYLOAD_LIMIT && r.maxResponseBytes <= DEFAULT_PAYLOAD_LIMIT),
     compute100kUnder200ms: all(100_000, (r) => r.computeMs < 200),
     warmCompute100kUnder200ms: all(100_000, (r) => r.warmComputeMs < 200),
+    analyze100kUnder200ms: all(100_000, (r) => r.analyzeMs < 200),
     speedupAt10kAtLeast100: all(10_000, (r) => r.speedup >= 100),
     memory100kUnder512MB: all(100_000, (r) => r.peakRssMb < 512),
   };
 }
 
+/** The figures as a Markdown table (for bench/RESULTS.md and the README). */
+function markdown(runs: readonly Figures[]): string {
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
+  const header = "| kind | layout | rows | syncs | max request MB | max response MB | total MB | compute ms (first / again / core alone) | end-to-end ms | naive syncs | naive end-to-end ms | speedup | peak RSS MB |";
+  const rule = "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+  const lines = runs.map(
+    (r) =>
+      `| ${r.kind} | ${r.layout} | ${r.rows.toLocaleString("en-US")} | ${r.syncs} | ${mb(r.maxRequestBytes)} | ${mb(r.maxResponseBytes)} | ${mb(r.totalBytes)} | ` +
+      `${r.computeMs.toFixed(0)} / ${r.warmComputeMs.toFixed(0)} / ${r.analyzeMs.toFixed(0)} | ${r.endToEndMs.toFixed(0)} | ${r.naiveSyncs.toLocaleString("en-US")} | ` +
+      `${r.naiveEndToEndMs.toFixed(0)}${r.naiveExtrapolated ? "*" : ""} | ${r.speedup.toFixed(0)}× | ${r.peakRssMb.toFixed(0)} |`,
+  );
+  return [header, rule, ...lines].join("\n");
+}
+
 function table(runs: readonly Figures[]): string {
-  const header = ["kind", "layout", "rows", "syncs", "max req", "max resp", "total", "compute ms", "warm ms", "end-to-end ms", "naive syncs", "naive ms", "speedup", "RSS MB"];
+  const header = ["kind", "layout", "rows", "syncs", "max req", "max resp", "total", "compute ms", "warm ms", "core ms", "end-to-end ms", "naive syncs", "naive ms", "speedup", "RSS MB"];
   const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);
   const lines = runs.map((r) => [
     r.kind,
@@ -191,6 +225,7 @@ function table(runs: readonly Figures[]): string {
     kb(r.totalBytes),
     r.computeMs.toFixed(1),
     r.warmComputeMs.toFixed(1),
+    r.analyzeMs.toFixed(1),
     r.endToEndMs.toFixed(0),
     r.naiveSyncs.toLocaleString("en-US"),
     `${r.naiveEndToEndMs.toFixed(0)}${r.naiveExtrapolated ? "*" : ""}`,
@@ -215,10 +250,11 @@ export async function cli(argv: readonly string[], launcher: readonly string[]):
     return 0;
   }
   const json = argv.includes("--json");
+  const quiet = json || argv.includes("--markdown");
   const only = argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
   const runs: Figures[] = [];
   for (const c of only) {
-    if (!json) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows.toLocaleString("en-US")}…\n`);
+    if (!quiet) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows.toLocaleString("en-US")}…\n`);
     const out = execFileSync(process.execPath, [...launcher, "--one", String(CASES.indexOf(c))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
     runs.push(JSON.parse(out.trim().split("\n").pop() as string) as Figures);
   }
@@ -232,10 +268,12 @@ export async function cli(argv: readonly string[], launcher: readonly string[]):
   };
   if (json) {
     process.stdout.write(JSON.stringify(report) + "\n");
+  } else if (argv.includes("--markdown")) {
+    process.stdout.write(`${markdown(runs)}\n\n\`\`\`json\n${JSON.stringify(report)}\n\`\`\`\n`);
   } else {
     process.stdout.write(`${table(runs)}\n\n`);
     process.stdout.write(`rows: enterprises per year (ranking) or months (series). compute ms: the first run at that size; warm ms: the same\n`);
-    process.stdout.write(`analysis run again (Refresh). end-to-end = measured wall time + syncs × ${LATENCY_MS} ms (Excel on the web's round trip, modelled).\n`);
+    process.stdout.write(`analysis run again (Refresh); core ms: analyze() alone on the same grids, best of 3. end-to-end = measured wall time + syncs × ${LATENCY_MS} ms (Excel on the web's round trip, modelled).\n`);
     process.stdout.write(`* naive baseline read time extrapolated from ${NAIVE_SAMPLE_ROWS.toLocaleString("en-US")} rows per source; its syncs are counted exactly.\n`);
     process.stdout.write(`targets: ${JSON.stringify(report.targets)}\n`);
   }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --quick]`: runs bench/run.ts. TypeScript is turned into
+// `npm run bench [-- --json | --markdown] [-- --quick]`: runs bench/run.ts. TypeScript is turned into
 // CommonJS file by file with the compiler's transpileModule as Node requires it (tsconfig has
 // isolatedModules, so per-file transpilation is exact); type-checking is `npm run typecheck`'s job.
 // Nothing is written to disk.
