@@ -42,6 +42,11 @@ export interface ChartData {
   readonly categories: readonly string[];
   readonly series: readonly SeriesData[];
   readonly scale: ValueScale;
+  /** Major gridlines across the plot at the value axis' ticks (the axis definition says). */
+  readonly gridlines: boolean;
+  /** Whether the axes' labels are shown. */
+  readonly valueAxisVisible: boolean;
+  readonly categoryAxisVisible: boolean;
   /** The secondary value axis, when a series is plotted on it (labels on the right). */
   readonly secondaryScale: ValueScale | null;
   readonly valueAxisTitle: string | null;
@@ -174,6 +179,9 @@ export function chartData(workbook: WorkbookModel, sheet: SheetModel, chart: Cha
     categories,
     series,
     scale,
+    gridlines: chart.axes.value.majorGridlines,
+    valueAxisVisible: chart.axes.value.visible,
+    categoryAxisVisible: chart.axes.category.visible,
     secondaryScale,
     valueAxisTitle: axisTitle(chart.axes.value),
     categoryAxisTitle: axisTitle(chart.axes.category),

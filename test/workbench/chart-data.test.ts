@@ -40,6 +40,9 @@ test("a clustered column chart: categories, two series named by the header, labe
   expect(data.valueAxisTitle).toBe("企业数（家）");
   expect(data.categoryAxisTitle).toBeNull();
   expect(data.legend).toBe("Bottom");
+  // A new chart's axes as the host models them: labels shown, no gridlines unless set.
+  expect([data.valueAxisVisible, data.categoryAxisVisible, data.gridlines]).toEqual([true, true, false]);
+  expect(chartData(wb, sheet, { ...chart, axes: { ...chart.axes, value: { ...chart.axes.value, majorGridlines: true } } }).gridlines).toBe(true);
   expect(data.scale.min).toBe(0);
   expect(data.scale.max).toBeGreaterThanOrEqual(67);
 });

@@ -94,22 +94,26 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
   const elements: React.ReactNode[] = [];
   scale.ticks.forEach((t, k) => {
     const p = valueAt(t);
-    elements.push(
-      horizontalBars ? (
-        <line key={`g${k}`} x1={p} x2={p} y1={box.y0} y2={box.y1} stroke={CHART_INK.grid} strokeWidth={0.75} />
-      ) : (
-        <line key={`g${k}`} x1={box.x0} x2={box.x1} y1={p} y2={p} stroke={CHART_INK.grid} strokeWidth={0.75} />
-      ),
-      horizontalBars ? (
-        <text key={`t${k}`} x={p} y={box.y1 + size + 3} fontSize={size} textAnchor="middle" fill={CHART_INK.text}>
-          {scale.tickLabels[k]}
-        </text>
-      ) : (
-        <text key={`t${k}`} x={box.x0 - 4} y={p + size / 3} fontSize={size} textAnchor="end" fill={CHART_INK.text}>
-          {scale.tickLabels[k]}
-        </text>
-      ),
-    );
+    if (data.gridlines)
+      elements.push(
+        horizontalBars ? (
+          <line key={`g${k}`} x1={p} x2={p} y1={box.y0} y2={box.y1} stroke={CHART_INK.grid} strokeWidth={0.75} />
+        ) : (
+          <line key={`g${k}`} x1={box.x0} x2={box.x1} y1={p} y2={p} stroke={CHART_INK.grid} strokeWidth={0.75} />
+        ),
+      );
+    if (data.valueAxisVisible)
+      elements.push(
+        horizontalBars ? (
+          <text key={`t${k}`} x={p} y={box.y1 + size + 3} fontSize={size} textAnchor="middle" fill={CHART_INK.text}>
+            {scale.tickLabels[k]}
+          </text>
+        ) : (
+          <text key={`t${k}`} x={box.x0 - 4} y={p + size / 3} fontSize={size} textAnchor="end" fill={CHART_INK.text}>
+            {scale.tickLabels[k]}
+          </text>
+        ),
+      );
   });
   if (data.secondaryScale !== null && !horizontalBars) {
     const secondary = data.secondaryScale;
@@ -130,6 +134,7 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
     ),
   );
   categories.forEach((c, i) => {
+    if (!data.categoryAxisVisible) return;
     const mid = bandStart(i) + band / 2;
     elements.push(
       horizontalBars ? (
