@@ -80,6 +80,8 @@ type DragKind = "cells" | "columns" | "rows";
 const AUTO_SCROLL_GAIN = 12;
 const AUTO_SCROLL_MIN = 240;
 const AUTO_SCROLL_MAX = 4000;
+/** Milliseconds between auto-scroll steps. */
+const AUTO_SCROLL_INTERVAL = 30;
 
 export function useSheetGrid(props: SheetGridProps): SheetGridState {
   const { sheet, layout, selection, onSelect, reveal, version } = props;
@@ -189,7 +191,7 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
       let current = begin(selectionRef.current, event.shiftKey);
       onSelect(current, false);
       let pointer = { x: event.clientX, y: event.clientY };
-      let timer: number | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
 
       const extendTo = () => {
         const cell = cellAt(pointer.x, pointer.y);
@@ -200,10 +202,12 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
         }
       };
       // While the pointer is past an edge of the body, keep scrolling toward it, faster the
-      // farther past it is, by elapsed time (frames come slower in a busy or headless browser).
+      // farther past it is, by elapsed time. A timer, not animation frames: a page that paints
+      // rarely (busy, headless) would otherwise stall the scroll.
       let last = 0;
-      const tick = (now: number) => {
+      const tick = () => {
         timer = null;
+        const now = performance.now();
         const body = bodyRef.current;
         if (body === null) return;
         const elapsed = last === 0 ? 16 : Math.min(250, now - last);
@@ -232,16 +236,16 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
         if (moved) {
           setScroll({ top: body.scrollTop, left: body.scrollLeft });
           extendTo();
-          timer = requestAnimationFrame(tick);
+          timer = setTimeout(tick, AUTO_SCROLL_INTERVAL);
         } else last = 0;
       };
       const move = (e: PointerEvent) => {
         pointer = { x: e.clientX, y: e.clientY };
         extendTo();
-        if (timer === null) timer = requestAnimationFrame(tick);
+        if (timer === null) timer = setTimeout(tick, AUTO_SCROLL_INTERVAL);
       };
       const up = () => {
-        if (timer !== null) cancelAnimationFrame(timer);
+        if (timer !== null) clearTimeout(timer);
         document.removeEventListener("pointermove", move);
         document.removeEventListener("pointerup", up);
         document.removeEventListener("pointercancel", up);
