@@ -83,7 +83,10 @@ const ZH: Catalog = {
   "output-name-invalid": (p) => `输出工作表名“${s(p.name)}”不可用：不能为空、不超过31个字符，不能含 : \\ / ? * [ ]。`,
   "output-name-taken": (p) => `工作表“${s(p.name)}”已存在且不是 StatDesk 生成的，未覆盖；汇总写入“${s(p.used)}”。`,
   "sheet-protected": (p) => `工作表“${s(p.name)}”受保护，无法写入。请撤销保护或换一个输出工作表名。`,
-  "payload-too-large": (p) => `数据量超过 Excel 网页版单次传输上限（${s(p.detail)}）。请缩小所选区域。`,
+  "payload-too-large": (p) =>
+    p.direction === "write"
+      ? `汇总表超过 Excel 网页版单次传输上限（${s(p.detail)}），未写入，原有汇总表未改动。`
+      : `数据量超过 Excel 网页版单次传输上限（${s(p.detail)}）。请缩小所选区域。`,
   "write-failed": (p) => `写入汇总表时 Excel 报错（${s(p.code)}：${s(p.detail)}）。原有汇总表未改动，没有留下写了一半的工作表；可直接重试。`,
   "recovery-failed": (p) => `写入失败后清理也未完成（${s(p.code)}）：请删除工作表“${s(p.name)}”。原有汇总表未改动。`,
   "verify-failed": (p) => `汇总表写入后核对不一致（${s(p.detail)}）。请重新运行。`,
@@ -146,7 +149,10 @@ const EN: Catalog = {
   "output-name-invalid": (p) => `The output sheet name "${s(p.name)}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ].`,
   "output-name-taken": (p) => `A sheet named "${s(p.name)}" exists and was not made by StatDesk, so it was left alone; the summary went to "${s(p.used)}".`,
   "sheet-protected": (p) => `The sheet "${s(p.name)}" is protected and cannot be written. Unprotect it or choose another output sheet name.`,
-  "payload-too-large": (p) => `More data than Excel on the web moves in one round trip (${s(p.detail)}). Choose a smaller range.`,
+  "payload-too-large": (p) =>
+    p.direction === "write"
+      ? `The summary is larger than Excel on the web takes in one round trip (${s(p.detail)}); nothing was written and the previous summary is unchanged.`
+      : `More data than Excel on the web moves in one round trip (${s(p.detail)}). Choose a smaller range.`,
   "write-failed": (p) =>
     `Excel refused to write the summary (${s(p.code)}: ${s(p.detail)}). The previous summary is unchanged and no half-written sheet was left; you can run again.`,
   "recovery-failed": (p) => `Cleaning up after the failed write did not finish either (${s(p.code)}): please delete the sheet "${s(p.name)}". The previous summary is unchanged.`,

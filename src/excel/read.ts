@@ -1,6 +1,7 @@
 // Reads what a run needs in one round trip: every source range (trimmed to its used cells), the
-// sheets of the workbook and the stored analyses. Only when Excel on the web refuses the size is
-// the reading split — first without number formats, then in row blocks.
+// sheets of the workbook, the stored analyses and where the analysis' summary is. Sources known
+// to be larger than one answer may carry are read straight away in row blocks; otherwise only a
+// refusal by Excel on the web splits the reading — first without number formats, then in blocks.
 
 import { parseAddress, qualifiedAddress, splitSheet } from "../core/a1";
 import { Problem, problem } from "../core/problems";
@@ -15,10 +16,18 @@ export interface SheetInfo {
   readonly visibility: string;
 }
 
-export interface WorkbookState {
+/** What the workbook says besides the sources: its sheets, the stored analyses, the summary's marker. */
+interface WorkbookFacts {
   readonly sheets: readonly SheetInfo[];
   /** The stored analyses setting, as saved (parsed by settings.ts). */
   readonly storedAnalyses: unknown;
+  /** The sheet the analysis' marker name points to (its summary), if the marker exists and is valid. */
+  readonly markedSheet: string | undefined;
+  /** Whether the marker name exists at all (even pointing nowhere, after its sheet was deleted). */
+  readonly markerExists: boolean;
+}
+
+export interface WorkbookState extends WorkbookFacts {
   readonly sources: readonly ReadSource[];
   /** Number formats per source (same index), when they were read. */
   readonly numberFormats: readonly (readonly (readonly string[])[] | undefined)[];
@@ -28,11 +37,31 @@ export type ReadResult = ({ readonly ok: true } & WorkbookState & { readonly syn
 
 /** Sources up to this many cells are read with their number formats (to tell dates from figures). */
 export const FORMAT_CELL_LIMIT = 50_000;
-/** Cells per round trip when a read has to be split. */
-const CHUNK_CELLS = 200_000;
+/**
+ * Cells per round trip when a read is split: a ranking's cells (a rank, a Chinese name, a figure)
+ * average about 11 bytes of JSON, so 360,000 cells stay near 4 MB, under Excel on the web's 5 MB.
+ * Longer texts make a block too big; Excel refuses it and the block is halved.
+ */
+const CHUNK_CELLS = 360_000;
 const MIN_CHUNK_CELLS = 1_000;
 
 export const SETTINGS_KEY = "StatDesk.analyses";
+
+/**
+ * A workbook-level name marking an analysis' summary sheet (it refers to the summary's A1, so it
+ * follows the sheet through renames and turns to #REF! when the sheet is deleted). Excel names:
+ * letters, digits, _ and ., starting with a letter.
+ */
+export function markerName(analysisId: string): string {
+  return `StatDesk_${analysisId.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+}
+
+/** The sheet a marker's formula ("='汇总_2024'!$A$1") points to, or undefined for #REF! or nonsense. */
+export function markedSheetOf(formula: unknown): string | undefined {
+  if (typeof formula !== "string" || formula.includes("#REF!")) return undefined;
+  const { sheet } = splitSheet(formula.replace(/^=/, ""));
+  return sheet === undefined || sheet === "" ? undefined : sheet;
+}
 
 /** How a source names itself in messages. */
 export function describeSource(spec: SourceSpec): string {
@@ -84,16 +113,29 @@ function emptySource(definition: SourceDefinition): ReadSource {
   return { definition, address: describeSource(definition.spec), sheet: "", row: 0, column: 0, values: [] };
 }
 
+/** Queues the loads of the workbook's facts; the returned function reads them after the sync. */
+function queueFacts(context: Excel.RequestContext, marker: string | undefined): () => WorkbookFacts {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id,items/position,items/visibility");
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load("value");
+  const name = marker === undefined ? undefined : context.workbook.names.getItemOrNullObject(marker);
+  name?.load("formula");
+  return () => ({
+    sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visibility: String(w.visibility) })),
+    storedAnalyses: setting.isNullObject ? undefined : setting.value,
+    markerExists: name !== undefined && !name.isNullObject,
+    markedSheet: name === undefined || name.isNullObject ? undefined : markedSheetOf(name.formula),
+  });
+}
+
 /**
- * One round trip: sheets, stored analyses and every source. `formats` decides per source whether
+ * One round trip: the workbook's facts and every source. `formats` decides per source whether
  * number formats come too. Markers ("source:i") say which source a failure belongs to.
  */
-async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[], formats: (i: number) => boolean): Promise<WorkbookState> {
+async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[], marker: string | undefined, formats: (i: number) => boolean): Promise<WorkbookState> {
   return run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/id,items/position,items/visibility");
-    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load("value");
+    const facts = queueFacts(context, marker);
     const loaded: Loaded[] = sources.map((s, i) => {
       context.trace(`source:${i}`);
       const range = sourceRange(context, s.spec);
@@ -104,40 +146,75 @@ async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[]
     context.trace("sources:done");
     await context.sync();
     return {
-      sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visibility: String(w.visibility) })),
-      storedAnalyses: setting.isNullObject ? undefined : setting.value,
+      ...facts(),
       sources: loaded.map((l, i) => (l.range.isNullObject ? emptySource(sources[i]) : toReadSource(sources[i], l.range))),
       numberFormats: loaded.map((l) => (l.formats && !l.range.isNullObject ? (l.range.numberFormat as string[][]) : undefined)),
     };
   });
 }
 
+/** A source's cells as the block reader needs them. */
+interface Extent {
+  readonly address: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** The extents of sources given as bounded addresses on named sheets, or undefined when any is not. */
+function knownExtents(sources: readonly SourceDefinition[]): Extent[] | undefined {
+  const extents: Extent[] = [];
+  for (const s of sources) {
+    if (s.spec.kind !== "address") return undefined;
+    const parsed = parseAddress(s.spec.address);
+    if (parsed === undefined || parsed.sheet === undefined || parsed.wholeColumns || parsed.wholeRows) return undefined;
+    const rect = { row: parsed.row, column: parsed.column, rowCount: parsed.rowCount, columnCount: parsed.columnCount };
+    extents.push({ address: qualifiedAddress(parsed.sheet, rect), sheet: parsed.sheet, row: rect.row, column: rect.column, rows: rect.rowCount, columns: rect.columnCount });
+  }
+  return extents;
+}
+
 /**
- * Split reading for sources too large for one round trip: their extents first, then row blocks of
- * at most `cells` cells per round trip, halving the block when Excel still refuses the size.
+ * Split reading for sources too large for one round trip: row blocks of at most CHUNK_CELLS cells
+ * per round trip, halving the block when Excel still refuses the size. The extents come from the
+ * addresses when they are known (and the first block's round trip brings the workbook's facts),
+ * else from a round trip of their own.
  */
-async function readInBlocks(run: ContextRunner, sources: readonly SourceDefinition[]): Promise<{ state: WorkbookState; syncs: number }> {
-  let syncs = 1;
-  const extents = await run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/id,items/position,items/visibility");
-    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load("value");
-    const ranges = sources.map((s, i) => {
-      context.trace(`source:${i}`);
-      const range = sourceRange(context, s.spec);
-      range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-      return range;
+async function readInBlocks(
+  run: ContextRunner,
+  sources: readonly SourceDefinition[],
+  marker: string | undefined,
+  known: Extent[] | undefined,
+): Promise<{ state: WorkbookState; syncs: number }> {
+  let syncs = 0;
+  let facts: WorkbookFacts | undefined;
+  let ranges: (Extent | null)[];
+  if (known !== undefined) {
+    ranges = known;
+  } else {
+    syncs++;
+    const extents = await run(async (context) => {
+      const read = queueFacts(context, marker);
+      const proxies = sources.map((s, i) => {
+        context.trace(`source:${i}`);
+        const range = sourceRange(context, s.spec);
+        range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        return range;
+      });
+      await context.sync();
+      return {
+        facts: read(),
+        ranges: proxies.map((r) =>
+          r.isNullObject ? null : { address: r.address, sheet: splitSheet(r.address).sheet ?? "", row: r.rowIndex, column: r.columnIndex, rows: r.rowCount, columns: r.columnCount },
+        ),
+      };
     });
-    await context.sync();
-    return {
-      sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visibility: String(w.visibility) })),
-      storedAnalyses: setting.isNullObject ? undefined : setting.value,
-      ranges: ranges.map((r) =>
-        r.isNullObject ? null : { address: r.address, sheet: splitSheet(r.address).sheet ?? "", row: r.rowIndex, column: r.columnIndex, rows: r.rowCount, columns: r.columnCount },
-      ),
-    };
-  });
+    facts = extents.facts;
+    ranges = extents.ranges;
+  }
+  const extents = { ranges };
 
   const values: (string | number | boolean)[][][] = extents.ranges.map(() => []);
   type Block = { source: number; row: number; rows: number };
@@ -183,17 +260,20 @@ async function readInBlocks(run: ContextRunner, sources: readonly SourceDefiniti
     try {
       syncs++;
       const read = await run(async (context) => {
+        const readFacts = facts === undefined ? queueFacts(context, marker) : undefined;
         const proxies = blocks.map((b) => {
           const r = extents.ranges[b.source]!;
           const rect = { row: r.row + b.row, column: r.column, rowCount: b.rows, columnCount: r.columns };
+          context.trace(`source:${b.source}`);
           const range = context.workbook.worksheets.getItem(r.sheet).getRange(qualifiedAddress(r.sheet, rect).replace(/^.*!/, ""));
           range.load("values");
           return range;
         });
         await context.sync();
-        return proxies.map((p) => p.values as (string | number | boolean)[][]);
+        return { facts: readFacts?.(), values: proxies.map((p) => p.values as (string | number | boolean)[][]) };
       });
-      blocks.forEach((b, k) => values[b.source].push(...read[k]));
+      facts ??= read.facts;
+      blocks.forEach((b, k) => values[b.source].push(...read.values[k]));
       at = end;
     } catch (error) {
       if (!isPayloadError(error) || budget <= MIN_CHUNK_CELLS) throw error;
@@ -202,10 +282,10 @@ async function readInBlocks(run: ContextRunner, sources: readonly SourceDefiniti
     }
   }
 
+  if (facts === undefined) throw new Error("readInBlocks: no round trip brought the workbook's facts");
   return {
     state: {
-      sheets: extents.sheets,
-      storedAnalyses: extents.storedAnalyses,
+      ...facts,
       sources: extents.ranges.map((r, i) =>
         r === null ? emptySource(sources[i]) : { definition: sources[i], address: r.address, sheet: r.sheet, row: r.row, column: r.column, values: values[i] },
       ),
@@ -230,20 +310,34 @@ function readProblem(error: unknown, sources: readonly SourceDefinition[]): Prob
 }
 
 /**
- * Reads the workbook state and all sources, in one round trip when Excel allows it.
- * Problems, never exceptions, for what a person can fix (a missing sheet, a bad address).
+ * Reads the workbook state and all sources, in one round trip when Excel allows it. `analysisId`
+ * names the analysis whose summary marker is looked up. Problems, never exceptions, for what a
+ * person can fix (a missing sheet, a bad address).
  */
-export async function readWorkbook(run: ContextRunner, sources: readonly SourceDefinition[]): Promise<ReadResult> {
+export async function readWorkbook(run: ContextRunner, sources: readonly SourceDefinition[], analysisId?: string): Promise<ReadResult> {
   const invalid = sources.map((s) => checkSource(s.spec)).filter((p): p is Problem => p !== undefined);
   if (invalid.length > 0) return { ok: false, problems: invalid, syncs: 0 };
+  const marker = analysisId === undefined ? undefined : markerName(analysisId);
   const small = (i: number) => {
     const cells = estimatedCells(sources[i].spec);
     return cells === undefined || cells <= FORMAT_CELL_LIMIT;
   };
   let syncs = 0;
+
+  // Known to be too large for one answer: blocks straight away, no refused attempt first.
+  const known = knownExtents(sources);
+  if (known !== undefined && known.reduce((n, e) => n + e.rows * e.columns, 0) > CHUNK_CELLS) {
+    try {
+      const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, known);
+      return { ok: true, ...state, syncs: blockSyncs };
+    } catch (error) {
+      return { ok: false, problems: [readProblem(error, sources)], syncs: 1 };
+    }
+  }
+
   try {
     syncs++;
-    return { ok: true, ...(await readOnce(run, sources, small)), syncs };
+    return { ok: true, ...(await readOnce(run, sources, marker, small)), syncs };
   } catch (first) {
     if (!isPayloadError(first)) return { ok: false, problems: [readProblem(first, sources)], syncs };
   }
@@ -252,13 +346,13 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   if (sources.some((_, i) => small(i))) {
     try {
       syncs++;
-      return { ok: true, ...(await readOnce(run, sources, () => false)), syncs };
+      return { ok: true, ...(await readOnce(run, sources, marker, () => false)), syncs };
     } catch (second) {
       if (!isPayloadError(second)) return { ok: false, problems: [readProblem(second, sources)], syncs };
     }
   }
   try {
-    const { state, syncs: blockSyncs } = await readInBlocks(run, sources);
+    const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, undefined);
     return { ok: true, ...state, syncs: syncs + blockSyncs };
   } catch (third) {
     return { ok: false, problems: [readProblem(third, sources)], syncs: syncs + 1 };

@@ -1,6 +1,7 @@
-// One analysis run, start to finish, in at most three round trips: read (sources, sheets,
-// stored analyses), write (the summary, swapped in whole), verify (save the analysis for
-// refresh and read the new sheet back). Everything is checked before anything is written.
+// One analysis run, start to finish, in two round trips when the data fits Excel on the web's
+// 5 MB: read (sources, sheets, stored analyses, the summary's marker) and write (the summary,
+// swapped in whole, marked, remembered for refresh and read back to verify). Everything is
+// checked before anything is written.
 
 import { analyze, AnalysisInput } from "../core/analyze";
 import { Problem, problem } from "../core/problems";
@@ -9,7 +10,7 @@ import { buildSummary, defaultSheetName } from "../core/summary/build";
 import { legalSheetName, sheetNameProblem, uniqueSheetName } from "../core/sheet-name";
 import { SourceRef } from "../core/source";
 import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
-import { readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
+import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
 import { writeSummary } from "./write";
 import { AnalysisDefinition, ExcelEnvironment, RunPhase, RunResult, SourceRole } from "./types";
@@ -72,7 +73,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
 
   // 1. Read
   phase("reading");
-  const read = await readWorkbook(env.run, definition.sources);
+  const read = await readWorkbook(env.run, definition.sources, definition.id);
   if (!read.ok) return fail(definition, read.problems, read.syncs, 0);
   let syncs = read.syncs;
 
@@ -115,15 +116,14 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   if (sheetNameProblem(wanted) !== undefined) {
     return fail(definition, [problem("output-name-invalid", "error", undefined, { name: wanted })], syncs, computeMs, { analysis });
   }
-  // The workbook's own record of this analysis knows the sheet it last wrote, even when the
-  // caller holds an older copy of the definition (the sheet is replaced on every run). But either
-  // record may be the stale one — the caller's copy after a refresh elsewhere, or the
-  // workbook's after a run whose settings save failed — so the first of the two sheet ids that
-  // still names a sheet is the previous summary (both name sheets StatDesk wrote).
+  // The previous summary is the sheet the analysis' marker name points to (it follows the sheet
+  // through renames). Workbooks written before markers existed remember the sheet's id instead.
   const remembered = parseStoredAnalyses(read.storedAnalyses).find((d) => d.id === definition.id);
-  const previous: SheetInfo | undefined = [remembered?.lastRun?.sheetId, definition.lastRun?.sheetId]
-    .map((id) => read.sheets.find((s) => id !== undefined && s.id === id))
-    .find((s) => s !== undefined);
+  const previous: SheetInfo | undefined =
+    (read.markedSheet !== undefined ? read.sheets.find((s) => s.name.toLowerCase() === read.markedSheet!.toLowerCase()) : undefined) ??
+    [remembered?.lastRun?.sheetId, definition.lastRun?.sheetId]
+      .map((id) => read.sheets.find((s) => id !== undefined && s.id === id))
+      .find((s) => s !== undefined);
   const { tempName, backupName } = scratchNames(definition.id);
   const leftovers = read.sheets.filter((s) => s.name === tempName || s.name === backupName);
   const others = read.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);
@@ -141,8 +141,13 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     version: context.version,
   });
 
-  // 3. Write
+  // 3. Write, mark, remember and read back — one round trip (more only for a very large summary)
   phase("writing");
+  const saved: AnalysisDefinition = {
+    ...definition,
+    lastRun: { sheetName, on: context.today, version: context.version },
+  };
+  const stored = withAnalysis(parseStoredAnalyses(read.storedAnalyses), saved);
   const written = await writeSummary(env.run, {
     model,
     tempName,
@@ -152,40 +157,20 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     isSetSupported: env.isSetSupported,
     activate: context.activate ?? true,
     ...(context.writeBudgetBytes !== undefined ? { budgetBytes: context.writeBudgetBytes } : {}),
+    marker: { name: markerName(definition.id), exists: read.markerExists },
+    settingsValue: serialiseStoredAnalyses(stored),
+    previousSettings: read.storedAnalyses,
   });
   syncs += written.syncs;
   if (!written.ok) return fail(definition, [...written.problems], syncs, computeMs, { analysis });
 
-  // 4. Verify: remember the analysis and read the sheet back
+  // 4. Verify what was read back in the same round trip
   phase("verifying");
-  const saved: AnalysisDefinition = {
-    ...definition,
-    lastRun: { sheetId: written.sheetId, sheetName, on: context.today, version: context.version },
-  };
-  const stored = withAnalysis(parseStoredAnalyses(read.storedAnalyses), saved);
-  syncs++;
-  try {
-    const check = await env.run(async (ctx) => {
-      ctx.workbook.settings.add(SETTINGS_KEY, serialiseStoredAnalyses(stored));
-      const sheet = ctx.workbook.worksheets.getItem(written.sheetId);
-      sheet.load("name");
-      const title = sheet.getRange("A1");
-      title.load("values");
-      const charts = sheet.charts;
-      charts.load("items/name");
-      await ctx.sync();
-      return { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) };
-    });
-    const expectedCharts = model.charts.map((c) => c.name);
-    const mismatch: string[] = [];
-    if (check.name !== sheetName) mismatch.push(`name ${check.name}`);
-    if (check.title !== model.values[0][0]) mismatch.push("A1");
-    if (expectedCharts.some((n) => !check.charts.includes(n))) mismatch.push("charts");
-    if (mismatch.length > 0) notes.push(problem("verify-failed", "warning", undefined, { detail: mismatch.join(", ") }));
-  } catch (error) {
-    // The summary stands; only remembering it for refresh failed. Say so; the next run saves again.
-    notes.push(isOfficeError(error) ? { ...officeProblem(error), severity: "warning" } : unexpectedProblem(error));
-  }
+  const mismatch: string[] = [];
+  if (written.readBack.name !== sheetName) mismatch.push(`name ${written.readBack.name}`);
+  if (written.readBack.title !== model.values[0][0]) mismatch.push("A1");
+  if (model.charts.some((c) => !written.readBack.charts.includes(c.name))) mismatch.push("charts");
+  if (mismatch.length > 0) notes.push(problem("verify-failed", "warning", undefined, { detail: mismatch.join(", ") }));
   phase("done");
   return { ok: true, definition: saved, analysis, sheetName, problems: [...notes, ...analysis.problems], stats: { syncs, computeMs } };
 }

@@ -47,8 +47,11 @@ export interface AnalysisDefinition {
   readonly sources: readonly SourceDefinition[];
   readonly options: AnalysisOptionsInput;
   readonly output: OutputDefinition;
-  /** Filled in by a run: the sheet written (its id survives renames), when, by which version. */
-  readonly lastRun?: { readonly sheetId: string; readonly sheetName: string; readonly on: string; readonly version: string };
+  /**
+   * Filled in by a run: the sheet written, when, by which version. The sheet itself is found by
+   * the analysis' marker name; `sheetId` is read from workbooks written before markers existed.
+   */
+  readonly lastRun?: { readonly sheetId?: string; readonly sheetName: string; readonly on: string; readonly version: string };
 }
 
 /** A source as read: its grid and where it sits. */

@@ -1,13 +1,15 @@
 // Writes a summary sheet so that a failure never leaves a half-written or lost workbook: the new
 // sheet is built under a temporary name, then swapped in for the previous summary (which is kept
-// under a backup name until the new one stands). Trace markers say how far a failed batch got,
-// and one clean-up round trip puts the workbook back as it was.
+// under a backup name until the new one stands). The same batch marks the new sheet as the
+// analysis' summary, remembers the analysis in the workbook's settings and reads the sheet back.
+// Trace markers say how far a failed batch got, and one clean-up round trip puts the workbook
+// back as it was.
 
 import { qualifiedAddress, rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
 import { isOfficeError, lastTrace, OfficeErrorLike } from "./errors";
-import { SheetInfo } from "./read";
+import { SETTINGS_KEY, SheetInfo } from "./read";
 import { ContextRunner } from "./types";
 
 export interface WritePlan {
@@ -24,10 +26,23 @@ export interface WritePlan {
   readonly activate: boolean;
   /** Largest request a write batch may make; larger summaries are written in row blocks. */
   readonly budgetBytes?: number;
+  /** The workbook name that marks the analysis' summary sheet, and whether it exists already. */
+  readonly marker: { readonly name: string; readonly exists: boolean };
+  /** The stored analyses, this one updated, as the settings value to save. */
+  readonly settingsValue: string;
+  /** The settings value before the run (undefined: there was none), restored if the write fails. */
+  readonly previousSettings: unknown;
+}
+
+/** What the new sheet read back as, in the same batch. */
+export interface ReadBack {
+  readonly name: string;
+  readonly title: unknown;
+  readonly charts: readonly string[];
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly sheetId: string; readonly syncs: number }
+  | { readonly ok: true; readonly sheetId: string; readonly readBack: ReadBack; readonly syncs: number }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly syncs: number };
 
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
@@ -143,48 +158,66 @@ function queueChart(sheet: Excel.Worksheet, spec: ChartModel, isSetSupported: Wr
   chart.setPosition(rectName({ row: spec.from.row, column: spec.from.column, rowCount: 1, columnCount: 1 }), rectName({ row: spec.to.row, column: spec.to.column, rowCount: 1, columnCount: 1 }));
 }
 
-/** Where a failed write had got to, from its last trace marker. */
-type Stage = "none" | "created" | "old-renamed" | "new-renamed" | "done";
+/**
+ * Where a failed write had got to, from its last trace marker. The swap batch runs: build the
+ * new sheet ("created") · rename the previous summary to the backup name ("old-renamed") · give
+ * the new sheet the summary's name ("new-renamed") · unmark the previous summary ("unmarked") ·
+ * mark the new one ("marked") · save the stored analyses ("saved") · read back · delete the
+ * previous summary. Every stage before that last deletion can be undone exactly.
+ */
+type Stage = "none" | "created" | "old-renamed" | "new-renamed" | "unmarked" | "marked" | "saved";
+
+const STAGES: Readonly<Record<string, Stage>> = {
+  "write:created": "created",
+  "swap:begin": "created",
+  "swap:old-renamed": "old-renamed",
+  "swap:new-renamed": "new-renamed",
+  "remember:unmarked": "unmarked",
+  "remember:marked": "marked",
+  "remember:saved": "saved",
+};
 
 function stageOf(error: OfficeErrorLike): Stage {
-  switch (lastTrace(error)) {
-    case "write:created":
-    case "swap:begin":
-      return "created";
-    case "swap:old-renamed":
-      return "old-renamed";
-    case "swap:new-renamed":
-      return "new-renamed";
-    case "swap:old-deleted":
-      return "done";
-    default:
-      return "none";
-  }
+  const trace = lastTrace(error);
+  return trace === undefined ? "none" : STAGES[trace] ?? "none";
+}
+
+const STAGE_ORDER: readonly Stage[] = ["none", "created", "old-renamed", "new-renamed", "unmarked", "marked", "saved"];
+const reached = (stage: Stage, at: Stage) => STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf(at);
+
+/** A workbook name on a sheet's A1, hidden from the Name Manager list. */
+function queueMark(context: Excel.RequestContext, name: string, sheet: Excel.Worksheet): void {
+  context.workbook.names.add(name, sheet.getRange("A1"), "StatDesk: this analysis' summary sheet").visible = false;
 }
 
 /**
- * Puts the workbook back after a failed write: the new sheet goes (under its temporary name, or
- * under the summary's name once the swap had renamed it), a renamed previous summary gets its
- * name back. "done" needs nothing: the batch has no action after the previous summary's
- * deletion. One round trip; its own failure is reported, not thrown.
+ * Puts the workbook back after a failed write, from the stage the batch reached: the new sheet
+ * goes (under its temporary name, or under the summary's name once the swap had renamed it), the
+ * previous summary gets its name back, the marker points to it again and the stored analyses are
+ * as they were. One round trip; its own failure is reported, not thrown.
  */
 async function recover(run: ContextRunner, plan: WritePlan, stage: Stage): Promise<Problem | undefined> {
-  if (stage === "none" || stage === "done") return undefined;
+  if (stage === "none") return undefined;
   try {
     await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      // After "new-renamed" the new sheet holds the summary's name; the previous one is still
-      // there under the backup name (its deletion is the batch's last action): undo the swap.
-      const fresh = sheets.getItem(stage === "new-renamed" ? plan.model.name : plan.tempName);
-      fresh.delete();
-      if ((stage === "old-renamed" || stage === "new-renamed") && plan.previous !== undefined) {
-        sheets.getItem(plan.backupName).name = plan.previous.name;
+      const names = context.workbook.names;
+      // The new marker points to the new sheet: it goes first, before its sheet does.
+      if (reached(stage, "marked")) names.getItem(plan.marker.name).delete();
+      sheets.getItem(reached(stage, "new-renamed") ? plan.model.name : plan.tempName).delete();
+      if (reached(stage, "old-renamed") && plan.previous !== undefined) sheets.getItem(plan.backupName).name = plan.previous.name;
+      if (reached(stage, "unmarked") && plan.marker.exists && plan.previous !== undefined) {
+        queueMark(context, plan.marker.name, sheets.getItem(plan.previous.id));
+      }
+      if (reached(stage, "saved")) {
+        if (plan.previousSettings === undefined) context.workbook.settings.getItem(SETTINGS_KEY).delete();
+        else context.workbook.settings.add(SETTINGS_KEY, plan.previousSettings);
       }
       await context.sync();
     });
     return undefined;
   } catch (error) {
-    const name = stage === "new-renamed" ? plan.backupName : plan.tempName;
+    const name = reached(stage, "new-renamed") ? plan.model.name : plan.tempName;
     return problem("recovery-failed", "error", undefined, { code: isOfficeError(error) ? error.code : "Unexpected", name });
   }
 }
@@ -199,8 +232,9 @@ function queueCreate(context: Excel.RequestContext, plan: WritePlan): void {
 
 /**
  * Writes the summary: builds it under the temporary name (in as many round trips as its size
- * needs, usually one), swaps it in, and returns the new sheet's id. On failure the workbook is
- * restored and the problems say what happened.
+ * needs, usually one), swaps it in, marks and remembers it, reads it back, and only then deletes
+ * the previous summary — the one step that cannot be undone, the batch's last action. On failure
+ * the workbook is restored exactly and the problems say what happened.
  */
 export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise<WriteOutcome> {
   const { model } = plan;
@@ -221,9 +255,9 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       created = true;
     }
 
-    // The last block, the styles, the charts and the swap, in one batch.
+    // The last block, the styles, the charts, the swap, marking and remembering, in one batch.
     syncs++;
-    const sheetId = await run(async (context) => {
+    const written = await run(async (context) => {
       const sheets = context.workbook.worksheets;
       if (!created) queueCreate(context, plan);
       context.trace("write:created");
@@ -233,31 +267,38 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       queueStyles(sheet, model);
       queueLayout(sheet, model, plan.isSetSupported);
       for (const chart of model.charts) queueChart(sheet, chart, plan.isSetSupported);
-
-      // The id and the activation are queued before the swap, so that deleting the previous
-      // summary — the one step that cannot be undone — is the batch's last action: a failure
-      // anywhere before it leaves a workbook that recover() can put back exactly.
-      sheet.load("id");
       if (plan.activate) sheet.activate();
+
       context.trace("swap:begin");
-      if (plan.previous !== undefined) {
-        const old = sheets.getItem(plan.previous.id);
+      const old = plan.previous === undefined ? undefined : sheets.getItem(plan.previous.id);
+      if (old !== undefined && plan.previous !== undefined) {
         old.name = plan.backupName;
         context.trace("swap:old-renamed");
         sheet.name = model.name;
-        context.trace("swap:new-renamed"); // before the move: from here on the new sheet holds the name
+        context.trace("swap:new-renamed"); // from here on the new sheet holds the summary's name
         sheet.position = plan.previous.position;
-        old.delete();
-        context.trace("swap:old-deleted");
       } else {
         sheet.name = model.name;
         context.trace("swap:new-renamed");
-        context.trace("swap:old-deleted");
       }
+      if (plan.marker.exists) context.workbook.names.getItem(plan.marker.name).delete();
+      context.trace("remember:unmarked");
+      queueMark(context, plan.marker.name, sheet);
+      context.trace("remember:marked");
+      context.workbook.settings.add(SETTINGS_KEY, plan.settingsValue);
+      context.trace("remember:saved");
+
+      // Read back what was written, in the same round trip.
+      sheet.load("id,name");
+      const title = sheet.getRange("A1");
+      title.load("values");
+      const charts = sheet.charts;
+      charts.load("items/name");
+      old?.delete();
       await context.sync();
-      return sheet.id;
+      return { id: sheet.id, readBack: { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) } };
     });
-    return { ok: true, sheetId, syncs };
+    return { ok: true, sheetId: written.id, readBack: written.readBack, syncs };
   } catch (error) {
     if (!isOfficeError(error)) throw error;
     const stage = created && stageOf(error) === "none" ? "created" : stageOf(error);
@@ -269,7 +310,7 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
 
 function writeProblem(error: OfficeErrorLike, sheetName: string): Problem {
   if (error.code === "RequestPayloadSizeLimitExceeded" || error.code === "ResponsePayloadSizeLimitExceeded") {
-    return problem("payload-too-large", "error", undefined, { detail: error.code });
+    return problem("payload-too-large", "error", undefined, { detail: error.code, direction: "write" });
   }
   if (error.code === "AccessDenied") return problem("sheet-protected", "error", undefined, { name: sheetName });
   return problem("write-failed", "error", undefined, { code: error.code, detail: error.message });

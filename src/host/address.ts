@@ -2,7 +2,7 @@
 // quoting, parsing) is StatDesk's one implementation in core/a1 and core/sheet-name, so the
 // host and the add-in can never disagree about an address; what only the host needs is here.
 
-import { CellRect, columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../core/a1";
+import { CellRect, columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
 
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, quoteSheetName, qualifiedAddress, splitSheet } from "../core/a1";
 export { cellName as cellAddress, rectName as rectAddress } from "../core/a1";
@@ -74,4 +74,15 @@ export function onGrid(rect: Rect): boolean {
     rect.row + rect.rowCount <= MAX_ROWS &&
     rect.column + rect.columnCount <= MAX_COLUMNS
   );
+}
+
+/**
+ * Rewrites the references to one sheet in a formula ("=汇总!$A$1", "=SUM('My sheet'!B2:B9)"):
+ * `replacement` is the new "Name!" prefix (quoted as needed), or "#REF!" once the sheet is gone.
+ * A reference starts the formula or follows an operator, so "BA!A1" is not a reference to "A".
+ */
+export function replaceSheetReferences(formula: string, sheet: string, replacement: string): string {
+  const prefix = `${quoteSheetName(sheet)}!`;
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return formula.replace(new RegExp(`(^|[=(,+\\-*/&^<>:;{ ])${escaped}`, "g"), (_whole, before: string) => `${before}${replacement}`);
 }

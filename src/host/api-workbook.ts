@@ -13,6 +13,7 @@ import {
   qualifiedAddress,
   quoteSheetName,
   rectAddress,
+  replaceSheetReferences,
 } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { ChartCollectionApi } from "./api-chart";
@@ -370,9 +371,8 @@ export class WorksheetApi extends ApiObject {
 /** Renames a sheet and rewrites the sheet name inside named items, charts and formulas' text. */
 function renameSheet(env: ApiEnv, sheet: SheetModel, name: string): void {
   const wb = env.workbook;
-  const before = quoteSheetName(sheet.name) + "!";
   const after = quoteSheetName(name) + "!";
-  const swap = (text: string | undefined) => (text ? text.split(before).join(after) : text);
+  const swap = (text: string | undefined) => (text ? replaceSheetReferences(text, sheet.name, after) : text);
   for (const n of wb.names) n.formula = swap(n.formula)!;
   for (const { chart } of wb.allCharts()) {
     chart.sourceAddress = swap(chart.sourceAddress);

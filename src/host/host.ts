@@ -283,8 +283,18 @@ export class WorkbookHost {
           traceIds.push(action.Id);
           continue;
         }
-        target = evalPath(action.ObjectPathId);
-        this.checkFaults(action, index, sync, target, () => resolveArgs(action.ArgumentInfo));
+        const path = paths[String(action.ObjectPathId)];
+        if (action.ActionType === 1 && path?.ObjectPathType === 3 && path.ParentObjectPathId !== undefined && !cache.has(action.ObjectPathId)) {
+          // A method path (worksheets.add, names.add…) runs when instantiated: a fault meant for it
+          // must fire before it runs, as a failing call in Excel changes nothing. The rule sees the
+          // method's name on its collection.
+          const parent = evalPath(path.ParentObjectPathId);
+          this.checkFaults({ ...action, Name: path.Name ?? "" }, index, sync, parent, () => resolveArgs(path.ArgumentInfo));
+          target = evalPath(action.ObjectPathId);
+        } else {
+          target = evalPath(action.ObjectPathId);
+          this.checkFaults(action, index, sync, target, () => resolveArgs(action.ArgumentInfo));
+        }
         switch (action.ActionType) {
           case 1: {
             const value = instantiateAnswer(target, kept.has(action.ObjectPathId));

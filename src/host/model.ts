@@ -2,7 +2,7 @@
 // import fills, that the xlsx writer and a renderer read. Cells are stored sparsely by row with
 // interned styles, so 100,000 x 4 values stay small and fast.
 
-import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, sheetNameProblem } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, replaceSheetReferences, sheetNameProblem } from "./address";
 import { HostError, invalidArgument, itemAlreadyExists } from "./errors";
 import type { CellValue } from "./values";
 
@@ -669,6 +669,8 @@ export class WorkbookModel {
     sheet.deleted = true;
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.names = this.names.filter((n) => n.sheetId !== sheet.id);
+    // As in Excel, a name that referred to the sheet now refers to nothing: "=#REF!$A$1".
+    for (const n of this.names) n.formula = replaceSheetReferences(n.formula, sheet.name, "#REF!");
     if (this.activeSheetId === sheet.id) {
       const next = this.sheets.slice(index).find((s) => s.visibility === "Visible") ?? this.sheets.filter((s) => s.visibility === "Visible").pop();
       this.activeSheetId = next?.id;

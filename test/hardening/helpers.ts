@@ -43,8 +43,9 @@ export function sheetDigests(workbook: WorkbookModel, names: readonly string[]):
 }
 
 /** The workbook's settings as text, to prove they did not change. */
+/** What a workbook remembers of StatDesk: its settings and the names marking summary sheets. */
 export function settingsDigest(workbook: WorkbookModel): string {
-  return JSON.stringify([...workbook.settings.entries()]);
+  return JSON.stringify([[...workbook.settings.entries()], workbook.names.map((n) => [n.name, n.formula, n.visible])]);
 }
 
 /** Sheets a run leaves behind only when it failed half-way. */

@@ -142,3 +142,17 @@ describe("boundaries", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("names that refer to sheets", () => {
+  test("renaming a sheet rewrites references to it, and only to it; deleting it leaves #REF!", async () => {
+    const { replaceSheetReferences } = await import("../../src/host/address");
+    expect(replaceSheetReferences("=BA!A1+A!B2", "A", "X!")).toBe("=BA!A1+X!B2");
+    expect(replaceSheetReferences("=SUM('My s'!A1:A3)", "My s", "'Z z'!")).toBe("=SUM('Z z'!A1:A3)");
+    const wb = new WorkbookModel();
+    const summary = wb.addSheet("汇总_2024");
+    wb.addSheet("Other");
+    wb.names.push({ name: "StatDesk_a", formula: "=汇总_2024!$A$1", comment: "", visible: false });
+    wb.deleteSheet(summary);
+    expect(wb.namedItem("StatDesk_a")!.formula).toBe("=#REF!$A$1");
+  });
+});

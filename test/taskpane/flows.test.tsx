@@ -207,13 +207,13 @@ describe.each<Language>(["zh-CN", "en-US"])("task pane in %s", (language) => {
     const { t, say, user } = pane;
     await user.click(screen.getByRole("radio", { name: t.layoutSingle }));
 
-    // A selection without a header: nothing recognised, said in the pane's language, and the link shows the sheet.
+    // A selection without a header: nothing recognised, said in the pane's language, and the link selects the cells read.
     select(book, "NoHeader", 0, 0, 5, 3);
     const headless = await useSelectionFor(pane, t.slotRanking);
-    expect(within(headless).getByText(problemMessage(problem("no-table", "error", "NoHeader", { source: "NoHeader" }), language))).toBeTruthy();
+    expect(within(headless).getByText(problemMessage(problem("no-table", "error", "NoHeader!A1:C5", { source: "NoHeader" }), language))).toBeTruthy();
     select(book, "Bare", 3, 3, 1, 1);
-    await user.click(within(headless).getByRole("button", { name: say(t.goToCell, { cell: "NoHeader" }) }));
-    await waitFor(() => expect(selectionOf(book).sheet).toBe("NoHeader"));
+    await user.click(within(headless).getByRole("button", { name: say(t.goToCell, { cell: "NoHeader!A1:C5" }) }));
+    await waitFor(() => expect(selectionOf(book)).toEqual({ sheet: "NoHeader", row: 0, column: 0 }));
 
     // No year anywhere: Run fails with an error bar naming Bare!A1; its link selects that cell.
     await typeAddress(pane, t.slotRanking, "Bare!A1:C21");
