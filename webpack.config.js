@@ -12,7 +12,7 @@ const { version } = require("./package.json");
 
 const DEV_URL = "https://localhost:3000";
 
-module.exports = (_env = {}, argv = {}) => {
+module.exports = (_env, argv = {}) => {
   const production = argv.mode === "production";
   const publicUrl = (process.env.STATDESK_PUBLIC_URL || DEV_URL).replace(/\/+$/, "");
   return {

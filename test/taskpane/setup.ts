@@ -15,7 +15,8 @@ let forcedColors = false;
 export function setForcedColors(on: boolean): void {
   forcedColors = on;
 }
-if (typeof window.matchMedia !== "function" || true) {
+// jsdom's own matchMedia (when present) cannot be told about forced colours: always replace it.
+{
   w.matchMedia = (query: string) => ({
     matches: forcedColors && /forced-colors:\s*active/.test(query),
     media: query,

@@ -72,7 +72,7 @@ export async function copyText(text: string): Promise<boolean> {
   area.style.opacity = "0";
   document.body.appendChild(area);
   area.select();
-  let done = false;
+  let done: boolean;
   try {
     done = document.execCommand("copy");
   } catch {
