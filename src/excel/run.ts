@@ -13,7 +13,8 @@ import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
 import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
 import { writeSummary } from "./write";
-import { AnalysisDefinition, ExcelEnvironment, RunPhase, RunResult, SourceRole } from "./types";
+import { AnalysisDefinition, ExcelEnvironment, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
+import { parseNumberCell } from "../core/cells";
 
 export interface RunContext {
   /** "2026-11-22", shown in the provenance block. */
@@ -45,6 +46,21 @@ export function scratchNames(id: string): { tempName: string; backupName: string
   return { tempName: `~StatDesk new ${tag}`, backupName: `~StatDesk old ${tag}` };
 }
 
+/**
+ * National sales from one or two cells (this year[, last year]) as read: positive numbers, else a
+ * problem at the cells saying what they hold.
+ */
+function nationalFromCells(cells: ReadSource, address: string): { ok: true; total: { current: number | null; previous: number | null } } | { ok: false; problem: Problem } {
+  const values = cells.values.flat().filter((v) => !(typeof v === "string" && v.trim() === ""));
+  const numbers = values.map((v) => parseNumberCell(v));
+  if (values.length === 0 || values.length > 2 || numbers.some((n) => !n.ok || n.value <= 0)) {
+    const where = cells.address === "" ? address : cells.address;
+    return { ok: false, problem: problem("national-total-invalid", "error", where, { text: values.map(String).join(", ") }) };
+  }
+  const [current, previous] = numbers.map((n) => (n.ok ? n.value : null));
+  return { ok: true, total: { current: current ?? null, previous: previous ?? null } };
+}
+
 function fail(definition: AnalysisDefinition, problems: readonly Problem[], syncs: number, computeMs: number, extra: Partial<Extract<RunResult, { ok: false }>> = {}): RunResult {
   return { ok: false, definition, problems, stats: { syncs, computeMs }, ...extra };
 }
@@ -73,18 +89,24 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
 
   // 1. Read
   phase("reading");
-  const read = await readWorkbook(env.run, definition.sources, definition.id);
+  // The national-total cells, if any, are read with the sources: one round trip for all.
+  const nationalCell: SourceDefinition[] =
+    definition.nationalTotalCell === undefined ? [] : [{ role: "auto", spec: { kind: "address", address: definition.nationalTotalCell } }];
+  const read = await readWorkbook(env.run, [...definition.sources, ...nationalCell], definition.id);
   if (!read.ok) return fail(definition, read.problems, read.syncs, 0);
   let syncs = read.syncs;
+  const sources = read.sources.slice(0, definition.sources.length);
 
   // 2. Compute, and check everything a write depends on
   phase("computing");
   const started = clock();
-  const { options, problems: optionProblems } = resolveOptions(definition.options);
+  const national = nationalCell.length === 0 ? undefined : nationalFromCells(read.sources[definition.sources.length], definition.nationalTotalCell as string);
+  if (national !== undefined && !national.ok) return fail(definition, [national.problem], syncs, 0);
+  const { options, problems: optionProblems } = resolveOptions(national === undefined ? definition.options : { ...definition.options, nationalTotal: national.total });
   if (optionProblems.length > 0) return fail(definition, optionProblems, syncs, 0);
   const emptyProblems: Problem[] = [];
   const inputs: AnalysisInput[] = [];
-  read.sources.forEach((s, i) => {
+  sources.forEach((s, i) => {
     if (s.values.length === 0) {
       emptyProblems.push(problem("source-empty", "error", s.address, { source: s.address }));
       return;
@@ -107,7 +129,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   if (nothing) {
     // Nothing found and no error saying why (a header-like row over nothing usable): each source
     // read is named, at its address, so the person can go there.
-    const reasons = errors.length > 0 ? errors : read.sources.map((s) => problem("no-table", "error", s.address, { source: s.address }));
+    const reasons = errors.length > 0 ? errors : sources.map((s) => problem("no-table", "error", s.address, { source: s.address }));
     return fail(definition, [...emptyProblems, ...reasons], syncs, computeMs, { analysis });
   }
 

@@ -46,6 +46,12 @@ export interface AnalysisDefinition {
   readonly id: string;
   readonly sources: readonly SourceDefinition[];
   readonly options: AnalysisOptionsInput;
+  /**
+   * National sales from the workbook: one cell (this year) or two (this year, last year), e.g.
+   * "参数!B5:B6". Read with the sources on every run, so a refresh picks up a changed figure;
+   * it takes the place of options.nationalTotal.
+   */
+  readonly nationalTotalCell?: string;
   readonly output: OutputDefinition;
   /**
    * Filled in by a run: the sheet written, when, by which version. The sheet itself is found by

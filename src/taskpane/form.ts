@@ -138,11 +138,13 @@ export function checkSettings(settings: SettingsInput): SettingsCheck {
 }
 
 /**
- * The analysis the Excel layer runs. `nationalTotal` is the national sales text to use ("96750"
- * or "96750,116622"); the pane reads it from a cell first when the person chose a cell.
+ * The analysis the Excel layer runs. National sales are a number typed in the pane, or the
+ * address of the cell(s) holding them, which the Excel layer reads on every run (and refresh).
  */
-export function toDefinition(form: FormState, nationalTotal: string | undefined, lastRun?: AnalysisDefinition["lastRun"]): AnalysisDefinition {
+export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["lastRun"]): AnalysisDefinition {
   const { settings } = form;
+  const nationalTotal = settings.nationalMode === "number" ? settings.nationalNumber.trim() : "";
+  const nationalCell = settings.nationalMode === "cell" ? settings.nationalCell.trim() : "";
   const sources = visibleSlots(form.layout)
     .map((role) => slotSource(role, form.slots[role]))
     .filter((s): s is SourceDefinition => s !== undefined);
@@ -152,9 +154,10 @@ export function toDefinition(form: FormState, nationalTotal: string | undefined,
     options: {
       tiers: tierOption(settings),
       topN: settings.topN,
-      ...(nationalTotal !== undefined && nationalTotal.trim() !== "" ? { nationalTotal: nationalTotal.trim() } : {}),
+      ...(nationalTotal !== "" ? { nationalTotal } : {}),
       rounding: settings.rounding,
     },
+    ...(nationalCell !== "" ? { nationalTotalCell: nationalCell } : {}),
     output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours },
     ...(lastRun !== undefined ? { lastRun } : {}),
   };
@@ -199,8 +202,9 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     tierChoice: preset ?? "custom",
     customBounds: preset !== undefined ? TIER_PRESETS[preset].join(", ") : tiersText,
     topN: o.topN === undefined ? form.settings.topN : typeof o.topN === "string" ? o.topN : o.topN.join(", "),
-    nationalMode: national === "" ? "none" : "number",
+    nationalMode: definition.nationalTotalCell !== undefined ? "cell" : national === "" ? "none" : "number",
     nationalNumber: national,
+    nationalCell: definition.nationalTotalCell ?? "",
     rounding: o.rounding ?? form.settings.rounding,
     colours: definition.output.colours,
     sheetName: definition.output.sheetName,

@@ -207,26 +207,14 @@ export function useApp(props: AppProps): AppState {
     const current = form;
     exclusive("run", async () => {
       setOutcome(null);
-      let nationalText: string | undefined;
-      if (current.settings.nationalMode === "number") nationalText = current.settings.nationalNumber;
-      if (current.settings.nationalMode === "cell") {
-        const r = await readNational(current.settings.nationalCell.trim());
-        if (!r.ok) {
-          setOutcome(r.detail !== undefined ? { kind: "unexpected", detail: r.detail } : { kind: "problems", problems: r.problems });
-          return;
-        }
-        nationalText = r.value;
-        setNational({ status: "read", address: r.address, value: r.value });
-      }
-      // The sheet this analysis wrote last (a refresh may have replaced it since), so the run rewrites it in place.
-      const listed = await guarded(() => services.listAnalyses());
-      const lastRun = listed.ok ? listed.value.find((d) => d.id === current.id)?.lastRun : undefined;
-      const result = await guarded(() => services.run(toDefinition(current, nationalText, lastRun), onPhase));
+      // The run itself reads the national-total cell and finds the sheet it wrote last (by its
+      // marker in the workbook), in its own read round trip: nothing to fetch first.
+      const result = await guarded(() => services.run(toDefinition(current), onPhase));
       if (!mounted.current) return;
       setOutcome(result.ok ? { kind: "result", result: result.value } : { kind: "unexpected", detail: result.detail });
       await loadStored();
     });
-  }, [blocked, form, exclusive, readNational, services, onPhase, loadStored]);
+  }, [blocked, form, exclusive, services, onPhase, loadStored]);
 
   const refresh = React.useCallback(
     (definition: AnalysisDefinition) => {

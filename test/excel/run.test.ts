@@ -196,3 +196,23 @@ test("sources given as an Excel table and as a named range", async () => {
   const missing = await runAnalysis(env, definition({ sources: [{ role: "auto", spec: { kind: "table", name: "Gone" } }] }), RUN_CONTEXT);
   expect(missing.problems.map((p) => [p.code, p.params.kind])).toEqual([["source-missing", "table"]]);
 });
+
+test("national sales from cells are read with the sources, on every run", async () => {
+  const { env, workbook } = testWorkbook({
+    "2024年": listGrid("2024年房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+    "2023年": listGrid("2023年房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+    参数: [["全国新建商品房销售额（亿元）"], [96750], [116622]],
+  });
+  const d = definition({ nationalTotalCell: "参数!A2:A3" });
+  const first = await runAnalysis(env, d, RUN_CONTEXT);
+  if (!first.ok) throw new Error(JSON.stringify(first.problems));
+  expect(first.stats.syncs).toBe(2);
+  expect(first.analysis.rankings[0].top.find((t) => t.n === 100)!.share).toBeCloseTo((43547.3 / 96750) * 100, 10);
+  workbook.sheet("参数")!.setValue(1, 0, 100000);
+  const second = await runAnalysis(env, first.definition, RUN_CONTEXT);
+  expect(second.ok && second.analysis.rankings[0].top.find((t) => t.n === 100)!.share).toBeCloseTo((43547.3 / 100000) * 100, 10);
+  workbook.sheet("参数")!.setValue(1, 0, "n/a");
+  const bad = await runAnalysis(env, first.definition, RUN_CONTEXT);
+  expect(bad.ok).toBe(false);
+  expect(bad.problems.map((p) => [p.code, p.location])).toEqual([["national-total-invalid", "参数!A2:A3"]]);
+});

@@ -25,7 +25,7 @@ function filled(): FormState {
 
 describe("form → analysis definition", () => {
   test("filled slots of the layout become sources, with corrections; empty and hidden slots do not", () => {
-    const d = toDefinition(filled(), "96750");
+    const d = toDefinition(filled());
     expect(d.id).toBe("abc123");
     expect(d.sources).toEqual([
       { role: "current", spec: { kind: "address", address: "'2024年'!A1:C112" }, overrides: { roles: { 2: "other" }, year: 2024 } },
@@ -38,15 +38,16 @@ describe("form → analysis definition", () => {
   });
 
   test("a preset is passed by name; no national total when none is given", () => {
-    const d = toDefinition(emptyForm("en-US", "x"), undefined);
+    const d = toDefinition(emptyForm("en-US", "x"));
     expect(d.options.tiers).toBe("cia2023");
     expect(d.options.nationalTotal).toBeUndefined();
+    expect(d.nationalTotalCell).toBeUndefined();
     expect(d.output.language).toBe("en-US");
   });
 
   test("a stored analysis comes back into the form as it was", () => {
     const form = filled();
-    const d = toDefinition(form, "96750", { sheetId: "s1", sheetName: "汇总", on: "2026-11-22", version: "0.1.0" });
+    const d = toDefinition(form, { sheetName: "汇总", on: "2026-11-22", version: "0.1.0" });
     const back = fromDefinition(d, "en-US");
     expect(back).toBeDefined();
     expect(back!.id).toBe("abc123");
@@ -54,11 +55,19 @@ describe("form → analysis definition", () => {
     expect(back!.slots.current).toEqual({ address: "'2024年'!A1:C112", overrides: { roles: { 2: "other" }, year: 2024 } });
     expect(back!.slots.wide.address).toBe("");
     expect(back!.settings).toMatchObject({ tierChoice: "custom", customBounds: "100, 200, 400", nationalMode: "number", nationalNumber: "96750", sheetName: "汇总", outputLanguage: "zh-CN" });
-    expect(toDefinition(back!, back!.settings.nationalNumber).sources).toEqual(d.sources);
+    expect(toDefinition(back!).sources).toEqual(d.sources);
+  });
+
+  test("national sales from a cell are stored as the cell, so a refresh reads it again", () => {
+    const form = filled();
+    const d = toDefinition({ ...form, settings: { ...form.settings, nationalMode: "cell", nationalCell: " 参数!B5:B6 " } });
+    expect(d.nationalTotalCell).toBe("参数!B5:B6");
+    expect(d.options.nationalTotal).toBeUndefined();
+    expect(fromDefinition(d, "zh-CN")!.settings).toMatchObject({ nationalMode: "cell", nationalCell: "参数!B5:B6" });
   });
 
   test("a stored analysis the form cannot show is not offered for editing", () => {
-    const base = toDefinition(filled(), undefined);
+    const base = toDefinition(filled());
     expect(fromDefinition({ ...base, sources: [{ role: "current", spec: { kind: "table", name: "Table1" } }] }, "zh-CN")).toBeUndefined();
     expect(fromDefinition({ ...base, sources: [base.sources[0], base.sources[0]] }, "zh-CN")).toBeUndefined();
     expect(fromDefinition({ ...base, sources: [base.sources[0], { role: "wide", spec: { kind: "address", address: "W!A:D" } }] }, "zh-CN")).toBeUndefined();
