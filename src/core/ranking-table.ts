@@ -2,12 +2,13 @@
 // header, units in headers, merged header cells, text numbers, blank rows, totals rows,
 // footnotes, one year per table or two years side by side — and turns each into year lists.
 
-import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell } from "./cells";
+import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
 import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
 import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
+import { keyIndex } from "./key-index";
 import { detectUnit, foreignCurrency, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
 /** Number format codes beside a grid (Range.numberFormat), when the reader has them: they tell dates from figures. */
@@ -53,8 +54,12 @@ export interface RankingEntry {
   readonly value: number;
   /** The rank the source printed, if it has a rank column for this year. */
   readonly publishedRank: number | null;
-  /** Location of the value cell. */
-  readonly location: string;
+  /**
+   * The value cell, as grid row and column: located ("Sheet1!C17") only when a problem names it,
+   * so that a hundred thousand entries do not each carry an address string.
+   */
+  readonly row: number;
+  readonly column: number;
 }
 
 /** Where a list's year came from, most specific first. */
@@ -350,7 +355,9 @@ export function readRankingTable(
       skip(r, row, "repeated-header"); // a page-break repeat (a different header would have started a table)
       continue;
     }
-    const firstText = cellText(firstFilled(row));
+    // A figure is never a footnote or a totals label: only text is looked at (no string per row).
+    const first = firstFilled(row);
+    const firstText = typeof first === "string" ? first.trim() : "";
     // An Excel error (#N/A from a broken lookup) or TRUE/FALSE where the name should be is no name.
     const nameCell = row[nameColumn.index];
     const name = typeof nameCell === "boolean" || (typeof nameCell === "string" && isExcelError(nameCell)) ? "" : cellText(nameCell);
@@ -364,7 +371,9 @@ export function readRankingTable(
       isTotalText(name) ||
       (firstText !== name && isTotalText(firstText)) ||
       rankColumns.some((c) => {
-        const t = cellText(row[c.index]);
+        const cell = row[c.index];
+        if (typeof cell !== "string") return false;
+        const t = cell.trim();
         return t !== name && t !== firstText && isTotalText(t);
       });
     if (isTotal) {
@@ -399,26 +408,34 @@ export function readRankingTable(
         continue; // reported once below
       }
       const cell = row[vc.column.index];
-      const where = location(r, vc.column.index);
-      const parsed = parseNumberCell(cell, formats?.[r]?.[vc.column.index]);
-      if (!parsed.ok) {
-        // In a wide table a dash or blank means "not ranked that year": said, but quietly.
-        const quiet = wide && (parsed.reason === "dash" || parsed.reason === "empty");
-        problems.push(
-          problem("missing-value", quiet ? "info" : "warning", where, { reason: parsed.reason, text: parsed.text, name, year: period.year }),
-        );
-        continue;
-      }
-      if (parsed.notes.includes("percent")) {
-        problems.push(problem("percent-in-amount", "warning", where, { text: cellText(cell), name }));
-        continue;
-      }
-      if (parsed.notes.length > 0) {
-        problems.push(problem("text-number", "info", where, { text: cellText(cell), value: parsed.value }));
-      }
-      if (parsed.value <= 0) {
-        problems.push(problem("negative-value", "warning", where, { value: parsed.value, name }));
-        continue;
+      let value: number;
+      if (typeof cell === "number" && formats === undefined && cell > 0 && cell <= MAX_FIGURE) {
+        // The common case, a positive number with no number format to consult, needs none of the
+        // checks below (parseNumberCell would accept it as is): nothing is allocated for it.
+        value = cell;
+      } else {
+        const parsed = parseNumberCell(cell, formats?.[r]?.[vc.column.index]);
+        const where = location(r, vc.column.index);
+        if (!parsed.ok) {
+          // In a wide table a dash or blank means "not ranked that year": said, but quietly.
+          const quiet = wide && (parsed.reason === "dash" || parsed.reason === "empty");
+          problems.push(
+            problem("missing-value", quiet ? "info" : "warning", where, { reason: parsed.reason, text: parsed.text, name, year: period.year }),
+          );
+          continue;
+        }
+        if (parsed.notes.includes("percent")) {
+          problems.push(problem("percent-in-amount", "warning", where, { text: cellText(cell), name }));
+          continue;
+        }
+        if (parsed.notes.length > 0) {
+          problems.push(problem("text-number", "info", where, { text: cellText(cell), value: parsed.value }));
+        }
+        if (parsed.value <= 0) {
+          problems.push(problem("negative-value", "warning", where, { value: parsed.value, name }));
+          continue;
+        }
+        value = parsed.value;
       }
       const factor = vc.unit?.factor ?? 1;
       const target = listFor(vc, period, yearSource);
@@ -426,9 +443,10 @@ export function readRankingTable(
       target.entries.push({
         name,
         key: enterpriseKey(name),
-        value: parsed.value * factor,
+        value: value * factor,
         publishedRank: rankColumn === undefined ? null : parseRank(row[rankColumn.index]),
-        location: where,
+        row: r,
+        column: vc.column.index,
       });
       kept = true;
     }
@@ -443,7 +461,7 @@ export function readRankingTable(
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
   const lists: RankingList[] = [];
   for (const draft of drafts.values()) {
-    const entries = orderEntries(draft.entries, problems);
+    const entries = orderEntries(draft.entries, problems, location);
     lists.push({
       source: sourceName(source),
       range,
@@ -455,7 +473,7 @@ export function readRankingTable(
       entries,
       wide,
     });
-    reportDuplicates(entries, problems);
+    reportDuplicates(entries, problems, location);
   }
   if (lists.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push(problem("no-rows", "error", location(headerRow, 0), { source: sourceName(source) }));
@@ -484,7 +502,7 @@ export function readRankingTable(
  * value, largest first. Published ranks that contradict the values are reported once. Sorts the
  * entries, which are in sheet order, in place: Array.prototype.sort is stable, so ties keep it.
  */
-function orderEntries(ordered: RankingEntry[], problems: Problem[]): RankingEntry[] {
+function orderEntries(ordered: RankingEntry[], problems: Problem[], location: (row: number, column: number) => string): RankingEntry[] {
   const byRank = ordered.length > 0 && ordered.every((d) => d.publishedRank !== null);
   if (byRank) ordered.sort((a, b) => (a.publishedRank as number) - (b.publishedRank as number));
   else ordered.sort((a, b) => b.value - a.value);
@@ -492,7 +510,7 @@ function orderEntries(ordered: RankingEntry[], problems: Problem[]): RankingEntr
     const offender = ordered.findIndex((d, i) => i > 0 && d.value > ordered[i - 1].value + 1e-9);
     if (offender > 0) {
       problems.push(
-        problem("rank-order", "warning", ordered[offender].location, {
+        problem("rank-order", "warning", location(ordered[offender].row, ordered[offender].column), {
           name: ordered[offender].name,
           rank: ordered[offender].publishedRank as number,
           previousName: ordered[offender - 1].name,
@@ -503,13 +521,9 @@ function orderEntries(ordered: RankingEntry[], problems: Problem[]): RankingEntr
   return ordered;
 }
 
-function reportDuplicates(entries: readonly RankingEntry[], problems: Problem[]): void {
-  const seen = new Map<string, RankingEntry>();
-  for (const e of entries) {
-    const earlier = seen.get(e.key);
-    if (earlier === undefined) seen.set(e.key, e);
-    else {
-      problems.push(problem("duplicate-enterprise", "warning", e.location, { name: e.name, other: earlier.location }));
-    }
+function reportDuplicates(entries: readonly RankingEntry[], problems: Problem[], location: (row: number, column: number) => string): void {
+  const at = (e: RankingEntry) => location(e.row, e.column);
+  for (const [later, first] of keyIndex(entries).duplicates) {
+    problems.push(problem("duplicate-enterprise", "warning", at(entries[later]), { name: entries[later].name, other: at(entries[first]) }));
   }
 }

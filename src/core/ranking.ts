@@ -4,6 +4,7 @@
 import { inTier, TierBound, tierLabel, tiersFromBounds } from "./tiers";
 import { difference, Maybe, mean, sharePct, sum, yoyPct } from "./yoy";
 import { RankingEntry, RankingList } from "./ranking-table";
+import { keyIndex } from "./key-index";
 import { periodLabel } from "./periods";
 
 export const DEFAULT_TOP_N: readonly number[] = [10, 30, 50, 100];
@@ -127,11 +128,21 @@ function span(list: readonly RankingEntry[], from: number, to: number): number[]
 }
 
 /** Tier counts, sums and means of one year. */
-export function tierFigures(list: readonly RankingEntry[], tier: TierBound): { count: number; sum: number; mean: Maybe } {
-  // One pass, collecting only the figures inside the tier (most of a long list is in none).
-  const inside: number[] = [];
-  for (const e of list) if (inTier(e.value, tier)) inside.push(e.value);
-  return { count: inside.length, sum: sum(inside), mean: mean(inside) };
+/**
+ * Counts, sums and means of every tier in one pass over the list (most of a long list is in no
+ * tier), the figures of each tier summed with compensation as `sum` does.
+ */
+export function allTierFigures(list: readonly RankingEntry[], tiers: readonly TierBound[]): { count: number; sum: number; mean: Maybe }[] {
+  const inside: number[][] = tiers.map(() => []);
+  for (const e of list) {
+    for (let t = 0; t < tiers.length; t++) {
+      if (inTier(e.value, tiers[t])) {
+        inside[t].push(e.value);
+        break; // tiers do not overlap
+      }
+    }
+  }
+  return inside.map((values) => ({ count: values.length, sum: sum(values), mean: mean(values) }));
 }
 
 function rankOf(entry: RankingEntry, position: number): number {
@@ -149,11 +160,14 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
   const shareBaseN = [...topN].reverse().find((n) => cur.length >= n) ?? null;
   const shareBase = shareBaseN === null ? null : topSum(cur, shareBaseN);
 
+  const bounds = tiersFromBounds(options.tierBounds);
+  const nowFigures = current.metric === "salesValue" ? allTierFigures(cur, bounds) : [];
+  const beforeFigures = current.metric === "salesValue" && prev !== null ? allTierFigures(prev, bounds) : null;
   const tiers: TierRow[] =
     current.metric === "salesValue"
-      ? tiersFromBounds(options.tierBounds).map((tier) => {
-          const now = tierFigures(cur, tier);
-          const before = prev === null ? null : tierFigures(prev, tier);
+      ? bounds.map((tier, t) => {
+          const now = nowFigures[t];
+          const before = beforeFigures === null ? null : beforeFigures[t];
           return {
             label: tierLabel(tier, current.unit, "zh-CN"),
             labelEn: tierLabel(tier, current.unit, "en-US"),
@@ -256,17 +270,16 @@ function movement(
 ): { movers: Mover[]; membership: Membership[] } {
   if (prev === null) return { movers: [], membership: [] };
   const widest = topN.length > 0 ? topN[topN.length - 1] : 100;
-  // Only enterprises in either year's widest TOP-N move; find each one's first place in both
-  // whole lists, rather than indexing every enterprise of a hundred-thousand-row list.
-  const wanted = new Set<string>();
-  for (const e of cur.slice(0, widest)) wanted.add(e.key);
-  for (const e of prev.slice(0, widest)) wanted.add(e.key);
+  // Only enterprises in either year's widest TOP-N move; each one's first place in both whole
+  // lists comes from the lists' key indexes (built once per list, also for duplicates).
   const firstByKey = (list: readonly RankingEntry[]) => {
-    const map = new Map<string, { entry: RankingEntry; rank: number }>();
-    list.forEach((entry, i) => {
-      if (wanted.has(entry.key) && !map.has(entry.key)) map.set(entry.key, { entry, rank: rankOf(entry, i) });
-    });
-    return map;
+    const index = keyIndex(list);
+    return {
+      get(key: string): { entry: RankingEntry; rank: number } | undefined {
+        const at = index.firstOf(key);
+        return at < 0 ? undefined : { entry: list[at], rank: rankOf(list[at], at) };
+      },
+    };
   };
   const now = firstByKey(cur);
   const before = firstByKey(prev);

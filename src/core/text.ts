@@ -56,3 +56,4 @@ export function enterpriseKey(name: string): string {
 export function headerKey(text: string): string {
   return removeSpaces(toHalfWidth(text)).toLowerCase();
 }
+
