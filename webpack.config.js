@@ -61,7 +61,16 @@ module.exports = (_env, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (publicUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(publicUrl)),
+            // Every URL moves to the production host; the app domain is its origin (no path).
+            transform: (content) =>
+              publicUrl === DEV_URL
+                ? content
+                : content
+                    .toString()
+                    .split(`<AppDomain>${DEV_URL}</AppDomain>`)
+                    .join(`<AppDomain>${new URL(publicUrl).origin}</AppDomain>`)
+                    .split(DEV_URL)
+                    .join(publicUrl),
           },
           // The workbench loads Microsoft's Excel client from our own origin: no request leaves the page.
           { from: "node_modules/@microsoft/office-js/dist/excel-web-16.00.js", to: "vendor/excel-web-16.00.js" },
