@@ -7,7 +7,8 @@ import { analyze, AnalysisInput } from "../src/core/analyze";
 import { resolveOptions } from "../src/core/options";
 import { buildSummary, defaultSheetName } from "../src/core/summary/build";
 import { ExcelEnvironment } from "../src/excel/types";
-import { columnName, Workload } from "./workloads";
+import { Workload } from "./workloads";
+import { columnLetters } from "../src/core/a1";
 
 export interface NaiveFigures {
   readonly syncs: number;
@@ -40,7 +41,7 @@ export async function naiveRun(env: ExcelEnvironment, workload: Workload, sample
       const rows = Math.min(used.rowCount, sampleRows ?? Infinity);
       const grid: (string | number | boolean)[][] = [];
       for (let r = 0; r < rows; r++) {
-        const row = sheet.getRange(`A${r + 1}:${columnName(used.columnCount - 1)}${r + 1}`);
+        const row = sheet.getRange(`A${r + 1}:${columnLetters(used.columnCount - 1)}${r + 1}`);
         row.load("values");
         await context.sync();
         syncs++;
@@ -60,7 +61,7 @@ export async function naiveRun(env: ExcelEnvironment, workload: Workload, sample
     const out = context.workbook.worksheets.add(`${model.name} naive`);
     await context.sync();
     syncs++;
-    const last = columnName(model.width - 1);
+    const last = columnLetters(model.width - 1);
     for (let r = 0; r < model.values.length; r++) {
       const row = out.getRange(`A${r + 1}:${last}${r + 1}`);
       row.numberFormat = [[...model.numberFormats[r]]];

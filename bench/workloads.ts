@@ -5,18 +5,10 @@
 import { Grid } from "../src/core/cells";
 import { AnalysisDefinition } from "../src/excel/types";
 import { WorkbookModel } from "../src/host/model";
+import { columnLetters } from "../src/core/a1";
+import { prng } from "../test/fixtures/rankings/synthetic";
+import { monthsNewestFirst, NBS_INDICATORS } from "../test/fixtures/nbs/build";
 
-/** mulberry32: a small deterministic generator, so every run measures the same workbook. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
 export function enterpriseName(i: number): string {
@@ -114,15 +106,6 @@ export function rankingWorkload(n: number, layout: RankingLayout): Workload {
   return { workbook, definition: definition([`排行榜!A1:D${n + 2}`]), sources: [{ sheet: "排行榜", rows: n + 2, columns: 4 }] };
 }
 
-const INDICATORS = [
-  "新建商品房销售面积累计值(万平方米)",
-  "新建商品房销售面积累计增长(%)",
-  "新建商品房销售额累计值(亿元)",
-  "新建商品房销售额累计增长(%)",
-  "住宅销售面积累计增长(%)",
-  "住宅销售额累计增长(%)",
-] as const;
-
 /**
  * A data.stats.gov.cn monthly export of P months, newest first from December 2024: metadata
  * rows, "指标 | 2024年12月 | …", six indicator rows (levels and published growth), January
@@ -130,17 +113,9 @@ const INDICATORS = [
  */
 export function seriesWorkload(periods: number): Workload {
   const random = prng(periods);
-  const months: { year: number; month: number }[] = [];
-  for (let i = 0, year = 2024, month = 12; i < periods; i++) {
-    months.push({ year, month });
-    month--;
-    if (month === 0) {
-      month = 12;
-      year--;
-    }
-  }
+  const months = monthsNewestFirst(periods);
   const grid: (string | number)[][] = [["数据库：月度数据"], [`时间：最近${periods}个月`], ["指标", ...months.map((m) => `${m.year}年${m.month}月`)]];
-  INDICATORS.forEach((name, k) => {
+  NBS_INDICATORS.forEach((name, k) => {
     const row: (string | number)[] = [name];
     for (const { year, month } of months) {
       if (month === 1) {
@@ -157,18 +132,7 @@ export function seriesWorkload(periods: number): Workload {
   const workbook = new WorkbookModel("bench.xlsx");
   fill(workbook, "月度数据", grid);
   const columns = periods + 1;
-  const lastColumn = columnName(columns - 1);
+  const lastColumn = columnLetters(columns - 1);
   return { workbook, definition: definition([`月度数据!A1:${lastColumn}${grid.length}`]), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
 }
 
-/** "A", "Z", "AA", … for a 0-based column. */
-export function columnName(column: number): string {
-  let n = column + 1;
-  let name = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    name = String.fromCharCode(65 + r) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
