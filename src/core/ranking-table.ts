@@ -367,21 +367,21 @@ export function readRankingTable(
       continue;
     }
     // The name, the first cell and the rank cells, each text tested once (they are often the same).
-    const isTotal =
-      isTotalText(name) ||
-      (firstText !== name && isTotalText(firstText)) ||
-      rankColumns.some((c) => {
-        const cell = row[c.index];
-        if (typeof cell !== "string") return false;
-        const t = cell.trim();
-        return t !== name && t !== firstText && isTotalText(t);
-      });
+    let isTotal = isTotalText(name) || (firstText !== name && isTotalText(firstText));
+    // Loops rather than .some(): no closure per row over a hundred thousand rows.
+    for (let k = 0; !isTotal && k < rankColumns.length; k++) {
+      const cell = row[rankColumns[k].index];
+      if (typeof cell !== "string") continue;
+      const t = cell.trim();
+      isTotal = t !== name && t !== firstText && isTotalText(t);
+    }
     if (isTotal) {
       skip(r, row, "total");
       continue;
     }
-    const hasAnyValue = used.some((u) => !isBlank(row[u.column.index]));
     if (name === "") {
+      let hasAnyValue = false;
+      for (const u of used) hasAnyValue ||= !isBlank(row[u.column.index]);
       if (hasAnyValue) problems.push(problem("missing-name", "warning", location(r, nameColumn.index), { row: r + 1 }));
       skip(r, row, "no-name");
       continue;
