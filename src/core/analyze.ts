@@ -6,7 +6,7 @@ import { Problem, problem } from "./problems";
 import { compareRankings, RankingSummary } from "./ranking";
 import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
 import { AnalysisOptions } from "./options";
-import { isFullYear, Period, periodLabel } from "./periods";
+import { isFullYear, Period } from "./periods";
 import { rangeLocation, SourceRef, sourceName } from "./source";
 import { readSeriesTable, SeriesTable } from "./series-table";
 import { computeSeries, SeriesSummary } from "./series";
@@ -111,13 +111,8 @@ export function pairRankings(
     }
   }
   // Latest first, sales value before area, full years before partial ones.
-  rankings.sort(
-    (a, b) =>
-      b.year - a.year ||
-      (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) ||
-      Number(isFullYear({ year: b.year, fromMonth: b.fromMonth, toMonth: b.toMonth, kind: "ytd" })) -
-        Number(isFullYear({ year: a.year, fromMonth: a.fromMonth, toMonth: a.toMonth, kind: "ytd" })),
-  );
+  const fullYear = (r: RankingSummary) => (r.fromMonth === 1 && r.toMonth === 12 ? 1 : 0);
+  rankings.sort((a, b) => b.year - a.year || (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) || fullYear(b) - fullYear(a));
   return { rankings, problems };
 }
 
@@ -222,7 +217,3 @@ function findTables(input: AnalysisInput): FoundTable[] {
   return series !== undefined ? [series] : [];
 }
 
-/** The period of a ranking summary as a bulletin names it. */
-export function rankingPeriodLabel(r: RankingSummary, language: "zh-CN" | "en-US"): string {
-  return periodLabel({ year: r.year, fromMonth: r.fromMonth, toMonth: r.toMonth, kind: "ytd" }, language);
-}

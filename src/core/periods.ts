@@ -132,20 +132,9 @@ export function findPeriodInText(raw: string): Period | undefined {
   return yearPeriod(year);
 }
 
-/** "2024", "2024-06" (the month a span runs to), "2024-Q1" — a key that sorts in time order. */
-export function periodKey(p: Period): string {
-  if (p.kind === "year") return String(p.year);
-  return `${p.year}-${String(p.toMonth).padStart(2, "0")}`;
-}
-
 /** Does the period cover the whole year (January to December)? */
 export function isFullYear(p: Period): boolean {
   return p.fromMonth === 1 && p.toMonth === 12;
-}
-
-/** Are two periods the same span of months (in whatever years)? */
-export function sameSpan(a: Period, b: Period): boolean {
-  return a.fromMonth === b.fromMonth && a.toMonth === b.toMonth;
 }
 
 /**
@@ -166,7 +155,3 @@ export function periodLabel(p: Period, language: "zh-CN" | "en-US"): string {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** The same span one year earlier. */
-export function previousYearPeriod(p: Period): Period {
-  return { ...p, year: p.year - 1 };
-}

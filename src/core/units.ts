@@ -53,7 +53,3 @@ export function detectUnit(text: string): UnitInfo | undefined {
   return undefined;
 }
 
-/** The report unit's info for a metric (factor 1). */
-export function reportUnit(metric: Metric): UnitInfo {
-  return { unit: REPORT_UNIT[metric], metric, factor: 1 };
-}

@@ -42,11 +42,6 @@ export function withAnalysis(stored: readonly AnalysisDefinition[], definition: 
   return { format: 1, analyses };
 }
 
-/** The stored list without one analysis. */
-export function withoutAnalysis(stored: readonly AnalysisDefinition[], id: string): StoredAnalyses {
-  return { format: 1, analyses: stored.filter((d) => d.id !== id) };
-}
-
 /**
  * As saved: a JSON string, so that nothing in it is reinterpreted by the settings channel
  * (Office.js revives "Date(…)"-looking strings, and hosts differ on nested objects).

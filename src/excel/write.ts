@@ -5,7 +5,7 @@
 // Trace markers say how far a failed batch got, and one clean-up round trip puts the workbook
 // back as it was.
 
-import { qualifiedAddress, rectName } from "../core/a1";
+import { rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
 import { isOfficeError, lastTrace, OfficeErrorLike } from "./errors";
@@ -316,7 +316,3 @@ function writeProblem(error: OfficeErrorLike, sheetName: string): Problem {
   return problem("write-failed", "error", undefined, { code: error.code, detail: error.message });
 }
 
-/** The address of the summary's first cell, for "go to summary". */
-export function summaryAnchor(sheetName: string): string {
-  return qualifiedAddress(sheetName, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-}
