@@ -210,8 +210,11 @@ function Plot(props: { data: ChartData; box: Box; size: number }): React.JSX.Ele
   return <g>{elements}</g>;
 }
 
-/** The chart's SVG at the given size in pixels. */
-export function ChartView(props: ChartViewProps): React.JSX.Element {
+/**
+ * The chart's SVG at the given size in pixels. Memoised: the grid re-renders on every scroll
+ * step, and a chart's drawing changes only with its data or size.
+ */
+export const ChartView = React.memo(function ChartView(props: ChartViewProps): React.JSX.Element {
   const { data, width, height, label, notDrawnText, name } = props;
   const titleId = React.useId();
   const size = 11;
@@ -292,4 +295,4 @@ export function ChartView(props: ChartViewProps): React.JSX.Element {
       )}
     </svg>
   );
-}
+});

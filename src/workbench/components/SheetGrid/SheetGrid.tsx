@@ -4,14 +4,13 @@
 
 import * as React from "react";
 import { mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, parseReference } from "../../../host";
+import { columnLetters } from "../../../host";
 import { CellBox, CELL_PADDING } from "../../cell-view";
-import { chartData } from "../../chart-data";
 import { activeCell, selectionRect } from "../../selection";
-import { PX_PER_PT, SheetLayout } from "../../sheet-layout";
+import { SheetLayout } from "../../sheet-layout";
 import { ChartView } from "../ChartView/ChartView";
 import { COLUMN_HEADER_HEIGHT, ROW_HEADER_WIDTH, useSheetGridStyles } from "./SheetGrid.styles";
-import { SheetGridProps, SheetGridState, useSheetGrid } from "./useSheetGrid";
+import { PlacedChart, SheetGridProps, SheetGridState, useSheetGrid } from "./useSheetGrid";
 
 export type { SheetGridProps } from "./useSheetGrid";
 
@@ -137,28 +136,22 @@ function SelectionOverlay(props: { state: SheetGridState; layout: SheetLayout; f
   );
 }
 
-function Charts(props: { state: SheetGridState; labels: ChartLabels; styles: Styles }): React.JSX.Element {
-  const { state, labels, styles } = props;
-  const { sheet, layout, workbook } = state;
+function Charts(props: { charts: readonly PlacedChart[]; labels: ChartLabels; styles: Styles }): React.JSX.Element {
+  const { charts, labels, styles } = props;
   return (
     <>
-      {sheet.charts.map((chart) => {
-        const start = chart.anchor ? parseReference(chart.anchor.start) : undefined;
-        const end = chart.anchor?.end ? parseReference(chart.anchor.end) : undefined;
-        // Anchored charts follow the cells (widths may change after they were placed); others keep their points.
-        const left = start ? layout.columns.start(start.column) : chart.left * PX_PER_PT;
-        const top = (start ? layout.rows.start(start.row) : chart.top * PX_PER_PT) - layout.frozenHeight;
-        const width = start && end ? layout.columns.start(end.column + end.columnCount) - left : chart.width * PX_PER_PT;
-        const height = start && end ? layout.rows.start(end.row + end.rowCount) - layout.frozenHeight - top : chart.height * PX_PER_PT;
-        if (width < 40 || height < 40) return null;
-        const data = chartData(workbook, sheet, chart);
-        const label = data.title !== null ? labels.chart(data.title) : labels.untitled(chart.name);
-        return (
-          <div key={chart.id} className={styles.charts} style={{ left, top, width, height }} onPointerDown={(e) => e.stopPropagation()}>
-            <ChartView data={data} width={Math.round(width)} height={Math.round(height)} label={label} notDrawnText={labels.notDrawn(chart.chartType)} name={chart.name} />
-          </div>
-        );
-      })}
+      {charts.map(({ chart, left, top, width, height, data }) => (
+        <div key={chart.id} className={styles.charts} style={{ left, top, width, height }} onPointerDown={(e) => e.stopPropagation()}>
+          <ChartView
+            data={data}
+            width={Math.round(width)}
+            height={Math.round(height)}
+            label={data.title !== null ? labels.chart(data.title) : labels.untitled(chart.name)}
+            notDrawnText={labels.notDrawn(chart.chartType)}
+            name={chart.name}
+          />
+        </div>
+      ))}
     </>
   );
 }
@@ -238,7 +231,7 @@ export function renderSheetGrid(state: SheetGridState, styles: Styles, labels: C
         <div className={styles.content} style={{ width: layout.columns.total, height: layout.rows.total - layout.frozenHeight }}>
           <Cells boxes={state.bodyBoxes} offsetTop={layout.frozenHeight} state={state} idPrefix={idPrefix} styles={styles} />
           <SelectionOverlay state={state} layout={layout} firstRow={layout.frozenRows} endRow={layout.rows.count} offsetTop={layout.frozenHeight} styles={styles} />
-          <Charts state={state} labels={labels} styles={styles} />
+          <Charts charts={state.charts} labels={labels} styles={styles} />
         </div>
       </div>
     </div>

@@ -3,8 +3,9 @@
 // (arrows, Shift, Ctrl jumps, Page Up/Down, Home), and scrolling a cell into view on request.
 
 import * as React from "react";
-import { cellValue, SheetModel, WorkbookModel } from "../../../host";
+import { cellValue, ChartModel, parseReference, SheetModel, WorkbookModel } from "../../../host";
 import { CellBox, cellBoxes, canvasFont, CellFont, MeasureText } from "../../cell-view";
+import { ChartData, chartData } from "../../chart-data";
 import {
   activeCell,
   Cell,
@@ -16,7 +17,7 @@ import {
   jumpSelection,
   moveSelection,
 } from "../../selection";
-import { CellWindow, scrollToReveal, SheetLayout, visibleWindow } from "../../sheet-layout";
+import { CellWindow, PX_PER_PT, scrollToReveal, SheetLayout, visibleWindow } from "../../sheet-layout";
 
 export interface SheetGridProps {
   readonly workbook: WorkbookModel;
@@ -34,6 +35,16 @@ export interface SheetGridProps {
   readonly rowHeadersLabel: string;
 }
 
+/** A chart as the grid draws it: its box in the scrolling body's pixels, and what it shows. */
+export interface PlacedChart {
+  readonly chart: ChartModel;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly data: ChartData;
+}
+
 export interface SheetGridState extends SheetGridProps {
   readonly rootRef: React.RefObject<HTMLDivElement>;
   readonly bodyRef: React.RefObject<HTMLDivElement>;
@@ -43,6 +54,7 @@ export interface SheetGridState extends SheetGridProps {
   /** Cells of the frozen rows and of the scrolling window. */
   readonly frozenBoxes: readonly CellBox[];
   readonly bodyBoxes: readonly CellBox[];
+  readonly charts: readonly PlacedChart[];
   readonly onScroll: () => void;
   readonly onBodyPointerDown: (event: React.PointerEvent) => void;
   readonly onFrozenPointerDown: (event: React.PointerEvent) => void;
@@ -74,6 +86,25 @@ function useMeasure(): MeasureText {
   }, []);
 }
 
+/**
+ * The sheet's charts placed on the grid, each with the data read from the cells it points at.
+ * Anchored charts follow the cells (widths may change after they were placed); others keep their
+ * points. A chart smaller than 40 px a side is not drawn, so its data is not read.
+ */
+function placeCharts(workbook: WorkbookModel, sheet: SheetModel, layout: SheetLayout): PlacedChart[] {
+  const placed: PlacedChart[] = [];
+  for (const chart of sheet.charts) {
+    const start = chart.anchor ? parseReference(chart.anchor.start) : undefined;
+    const end = chart.anchor?.end ? parseReference(chart.anchor.end) : undefined;
+    const left = start ? layout.columns.start(start.column) : chart.left * PX_PER_PT;
+    const top = (start ? layout.rows.start(start.row) : chart.top * PX_PER_PT) - layout.frozenHeight;
+    const width = start && end ? layout.columns.start(end.column + end.columnCount) - left : chart.width * PX_PER_PT;
+    const height = start && end ? layout.rows.start(end.row + end.rowCount) - layout.frozenHeight - top : chart.height * PX_PER_PT;
+    if (width >= 40 && height >= 40) placed.push({ chart, left, top, width, height, data: chartData(workbook, sheet, chart) });
+  }
+  return placed;
+}
+
 type DragKind = "cells" | "columns" | "rows";
 
 /** Drag auto-scroll speed in pixels per second: GAIN per pixel past the edge, within MIN..MAX. */
@@ -84,7 +115,7 @@ const AUTO_SCROLL_MAX = 4000;
 const AUTO_SCROLL_INTERVAL = 30;
 
 export function useSheetGrid(props: SheetGridProps): SheetGridState {
-  const { sheet, layout, selection, onSelect, reveal, version } = props;
+  const { workbook, sheet, layout, selection, onSelect, reveal, version } = props;
   const rootRef = React.useRef<HTMLDivElement>(null);
   const bodyRef = React.useRef<HTMLDivElement>(null);
   const frozenRef = React.useRef<HTMLDivElement>(null);
@@ -159,6 +190,8 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     () => cellBoxes(sheet, layout, window, measure),
     [sheet, layout, window.top, window.bottom, window.left, window.right, measure, version],
   );
+  // Read once per change of the workbook, not on every scroll step or drag move.
+  const charts = React.useMemo(() => placeCharts(workbook, sheet, layout), [workbook, sheet, layout, version]);
 
   // ----- pointer
 
@@ -333,6 +366,7 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     window,
     frozenBoxes,
     bodyBoxes,
+    charts,
     onScroll,
     onBodyPointerDown: onCellsPointerDown,
     onFrozenPointerDown: onCellsPointerDown,
