@@ -214,7 +214,7 @@ export function renderSheetGrid(state: SheetGridState, styles: Styles, labels: C
           <div className={mergeClasses(styles.frozenRowHeaders, styles.frozenDivider)} style={{ height: layout.frozenHeight }} aria-label={state.rowHeadersLabel}>
             {frozenRows.map((r) => rowHeader(r, 0))}
           </div>
-          <div ref={state.frozenRef} className={mergeClasses(styles.frozen, styles.frozenDivider)} style={{ height: layout.frozenHeight }} onPointerDown={state.onFrozenPointerDown}>
+          <div ref={state.frozenRef} className={mergeClasses(styles.frozen, styles.frozenDivider)} style={{ height: layout.frozenHeight }} onPointerDown={state.onCellsPointerDown}>
             <div className={styles.content} style={{ position: "absolute", left: -scroll.left, top: 0, width: layout.columns.total, height: layout.frozenHeight }}>
               <Cells boxes={state.frozenBoxes} offsetTop={0} state={state} idPrefix={idPrefix} styles={styles} />
               <SelectionOverlay state={state} layout={layout} firstRow={0} endRow={layout.frozenRows} offsetTop={0} styles={styles} />
@@ -227,7 +227,7 @@ export function renderSheetGrid(state: SheetGridState, styles: Styles, labels: C
           {bodyRows.map((r) => rowHeader(r, layout.frozenHeight))}
         </div>
       </div>
-      <div ref={state.bodyRef} className={styles.body} onScroll={state.onScroll} onPointerDown={state.onBodyPointerDown} data-grid-body="">
+      <div ref={state.bodyRef} className={styles.body} onScroll={state.onScroll} onPointerDown={state.onCellsPointerDown} data-grid-body="">
         <div className={styles.content} style={{ width: layout.columns.total, height: layout.rows.total - layout.frozenHeight }}>
           <Cells boxes={state.bodyBoxes} offsetTop={layout.frozenHeight} state={state} idPrefix={idPrefix} styles={styles} />
           <SelectionOverlay state={state} layout={layout} firstRow={layout.frozenRows} endRow={layout.rows.count} offsetTop={layout.frozenHeight} styles={styles} />

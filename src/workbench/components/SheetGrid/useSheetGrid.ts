@@ -56,8 +56,8 @@ export interface SheetGridState extends SheetGridProps {
   readonly bodyBoxes: readonly CellBox[];
   readonly charts: readonly PlacedChart[];
   readonly onScroll: () => void;
-  readonly onBodyPointerDown: (event: React.PointerEvent) => void;
-  readonly onFrozenPointerDown: (event: React.PointerEvent) => void;
+  /** A press on the cells, in the frozen rows or the scrolling body. */
+  readonly onCellsPointerDown: (event: React.PointerEvent) => void;
   readonly onColumnHeaderPointerDown: (event: React.PointerEvent, column: number) => void;
   readonly onRowHeaderPointerDown: (event: React.PointerEvent, row: number) => void;
   readonly onKeyDown: (event: React.KeyboardEvent) => void;
@@ -106,6 +106,12 @@ function placeCharts(workbook: WorkbookModel, sheet: SheetModel, layout: SheetLa
 }
 
 type DragKind = "cells" | "columns" | "rows";
+
+/**
+ * How a drag selects: the press picks its cell (extending when Shift is held), each move picks the
+ * cell under the pointer with extend on — the same click, so a drag is a run of Shift+clicks.
+ */
+type Pick = (selection: GridSelection, cell: Cell, extend: boolean) => GridSelection;
 
 /** Drag auto-scroll speed in pixels per second: GAIN per pixel past the edge, within MIN..MAX. */
 const AUTO_SCROLL_GAIN = 12;
@@ -217,18 +223,18 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
   );
 
   const startDrag = React.useCallback(
-    (kind: DragKind, event: React.PointerEvent, begin: (s: GridSelection, extend: boolean) => GridSelection, toward: (cell: Cell) => (s: GridSelection) => GridSelection) => {
+    (kind: DragKind, event: React.PointerEvent, start: Cell, pick: Pick) => {
       if (event.button !== 0) return;
       event.preventDefault();
       rootRef.current?.focus({ preventScroll: true });
-      let current = begin(selectionRef.current, event.shiftKey);
+      let current = pick(selectionRef.current, start, event.shiftKey);
       onSelect(current, false);
       let pointer = { x: event.clientX, y: event.clientY };
       let timer: ReturnType<typeof setTimeout> | null = null;
 
       const extendTo = () => {
         const cell = cellAt(pointer.x, pointer.y);
-        const next = toward(cell)(current);
+        const next = pick(current, cell, true);
         if (next.corner.row !== current.corner.row || next.corner.column !== current.corner.column) {
           current = next;
           onSelect(current, false);
@@ -288,41 +294,19 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
       document.addEventListener("pointerup", up);
       document.addEventListener("pointercancel", up);
     },
-    [cellAt, layout, onSelect],
+    [cellAt, onSelect],
   );
 
   const onCellsPointerDown = React.useCallback(
-    (event: React.PointerEvent) => {
-      const cell = cellAt(event.clientX, event.clientY);
-      startDrag(
-        "cells",
-        event,
-        (s, extend) => clickCell(s, cell, extend),
-        (to) => (s) => ({ ...s, corner: to, mode: "cells" }),
-      );
-    },
+    (event: React.PointerEvent) => startDrag("cells", event, cellAt(event.clientX, event.clientY), clickCell),
     [cellAt, startDrag],
   );
-
   const onColumnHeaderPointerDown = React.useCallback(
-    (event: React.PointerEvent, column: number) =>
-      startDrag(
-        "columns",
-        event,
-        (s, extend) => clickColumn(s, column, extend),
-        (to) => (s) => clickColumn(s, to.column, true),
-      ),
+    (event: React.PointerEvent, column: number) => startDrag("columns", event, { row: 0, column }, (s, cell, extend) => clickColumn(s, cell.column, extend)),
     [startDrag],
   );
-
   const onRowHeaderPointerDown = React.useCallback(
-    (event: React.PointerEvent, row: number) =>
-      startDrag(
-        "rows",
-        event,
-        (s, extend) => clickRow(s, row, extend),
-        (to) => (s) => clickRow(s, to.row, true),
-      ),
+    (event: React.PointerEvent, row: number) => startDrag("rows", event, { row, column: 0 }, (s, cell, extend) => clickRow(s, cell.row, extend)),
     [startDrag],
   );
 
@@ -368,8 +352,7 @@ export function useSheetGrid(props: SheetGridProps): SheetGridState {
     bodyBoxes,
     charts,
     onScroll,
-    onBodyPointerDown: onCellsPointerDown,
-    onFrozenPointerDown: onCellsPointerDown,
+    onCellsPointerDown,
     onColumnHeaderPointerDown,
     onRowHeaderPointerDown,
     onKeyDown,
