@@ -82,7 +82,11 @@ function Cells(props: { boxes: readonly CellBox[]; offsetTop: number; state: She
   const { boxes, offsetTop, state, idPrefix, styles } = props;
   const rect = selectionRect(state.selection);
   const rows = new Map<number, CellBox[]>();
-  for (const b of boxes) rows.set(b.row, [...(rows.get(b.row) ?? []), b]);
+  for (const b of boxes) {
+    const list = rows.get(b.row);
+    if (list === undefined) rows.set(b.row, [b]);
+    else list.push(b);
+  }
   return (
     <>
       {[...rows.entries()].map(([row, list]) => (
