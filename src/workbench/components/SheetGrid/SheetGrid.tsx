@@ -4,7 +4,7 @@
 
 import * as React from "react";
 import { mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters } from "../../../host";
+import { cellAddress, columnLetters } from "../../../host";
 import { CellBox, CELL_PADDING } from "../../cell-view";
 import { activeCell, selectionRect } from "../../selection";
 import { SheetLayout } from "../../sheet-layout";
@@ -191,7 +191,7 @@ export function renderSheetGrid(state: SheetGridState, styles: Styles, labels: C
       aria-rowcount={layout.rows.count}
       aria-colcount={layout.columns.count}
       aria-multiselectable
-      aria-activedescendant={`${idPrefix}-${columnLetters(active.column)}${active.row + 1}`}
+      aria-activedescendant={`${idPrefix}-${cellAddress(active.row, active.column)}`}
       tabIndex={0}
       className={styles.root}
       onKeyDown={state.onKeyDown}

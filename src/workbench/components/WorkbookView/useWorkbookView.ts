@@ -4,7 +4,7 @@
 // pane selects is shown and scrolled to), and switches sheets from the tabs and the Name Box.
 
 import * as React from "react";
-import { cellValue, parseReference, qualifiedAddress, rectAddress, SheetModel, WorkbookHost } from "../../../host";
+import { cellAddress, cellValue, parseReference, qualifiedAddress, rectAddress, SheetModel, WorkbookHost } from "../../../host";
 import { format } from "../../../i18n";
 import { layoutSheet, SheetLayout } from "../../sheet-layout";
 import { activeCell, Cell, GridSelection, selectionFromRect, selectionRect } from "../../selection";
@@ -107,7 +107,7 @@ export function useWorkbookView(props: WorkbookViewProps): WorkbookViewState {
 
   // Name Box: shows the active cell; typing an address and Enter selects it.
   const at = activeCell(selection);
-  const shown = rectAddress({ row: at.row, column: at.column, rowCount: 1, columnCount: 1 });
+  const shown = cellAddress(at.row, at.column);
   const [typed, setTyped] = React.useState<string | null>(null);
   const [invalid, setInvalid] = React.useState(false);
   const onNameBoxChange = React.useCallback((text: string) => {
