@@ -3,7 +3,7 @@
 // areas drawn as one box, text running into empty neighbours, and #### for a number too wide.
 // Pure: text widths come from a `measure` function the page backs with a canvas.
 
-import { BorderModel, cellAddress, CellStyle, cellValue, Rect, SheetModel } from "../host";
+import { BorderModel, cellAddress, CellStyle, cellValue, isErrorValue, Rect, SheetModel } from "../host";
 import { formatValue } from "./number-format";
 import { PX_PER_PT, SheetLayout } from "./sheet-layout";
 
@@ -106,7 +106,7 @@ function horizontal(style: CellStyle, value: unknown): HorizontalAlign {
     default:
       // General: numbers right, logicals and errors centred, text left.
       if (typeof value === "number") return "right";
-      if (typeof value === "boolean" || (typeof value === "string" && /^#[A-Z/0-9]+[!?]?$/.test(value) && value.length <= 14)) return "center";
+      if (typeof value === "boolean" || isErrorValue(value)) return "center";
       return "left";
   }
 }
