@@ -3,7 +3,7 @@
 // to be larger than one answer may carry are read straight away in row blocks; otherwise only a
 // refusal by Excel on the web splits the reading — first without number formats, then in blocks.
 
-import { parseAddress, qualifiedAddress, splitSheet } from "../core/a1";
+import { parseAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { isOfficeError, isPayloadError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
@@ -214,9 +214,8 @@ async function readInBlocks(
     facts = extents.facts;
     ranges = extents.ranges;
   }
-  const extents = { ranges };
 
-  const values: (string | number | boolean)[][][] = extents.ranges.map(() => []);
+  const values: (string | number | boolean)[][][] = ranges.map(() => []);
   type Block = { source: number; row: number; rows: number };
   type Cursor = { source: number; row: number };
   // The rows of every source in order, cut into round trips of at most `budget` cells: a round
@@ -225,8 +224,8 @@ async function readInBlocks(
     const blocks: Block[] = [];
     let { source, row } = from;
     let cells = 0;
-    while (source < extents.ranges.length) {
-      const r = extents.ranges[source];
+    while (source < ranges.length) {
+      const r = ranges[source];
       if (r === null || row >= r.rows) {
         source++;
         row = 0;
@@ -249,7 +248,7 @@ async function readInBlocks(
   };
 
   const cellsFrom = (from: Cursor): number =>
-    extents.ranges.reduce((sum, r, i) => (r === null || i < from.source ? sum : sum + (r.rows - (i === from.source ? from.row : 0)) * Math.max(1, r.columns)), 0);
+    ranges.reduce((sum, r, i) => (r === null || i < from.source ? sum : sum + (r.rows - (i === from.source ? from.row : 0)) * Math.max(1, r.columns)), 0);
   let at: Cursor = { source: 0, row: 0 };
   let budget = CHUNK_CELLS;
   for (;;) {
@@ -262,10 +261,9 @@ async function readInBlocks(
       const read = await run(async (context) => {
         const readFacts = facts === undefined ? queueFacts(context, marker) : undefined;
         const proxies = blocks.map((b) => {
-          const r = extents.ranges[b.source]!;
-          const rect = { row: r.row + b.row, column: r.column, rowCount: b.rows, columnCount: r.columns };
+          const r = ranges[b.source]!;
           context.trace(`source:${b.source}`);
-          const range = context.workbook.worksheets.getItem(r.sheet).getRange(qualifiedAddress(r.sheet, rect).replace(/^.*!/, ""));
+          const range = context.workbook.worksheets.getItem(r.sheet).getRange(rectName({ row: r.row + b.row, column: r.column, rowCount: b.rows, columnCount: r.columns }));
           range.load("values");
           return range;
         });
@@ -286,7 +284,7 @@ async function readInBlocks(
   return {
     state: {
       ...facts,
-      sources: extents.ranges.map((r, i) =>
+      sources: ranges.map((r, i) =>
         r === null ? emptySource(sources[i]) : { definition: sources[i], address: r.address, sheet: r.sheet, row: r.row, column: r.column, values: values[i] },
       ),
       numberFormats: sources.map(() => undefined),

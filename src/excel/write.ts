@@ -8,7 +8,7 @@
 import { rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
-import { isOfficeError, lastTrace, OfficeErrorLike } from "./errors";
+import { isOfficeError, isPayloadError, lastTrace, OfficeErrorLike } from "./errors";
 import { SETTINGS_KEY, SheetInfo } from "./read";
 import { ContextRunner } from "./types";
 
@@ -42,7 +42,7 @@ export interface ReadBack {
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly sheetId: string; readonly readBack: ReadBack; readonly syncs: number }
+  | { readonly ok: true; readonly readBack: ReadBack; readonly syncs: number }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly syncs: number };
 
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
@@ -270,17 +270,15 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       if (plan.activate) sheet.activate();
 
       context.trace("swap:begin");
-      const old = plan.previous === undefined ? undefined : sheets.getItem(plan.previous.id);
-      if (old !== undefined && plan.previous !== undefined) {
+      const { previous } = plan;
+      const old = previous === undefined ? undefined : sheets.getItem(previous.id);
+      if (old !== undefined) {
         old.name = plan.backupName;
         context.trace("swap:old-renamed");
-        sheet.name = model.name;
-        context.trace("swap:new-renamed"); // from here on the new sheet holds the summary's name
-        sheet.position = plan.previous.position;
-      } else {
-        sheet.name = model.name;
-        context.trace("swap:new-renamed");
       }
+      sheet.name = model.name;
+      context.trace("swap:new-renamed"); // from here on the new sheet holds the summary's name
+      if (previous !== undefined) sheet.position = previous.position;
       if (plan.marker.exists) context.workbook.names.getItem(plan.marker.name).delete();
       context.trace("remember:unmarked");
       queueMark(context, plan.marker.name, sheet);
@@ -289,16 +287,16 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       context.trace("remember:saved");
 
       // Read back what was written, in the same round trip.
-      sheet.load("id,name");
+      sheet.load("name");
       const title = sheet.getRange("A1");
       title.load("values");
       const charts = sheet.charts;
       charts.load("items/name");
       old?.delete();
       await context.sync();
-      return { id: sheet.id, readBack: { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) } };
+      return { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) };
     });
-    return { ok: true, sheetId: written.id, readBack: written.readBack, syncs };
+    return { ok: true, readBack: written, syncs };
   } catch (error) {
     if (!isOfficeError(error)) throw error;
     const stage = created && stageOf(error) === "none" ? "created" : stageOf(error);
@@ -309,7 +307,7 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
 }
 
 function writeProblem(error: OfficeErrorLike, sheetName: string): Problem {
-  if (error.code === "RequestPayloadSizeLimitExceeded" || error.code === "ResponsePayloadSizeLimitExceeded") {
+  if (isPayloadError(error)) {
     return problem("payload-too-large", "error", undefined, { detail: error.code, direction: "write" });
   }
   if (error.code === "AccessDenied") return problem("sheet-protected", "error", undefined, { name: sheetName });
