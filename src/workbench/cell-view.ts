@@ -78,6 +78,23 @@ export function borderCss(border: BorderModel | undefined): string | undefined {
   return `${line === "double" ? 3 : width}px ${line} ${border.color || "#000000"}`;
 }
 
+const EDGES = [
+  ["top", "EdgeTop"],
+  ["right", "EdgeRight"],
+  ["bottom", "EdgeBottom"],
+  ["left", "EdgeLeft"],
+] as const;
+
+/** The cell's four edges as CSS, only those drawn. */
+function cellBorders(style: CellStyle): CellBorders {
+  const borders: { -readonly [K in keyof CellBorders]: string } = {};
+  for (const [side, edge] of EDGES) {
+    const css = borderCss(style.borders[edge]);
+    if (css !== undefined) borders[side] = css;
+  }
+  return borders;
+}
+
 function fontOf(style: CellStyle): CellFont {
   const f = style.font;
   return {
@@ -188,13 +205,6 @@ export function cellBoxes(sheet: SheetModel, layout: SheetLayout, range: CellRan
       }
     }
     if (!drawCell && textWidth === width) return undefined;
-    const b = style.borders;
-    const borders: CellBorders = {
-      ...(borderCss(b.EdgeTop) ? { top: borderCss(b.EdgeTop) } : {}),
-      ...(borderCss(b.EdgeRight) ? { right: borderCss(b.EdgeRight) } : {}),
-      ...(borderCss(b.EdgeBottom) ? { bottom: borderCss(b.EdgeBottom) } : {}),
-      ...(borderCss(b.EdgeLeft) ? { left: borderCss(b.EdgeLeft) } : {}),
-    };
     return {
       row: r,
       column: c,
@@ -213,7 +223,7 @@ export function cellBoxes(sheet: SheetModel, layout: SheetLayout, range: CellRan
       indent: indentPx,
       font: formatted.color !== undefined ? { ...font, color: formatted.color } : font,
       ...(style.fill !== undefined ? { fill: style.fill } : {}),
-      borders,
+      borders: cellBorders(style),
       isNumber,
     };
   };
