@@ -5,7 +5,7 @@
 
 import { BorderModel, cellAddress, CellStyle, cellValue, isErrorValue, Rect, SheetModel } from "../host";
 import { formatValue } from "./number-format";
-import { PX_PER_PT, SheetLayout } from "./sheet-layout";
+import { SheetLayout } from "./sheet-layout";
 
 export type HorizontalAlign = "left" | "center" | "right";
 export type VerticalAlign = "top" | "center" | "bottom";
@@ -257,9 +257,4 @@ export function cellBoxes(sheet: SheetModel, layout: SheetLayout, range: CellRan
 /** Font shorthand for a canvas measurement ("italic bold 11pt …"). */
 export function canvasFont(font: CellFont): string {
   return `${font.italic ? "italic " : ""}${font.bold ? "bold " : ""}${font.size}pt ${font.family}`;
-}
-
-/** Points to pixels for a font size (Excel's 11 pt is 14.67 px). */
-export function fontPx(points: number): number {
-  return points * PX_PER_PT;
 }

@@ -116,11 +116,6 @@ export function clickRow(selection: GridSelection, row: number, extend: boolean)
   return { anchor: { row, column: 0 }, corner: { row, column: 0 }, mode: "rows" };
 }
 
-/** Whether two rectangles are the same cells. */
-export function sameRect(a: Rect, b: Rect): boolean {
-  return a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
-}
-
 /**
  * Where Ctrl+arrow lands (Excel's "End" jump): from a filled cell whose neighbour is filled, the
  * last filled cell of that run; otherwise the next filled cell, or the grid's edge when none.
