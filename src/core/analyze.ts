@@ -8,7 +8,7 @@ import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverr
 import { AnalysisOptions } from "./options";
 import { isFullYear, Period } from "./periods";
 import { rangeLocation, SourceRef, sourceName } from "./source";
-import { readSeriesTable, SeriesTable } from "./series-table";
+import { readSeriesTable, seriesKey, SeriesTable } from "./series-table";
 import { computeSeries, SeriesSummary } from "./series";
 import { PlanTable, PlanTarget, readPlanTable } from "./plan";
 import { Metric } from "./units";
@@ -122,10 +122,10 @@ export function pairRankings(
  */
 function nationalFrom(series: readonly SeriesSummary[]): NationalLookup {
   return (metric, period) => {
-    const quantity = metric === "salesValue" ? "salesValue" : "salesArea";
-    const candidates = series.filter((s) => s.category === "total" && s.quantity === quantity && s.region === null);
+    // A metric is named as the quantity it measures ("salesValue", "salesArea").
+    const candidates = series.filter((s) => s.category === "total" && s.quantity === metric && s.region === null);
     for (const s of candidates) {
-      const key = s.frequency === "year" ? String(period.year) : `${period.year}-${String(period.toMonth).padStart(2, "0")}`;
+      const key = seriesKey(period, s.frequency);
       const point = s.points.find((p) => p.period === key && (s.frequency === "year" ? isFullYear(period) : s.cumulative && period.fromMonth === 1));
       if (point?.value != null) return point.value;
     }
@@ -181,11 +181,11 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
 
   const lists = tables.flatMap((t) => (t.kind === "ranking" ? t.lists : []));
   const fromSeries = nationalFrom(series);
+  // A total given by the person (current[, previous]) is for the latest sales-value ranking year.
+  const given = options.nationalTotal;
+  const latest = Math.max(...lists.filter((l) => l.metric === "salesValue").map((l) => l.period.year));
   const national: NationalLookup = (metric, period) => {
-    // A total given by the person (current[, previous]) is for the latest ranking year.
-    const given = options.nationalTotal;
     if (given !== null && metric === "salesValue") {
-      const latest = Math.max(...lists.filter((l) => l.metric === metric).map((l) => l.period.year));
       if (period.year === latest) return given.current ?? fromSeries(metric, period);
       if (period.year === latest - 1) return given.previous ?? fromSeries(metric, period);
     }
