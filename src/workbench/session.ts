@@ -25,9 +25,6 @@ export function closeSession(session: WorkbookSession): void {
   unregisterHost(session.url);
 }
 
-/** Why a file could not be opened, in words for the message bar. */
-export class OpenError extends Error {}
-
 /** The kind of file by its name: .xlsx, a delimited text file, or neither. */
 export function fileKind(name: string): "xlsx" | "csv" | undefined {
   if (/\.xlsx$/i.test(name)) return "xlsx";
@@ -35,16 +32,14 @@ export function fileKind(name: string): "xlsx" | "csv" | undefined {
   return undefined;
 }
 
-/** Reads an opened file's bytes into a workbook (CSV encodings are detected as Excel does). */
+/**
+ * Reads an opened file's bytes into a workbook (CSV encodings are detected as Excel does). Rejects
+ * with the reason as its message (a file of another kind: its extension) for the message bar.
+ */
 export async function workbookFromFile(name: string, bytes: Uint8Array): Promise<WorkbookModel> {
   const kind = fileKind(name);
-  if (kind === undefined) throw new OpenError(name.includes(".") ? `.${name.split(".").pop()}` : name);
-  if (kind === "csv") return readCsv(bytes, name);
-  try {
-    return await readXlsx(bytes, name);
-  } catch (error) {
-    throw new OpenError(error instanceof Error ? error.message : String(error));
-  }
+  if (kind === undefined) throw new Error(name.includes(".") ? `.${name.split(".").pop()}` : name);
+  return kind === "csv" ? readCsv(bytes, name) : readXlsx(bytes, name);
 }
 
 /** The file name a download gets: the workbook's name with an .xlsx extension. */

@@ -6,7 +6,7 @@ import * as React from "react";
 import type { Language } from "../../../core/messages";
 import { WorkbookModel } from "../../../host";
 import { format } from "../../../i18n";
-import { closeSession, downloadName, openSession, OpenError, workbookBlob, workbookFromFile, WorkbookSession } from "../../session";
+import { closeSession, downloadName, openSession, workbookBlob, workbookFromFile, WorkbookSession } from "../../session";
 import { WorkbenchStrings, workbenchStrings } from "../../strings";
 
 export interface WorkbenchProps {
@@ -85,7 +85,7 @@ export function useWorkbench(props: WorkbenchProps): WorkbenchState {
           setNotice({ intent: "success", text: format(strings.opened, { name: file.name }) });
         } catch (error) {
           // A file we cannot read is the person's to fix: say which and why; anything else is a bug and is shown the same way, never swallowed.
-          const detail = error instanceof OpenError || error instanceof Error ? error.message : String(error);
+          const detail = error instanceof Error ? error.message : String(error);
           setNotice({ intent: "error", text: format(strings.openFailed, { name: file.name, detail }) });
         } finally {
           setBusy(false);
