@@ -10,6 +10,7 @@ import { SkipReason } from "../core/ranking-table";
 import { columnLetters, quoteSheetName, splitSheet } from "../core/a1";
 import { cellLocation } from "../core/source";
 import { readWorkbook } from "./read";
+import { analysisInput } from "./run";
 import { isOfficeError, officeProblem } from "./errors";
 import { ContextRunner, ExcelEnvironment, SourceDefinition } from "./types";
 
@@ -120,20 +121,7 @@ export async function previewSource(env: ExcelEnvironment, source: SourceDefinit
   const read = await readWorkbook(env.run, [source]);
   if (!read.ok) return { address: "", sample: [], tables: [], problems: read.problems };
   const s = read.sources[0];
-  const { options } = resolveOptions({});
-  const kind = source.role === "series" || source.role === "plan" ? source.role : source.role === "auto" ? undefined : "ranking";
-  const analysis = analyze(
-    [
-      {
-        source: { sheet: s.sheet, row: s.row, column: s.column },
-        grid: s.values,
-        ...(read.numberFormats[0] !== undefined ? { numberFormats: read.numberFormats[0] } : {}),
-        ...(source.overrides !== undefined ? { overrides: source.overrides } : {}),
-        ...(kind !== undefined ? { kind } : {}),
-      },
-    ],
-    options,
-  );
+  const analysis = analyze([analysisInput(s, read.numberFormats[0])], resolveOptions({}).options);
   // Pairing problems (no previous year…) belong to the whole analysis, not to one source's preview.
   const pairing = new Set(["no-previous-year", "years-not-consecutive", "extra-years", "period-mismatch", "top-incomplete", "year-listed-twice"]);
   return {

@@ -10,7 +10,7 @@ import { buildSummary, defaultSheetName } from "../core/summary/build";
 import { legalSheetName, sheetNameProblem, uniqueSheetName } from "../core/sheet-name";
 import { SourceRef } from "../core/source";
 import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
-import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
+import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo, WorkbookState } from "./read";
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
 import { writeSummary } from "./write";
 import { AnalysisDefinition, ExcelEnvironment, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
@@ -38,6 +38,26 @@ function kindOf(role: SourceRole): AnalysisInput["kind"] {
   if (role === "series" || role === "plan") return role;
   if (role === "auto") return undefined;
   return "ranking";
+}
+
+/**
+ * A source as read, as the core takes it: its cells, where they sit (named as `source` says, by
+ * default the sheet and position read), their number formats, the person's corrections and kind.
+ */
+export function analysisInput(
+  read: ReadSource,
+  numberFormats: WorkbookState["numberFormats"][number],
+  source: SourceRef = { sheet: read.sheet, row: read.row, column: read.column },
+): AnalysisInput {
+  const { overrides, role } = read.definition;
+  const kind = kindOf(role);
+  return {
+    source,
+    grid: read.values,
+    ...(numberFormats !== undefined ? { numberFormats } : {}),
+    ...(overrides !== undefined ? { overrides } : {}),
+    ...(kind !== undefined ? { kind } : {}),
+  };
 }
 
 /** Temporary sheet names of an analysis: legal, unlikely to clash, and recognisable as StatDesk's. */
@@ -111,15 +131,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
       emptyProblems.push(problem("source-empty", "error", s.address, { source: s.address }));
       return;
     }
-    const source = context.sourceRef?.(s.sheet, s.row, s.column) ?? { sheet: s.sheet, row: s.row, column: s.column };
-    const kind = kindOf(s.definition.role);
-    inputs.push({
-      source,
-      grid: s.values,
-      ...(read.numberFormats[i] !== undefined ? { numberFormats: read.numberFormats[i] } : {}),
-      ...(s.definition.overrides !== undefined ? { overrides: s.definition.overrides } : {}),
-      ...(kind !== undefined ? { kind } : {}),
-    });
+    inputs.push(analysisInput(s, read.numberFormats[i], context.sourceRef?.(s.sheet, s.row, s.column)));
   });
   if (emptyProblems.length > 0 && inputs.length === 0) return fail(definition, emptyProblems, syncs, 0);
   const analysis = analyze(inputs, options);
