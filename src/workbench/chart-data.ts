@@ -65,7 +65,7 @@ const SHAPES: Readonly<Record<string, { shape: ChartShape; markers: boolean }>> 
 /** The sheet and rectangle of a chart reference ("'汇总_2024'!$B$5:$B$8"). */
 function resolve(workbook: WorkbookModel, home: SheetModel, address: string | undefined): { sheet: SheetModel; rect: Rect } | undefined {
   if (address === undefined || address === "") return undefined;
-  const parsed = parseReference(address.replace(/\$/g, ""));
+  const parsed = parseReference(address);
   if (parsed === undefined) return undefined;
   const sheet = parsed.sheet !== undefined ? workbook.sheet(parsed.sheet) : home;
   if (sheet === undefined) return undefined;
