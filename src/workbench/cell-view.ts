@@ -61,8 +61,8 @@ export type MeasureText = (text: string, font: CellFont) => number;
 /** Horizontal padding Excel leaves inside a cell, each side, in pixels. */
 export const CELL_PADDING = 3;
 
-/** Fonts tried after the cell's own: CJK-capable faces first; nothing is fetched from the network. */
-const FALLBACK_FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", Calibri, Carlito, "Segoe UI", Arial, sans-serif';
+/** Fonts tried after the cell's own (and by the charts): CJK-capable faces first; nothing is fetched from the network. */
+export const FALLBACK_FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", Calibri, Carlito, "Segoe UI", Arial, sans-serif';
 
 /** The CSS font-family list for a cell's font name. */
 export function fontFamily(name: string): string {

@@ -3,12 +3,11 @@
 // legend where the chart puts it. The colours are Excel's chart defaults and the series' own.
 
 import * as React from "react";
+import { FALLBACK_FONTS } from "../../cell-view";
 import { ChartData, SeriesData, ValueScale } from "../../chart-data";
 
 /** Excel's default chart colours (Office 2013+ style): text, axis lines, gridlines. */
 const CHART_INK = { title: "#595959", text: "#595959", axis: "#BFBFBF", grid: "#D9D9D9", label: "#404040", background: "#FFFFFF", border: "#D9D9D9" };
-
-const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", Calibri, Carlito, Arial, sans-serif';
 
 export interface ChartViewProps {
   readonly data: ChartData;
@@ -262,7 +261,7 @@ export const ChartView = React.memo(function ChartView(props: ChartViewProps): R
       role="img"
       aria-labelledby={titleId}
       data-chart-name={name}
-      fontFamily={FONT}
+      fontFamily={FALLBACK_FONTS}
       style={{ display: "block", background: CHART_INK.background }}
     >
       <title id={titleId}>{label}</title>
