@@ -14,7 +14,7 @@ export type {
   SourceRole,
   SourceSpec,
 } from "./types";
-export { runAnalysis, refreshAll, listAnalyses, scratchNames } from "./run";
+export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells, scratchNames } from "./run";
 export type { RunContext } from "./run";
 export { previewSource, readSelectionAddress, selectLocation, activateSheet } from "./preview";
 export type { SourcePreview, TablePreview, ColumnPreview } from "./preview";

@@ -14,7 +14,7 @@ import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo, WorkbookState } from
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
 import { writeSummary } from "./write";
 import { AnalysisDefinition, ExcelEnvironment, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
-import { parseNumberCell } from "../core/cells";
+import { isBlank, parseNumberCell } from "../core/cells";
 
 export interface RunContext {
   /** "2026-11-22", shown in the provenance block. */
@@ -67,18 +67,29 @@ export function scratchNames(id: string): { tempName: string; backupName: string
 }
 
 /**
- * National sales from one or two cells (this year[, last year]) as read: positive numbers, else a
- * problem at the cells saying what they hold.
+ * National sales in one or two cells (this year[, last year]), blanks aside: positive figures, read
+ * as the core reads any cell ("116,622" too); undefined when the cells hold anything else.
+ * nationalTotalOfCells([[96750, "116,622"]]) // => { current: 96750, previous: 116622 }
  */
-function nationalFromCells(cells: ReadSource, address: string): { ok: true; total: { current: number | null; previous: number | null } } | { ok: false; problem: Problem } {
-  const values = cells.values.flat().filter((v) => !(typeof v === "string" && v.trim() === ""));
-  const numbers = values.map((v) => parseNumberCell(v));
-  if (values.length === 0 || values.length > 2 || numbers.some((n) => !n.ok || n.value <= 0)) {
-    const where = cells.address === "" ? address : cells.address;
-    return { ok: false, problem: problem("national-total-invalid", "error", where, { text: values.map(String).join(", ") }) };
+export function nationalTotalOfCells(values: ReadSource["values"]): { current: number; previous: number | null } | undefined {
+  const figures: number[] = [];
+  for (const cell of values.flat()) {
+    if (isBlank(cell)) continue;
+    const n = parseNumberCell(cell);
+    if (!n.ok || n.value <= 0) return undefined;
+    figures.push(n.value);
   }
-  const [current, previous] = numbers.map((n) => (n.ok ? n.value : null));
-  return { ok: true, total: { current: current ?? null, previous: previous ?? null } };
+  if (figures.length === 0 || figures.length > 2) return undefined;
+  return { current: figures[0], previous: figures[1] ?? null };
+}
+
+/** National sales from the cells read, else a problem at the cells saying what they hold. */
+function nationalFromCells(cells: ReadSource, address: string): { ok: true; total: { current: number; previous: number | null } } | { ok: false; problem: Problem } {
+  const total = nationalTotalOfCells(cells.values);
+  if (total !== undefined) return { ok: true, total };
+  const where = cells.address === "" ? address : cells.address;
+  const text = cells.values.flat().filter((v) => !isBlank(v)).map(String).join(", ");
+  return { ok: false, problem: problem("national-total-invalid", "error", where, { text }) };
 }
 
 function fail(definition: AnalysisDefinition, problems: readonly Problem[], syncs: number, computeMs: number, extra: Partial<Extract<RunResult, { ok: false }>> = {}): RunResult {

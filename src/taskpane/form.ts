@@ -2,6 +2,7 @@
 // Excel layer runs (and back, to edit a stored analysis). Pure: no React, no services.
 
 import type { AnalysisDefinition, SourceDefinition, SourceRole } from "../excel";
+import { nationalTotalOfCells } from "../excel";
 import type { ColourConvention } from "../core/summary/build";
 import type { Language } from "../core/messages";
 import type { RoundingRule } from "../core/rounding";
@@ -213,11 +214,11 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
   return { id: definition.id, layout, slots, settings };
 }
 
-/** The number text of national sales read from one or two cells ("96750" or "96750,116622"). */
+/**
+ * The number text of national sales read from one or two cells ("96750" or "96750,116622"), by the
+ * rule the run applies to the same cells, so the pane never shows a figure the run would refuse.
+ */
 export function nationalFromCells(values: readonly (readonly (string | number | boolean)[])[]): string | undefined {
-  const cells = values.flat().filter((v) => !(typeof v === "string" && v.trim() === ""));
-  if (cells.length === 0 || cells.length > 2) return undefined;
-  const numbers = cells.map((v) => (typeof v === "number" ? v : typeof v === "string" && /^\s*[\d,]+(\.\d*)?\s*$/.test(v) ? Number(v.replace(/,/g, "")) : Number.NaN));
-  if (numbers.some((n) => !Number.isFinite(n) || n <= 0)) return undefined;
-  return numbers.join(",");
+  const total = nationalTotalOfCells(values);
+  return total === undefined ? undefined : [total.current, total.previous].filter((n) => n !== null).join(",");
 }
