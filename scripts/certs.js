@@ -4,18 +4,13 @@
 // still used (browsers then warn once) and the reason is printed.
 "use strict";
 
-const { execSync, spawnSync } = require("child_process");
-
-function hasCommand(command) {
-  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
-}
+const { canInstallPackages, hasCommand, installPackages } = require("./debian");
 
 function ensureSudo() {
   if (process.platform !== "linux" || hasCommand("sudo")) return;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot && hasCommand("apt-get")) {
+  if (canInstallPackages()) {
     console.log("Installing sudo (office-addin-dev-certs uses it to trust its certificate)…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sudo", { stdio: "inherit" });
+    installPackages(["sudo"]);
   }
 }
 

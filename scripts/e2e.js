@@ -9,7 +9,8 @@
 
 const fs = require("fs");
 const path = require("path");
-const { execSync, spawn, spawnSync } = require("child_process");
+const { execSync, spawn } = require("child_process");
+const { canInstallPackages, installPackages } = require("./debian");
 const { startServer } = require("./serve");
 
 const ROOT = path.join(__dirname, "..");
@@ -23,11 +24,9 @@ function say(text) {
 /** Debian's Chromium, installed when possible; otherwise the exact command to run. */
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
-  if (isRoot && hasApt) {
+  if (canInstallPackages()) {
     say(`${CHROMIUM} is missing; installing Debian's chromium package…`);
-    execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium", { stdio: "inherit" });
+    installPackages(["chromium"]);
     if (fs.existsSync(CHROMIUM)) return;
   }
   throw new Error(

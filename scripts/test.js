@@ -5,27 +5,23 @@
 // and says exactly how when it cannot. Stops at the first failing step.
 "use strict";
 
-const { execSync, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { canInstallPackages, hasCommand, installPackages } = require("./debian");
 
 const root = path.join(__dirname, "..");
 const shared = path.join(root, "..", "shared");
 process.chdir(root);
 
-function has(command) {
-  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
-}
-
 /** Installs Debian packages for missing commands, when running as root with apt-get; else says how. */
 function ensureCommands(needs) {
-  const missing = needs.filter(([command]) => !has(command));
+  const missing = needs.filter(([command]) => !hasCommand(command));
   if (missing.length === 0) return;
   const packages = [...new Set(missing.map(([, pkg]) => pkg))];
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot && has("apt-get")) {
+  if (canInstallPackages()) {
     console.log(`\n▶ installing Debian packages: ${packages.join(" ")}`);
-    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(" ")}`, { stdio: "inherit" });
+    installPackages(packages);
     return;
   }
   console.error(`\nThe tests need: ${missing.map(([c]) => c).join(", ")}. Install them with:\n  sudo apt-get install -y ${packages.join(" ")}\n`);
