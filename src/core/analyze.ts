@@ -111,8 +111,7 @@ export function pairRankings(
     }
   }
   // Latest first, sales value before area, full years before partial ones.
-  const fullYear = (r: RankingSummary) => (r.fromMonth === 1 && r.toMonth === 12 ? 1 : 0);
-  rankings.sort((a, b) => b.year - a.year || (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) || fullYear(b) - fullYear(a));
+  rankings.sort((a, b) => b.year - a.year || (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) || Number(isFullYear(b)) - Number(isFullYear(a)));
   return { rankings, problems };
 }
 

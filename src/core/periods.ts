@@ -132,8 +132,8 @@ export function findPeriodInText(raw: string): Period | undefined {
   return yearPeriod(year);
 }
 
-/** Does the period cover the whole year (January to December)? */
-export function isFullYear(p: Period): boolean {
+/** Does the period cover the whole year (January to December)? Takes a ranking summary's months too. */
+export function isFullYear(p: Pick<Period, "fromMonth" | "toMonth">): boolean {
   return p.fromMonth === 1 && p.toMonth === 12;
 }
 

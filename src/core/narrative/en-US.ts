@@ -2,6 +2,7 @@
 // "year on year" at the first mention of a period, up/down/unchanged from the printed sign.
 
 import { indicatorName } from "../indicators";
+import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary } from "../ranking";
 import { formatFixed, RoundingRule } from "../rounding";
@@ -125,7 +126,7 @@ export function seriesSentences(series: readonly SeriesSummary[], rule: Rounding
 /** Sentences on one ranking. */
 export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[] {
   const sentences: string[] = [];
-  const period = r.fromMonth === 1 && r.toMonth === 12 ? `In ${r.year}` : `In January–${MONTHS[r.toMonth - 1]} ${r.year}`;
+  const period = isFullYear(r) ? `In ${r.year}` : `In January–${MONTHS[r.toMonth - 1]} ${r.year}`;
   const noun = r.metric === "salesValue" ? "sales" : "floor area sold";
   const widest = [...r.top].reverse().find((t) => t.sum !== null);
   if (widest !== undefined && widest.sum !== null) {

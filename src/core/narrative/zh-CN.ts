@@ -2,6 +2,7 @@
 // 同比 at the first mention of a period, 增长/下降/持平 matching the printed sign, 增加/减少 N 家.
 
 import { indicatorName } from "../indicators";
+import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary, TierRow } from "../ranking";
 import { formatFixed, RoundingRule } from "../rounding";
@@ -98,7 +99,7 @@ function tierName(t: TierRow): string {
 /** Sentences on one ranking: TOP-N total, tiers, 百亿 count, thresholds, group means, concentration. */
 export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[] {
   const sentences: string[] = [];
-  const period = r.fromMonth === 1 && r.toMonth === 12 ? `${r.year}年` : `${r.year}年1—${r.toMonth}月`;
+  const period = isFullYear(r) ? `${r.year}年` : `${r.year}年1—${r.toMonth}月`;
   const unit = r.unit;
   const amount = (x: number) => `${formatFixed(x, 1, rule)}${unit}`;
   const noun = r.metric === "salesValue" ? "销售总额" : "销售面积合计";
