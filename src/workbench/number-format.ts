@@ -3,6 +3,7 @@
 // colour formats such as `[Red]▲0.0%;[Color10]▼0.0%;0.0%`) and the common ones a person's own
 // .xlsx brings (dates, literals, thousands scaling, scientific). Pure: no DOM, no locale.
 
+import { excelSerialToDate } from "../core/periods";
 import type { CellValue } from "../host";
 
 /** What a cell shows: its text and, when the format names one, a colour ("#RRGGBB"). */
@@ -318,12 +319,13 @@ const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 
 function formatDate(serial: number, tokens: readonly Token[]): string {
   if (serial < 0) return "#".repeat(8);
-  // Serial 60 is Excel's fictitious 1900-02-29; later serials count from 1899-12-30.
   const whole = Math.floor(serial);
   const ms = Math.round((serial - whole) * 86400000);
-  const base = whole > 60 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
-  const date = new Date(base + whole * 86400000 + (whole === 60 ? -86400000 : 0));
-  const [y, mo, d, dow] = [date.getUTCFullYear(), date.getUTCMonth(), whole === 60 ? 29 : date.getUTCDate(), date.getUTCDay()];
+  // Serial 60 is Excel's fictitious 1900-02-29, which no calendar (and so not core's) holds.
+  const date = whole === 60 ? { year: 1900, month: 2, day: 29 } : excelSerialToDate(whole);
+  const [y, mo, d] = [date.year, date.month - 1, date.day];
+  // Excel's weekdays run on from serial 1 as a Sunday, the fictitious day included.
+  const dow = (whole + 6) % 7;
   const seconds = Math.round(ms / 1000);
   const h = Math.floor(seconds / 3600) % 24;
   const mi = Math.floor(seconds / 60) % 60;
