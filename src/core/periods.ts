@@ -137,21 +137,28 @@ export function isFullYear(p: Pick<Period, "fromMonth" | "toMonth">): boolean {
   return p.fromMonth === 1 && p.toMonth === 12;
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** One month: "2024年12月" / "Dec 2024". */
+export function monthLabel(year: number, month: number, language: "zh-CN" | "en-US"): string {
+  return language === "zh-CN" ? `${year}年${month}月` : `${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * A span of months, written out even when it is the whole year or one month (an NBS cumulative
+ * figure is "1-12月"): monthSpanLabel(2024, 1, 6, "zh-CN") // => "2024年1-6月"; en-US "Jan–Jun 2024".
+ */
+export function monthSpanLabel(year: number, fromMonth: number, toMonth: number, language: "zh-CN" | "en-US"): string {
+  return language === "zh-CN" ? `${year}年${fromMonth}-${toMonth}月` : `${MONTHS[fromMonth - 1]}–${MONTHS[toMonth - 1]} ${year}`;
+}
+
 /**
  * The period as a bulletin names it. zh-CN: "2024年" / "2024年1-6月" / "2024年12月";
  * en-US: "2024" / "Jan–Jun 2024" / "Dec 2024".
  */
 export function periodLabel(p: Period, language: "zh-CN" | "en-US"): string {
-  const full = isFullYear(p);
-  if (language === "zh-CN") {
-    if (full) return `${p.year}年`;
-    if (p.fromMonth === p.toMonth) return `${p.year}年${p.toMonth}月`;
-    return `${p.year}年${p.fromMonth}-${p.toMonth}月`;
-  }
-  if (full) return String(p.year);
-  if (p.fromMonth === p.toMonth) return `${MONTHS[p.toMonth - 1]} ${p.year}`;
-  return `${MONTHS[p.fromMonth - 1]}–${MONTHS[p.toMonth - 1]} ${p.year}`;
+  if (isFullYear(p)) return language === "zh-CN" ? `${p.year}年` : String(p.year);
+  if (p.fromMonth === p.toMonth) return monthLabel(p.year, p.toMonth, language);
+  return monthSpanLabel(p.year, p.fromMonth, p.toMonth, language);
 }
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

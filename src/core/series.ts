@@ -3,7 +3,7 @@
 // against the previous period, and single months derived from cumulative figures.
 
 import { Indicator, indicatorId, indicatorName } from "./indicators";
-import { Period } from "./periods";
+import { monthLabel, monthSpanLabel, Period, periodLabel, yearPeriod } from "./periods";
 import { Problem, problem } from "./problems";
 import { roundTo, RoundingRule } from "./rounding";
 import { RawSeries } from "./series-table";
@@ -80,13 +80,14 @@ export interface SeriesOptions {
   readonly rounding: RoundingRule;
 }
 
-/** The label of a series point as desks write it. */
+/** The label of a series point as desks write it: a cumulative figure always as "1-X月", even "1-12月". */
 function labels(p: Period, cumulative: boolean, frequency: "month" | "year"): { zh: string; en: string } {
-  if (frequency === "year") return { zh: `${p.year}年`, en: String(p.year) };
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  if (cumulative) return { zh: `${p.year}年1-${p.toMonth}月`, en: `Jan–${months[p.toMonth - 1]} ${p.year}` };
-  if (p.fromMonth !== p.toMonth) return { zh: `${p.year}年${p.fromMonth}-${p.toMonth}月`, en: `${months[p.fromMonth - 1]}–${months[p.toMonth - 1]} ${p.year}` };
-  return { zh: `${p.year}年${p.toMonth}月`, en: `${months[p.toMonth - 1]} ${p.year}` };
+  const label = (language: "zh-CN" | "en-US"): string => {
+    if (frequency === "year") return periodLabel(yearPeriod(p.year), language);
+    if (cumulative || p.fromMonth !== p.toMonth) return monthSpanLabel(p.year, cumulative ? 1 : p.fromMonth, p.toMonth, language);
+    return monthLabel(p.year, p.toMonth, language);
+  };
+  return { zh: label("zh-CN"), en: label("en-US") };
 }
 
 /**
