@@ -4,6 +4,5 @@ export const useProblemListStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   item: { overflowWrap: "anywhere" },
-  location: { marginLeft: tokens.spacingHorizontalXS, fontFamily: tokens.fontFamilyMonospace },
   toggle: { marginLeft: tokens.spacingHorizontalXS },
 });

@@ -2,25 +2,21 @@
 // bar; a problem that names a cell offers a button that selects that cell in the workbook.
 
 import * as React from "react";
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useLocale } from "../../locale";
+import { CellLink } from "../CellLink/CellLink";
 import { ProblemItem, ProblemListProps, useProblemList } from "./useProblemList";
 import { useProblemListStyles } from "./ProblemList.styles";
 
 export type { ProblemListProps } from "./useProblemList";
 
 function Item(props: { item: ProblemItem; onLocate: (location: string) => void }): React.JSX.Element {
-  const { t, f } = useLocale();
   const styles = useProblemListStyles();
   const { item } = props;
   return (
     <li className={styles.item}>
       {item.text}
-      {item.location !== undefined && (
-        <Link as="button" className={styles.location} aria-label={f(t.goToCell, { cell: item.location })} onClick={() => props.onLocate(item.location as string)}>
-          {item.location}
-        </Link>
-      )}
+      {item.location !== undefined && <CellLink location={item.location} onLocate={props.onLocate} />}
     </li>
   );
 }

@@ -20,6 +20,5 @@ export const useResultsStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   sentences: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
-  location: { marginLeft: tokens.spacingHorizontalXS, fontFamily: tokens.fontFamilyMonospace },
   status: { color: tokens.colorNeutralForeground2 },
 });

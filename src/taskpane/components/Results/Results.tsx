@@ -2,8 +2,9 @@
 // flagged basis gaps, plan completion, and the bulletin sentences ready to copy.
 
 import * as React from "react";
-import { Button, Link, mergeClasses, Text } from "@fluentui/react-components";
+import { Button, mergeClasses, Text } from "@fluentui/react-components";
 import { useLocale } from "../../locale";
+import { CellLink } from "../CellLink/CellLink";
 import { FigureRow, ResultsProps, useResults } from "./useResults";
 import { useResultsStyles } from "./Results.styles";
 
@@ -68,11 +69,7 @@ export const Results = React.memo(function Results(props: ResultsProps): React.J
             {state.gaps.map((g) => (
               <li key={g.key}>
                 {g.text}
-                {g.location !== null && (
-                  <Link as="button" className={styles.location} aria-label={f(t.goToCell, { cell: g.location })} onClick={() => state.onLocate(g.location as string)}>
-                    {g.location}
-                  </Link>
-                )}
+                {g.location !== null && <CellLink location={g.location} onLocate={state.onLocate} />}
               </li>
             ))}
           </ul>

@@ -26,5 +26,4 @@ export const useSourcePreviewStyles = makeStyles({
   corrections: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, border: "none", margin: 0, padding: 0, minWidth: 0 },
   correctionFields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   toggle: { alignSelf: "flex-start" },
-  location: { marginLeft: tokens.spacingHorizontalXS, fontFamily: tokens.fontFamilyMonospace },
 });

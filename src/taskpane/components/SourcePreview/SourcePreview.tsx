@@ -2,11 +2,12 @@
 // kept and skipped and why — with the controls to correct it. Every correction is re-read at once.
 
 import * as React from "react";
-import { Button, Field, Input, Link, Select, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { COLUMN_ROLES, ColumnRole } from "../../../core/headers";
 import type { SkipReason } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
+import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
 import { SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
 import { useSourcePreviewStyles } from "./SourcePreview.styles";
@@ -91,9 +92,7 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
                   {table.skipped.map((s) => (
                     <li key={s.reason}>
                       {f(t.skippedItem, { count: count.fixed(s.count, 0), reason: t[SKIP_KEY[s.reason]] })}
-                      <Link as="button" className={styles.location} aria-label={f(t.goToCell, { cell: s.first })} onClick={() => props.onLocate(s.first)}>
-                        {s.first}
-                      </Link>
+                      <CellLink location={s.first} onLocate={props.onLocate} />
                     </li>
                   ))}
                 </ul>
