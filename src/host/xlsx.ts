@@ -86,21 +86,23 @@ function hexToArgb(hex: string): string {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function styleFromExcel(cell: ExcelJS.Cell): CellStyle {
-  const font = cell.font ?? {};
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  const alignment = cell.alignment ?? {};
+/** A cell style as the model keeps it; a date whose format is General shows as yyyy-mm-dd. */
+function styleFromExcel(excel: Partial<ExcelJS.Style>, isDate: boolean): CellStyle {
+  const font = excel.font ?? {};
+  const fill = excel.fill as ExcelJS.FillPattern | undefined;
+  const alignment = excel.alignment ?? {};
   const borders: Partial<Record<CellEdge, BorderModel>> = {};
   for (const [edge, side] of Object.entries(EDGE_TO_EXCEL) as [CellEdge, "top" | "bottom" | "left" | "right"][]) {
-    const b = cell.border?.[side];
+    const b = excel.border?.[side];
     if (b?.style) {
       const mapped = BORDER_FROM_EXCEL[b.style] ?? { style: "Continuous", weight: "Thin" };
       borders[edge] = { ...mapped, color: argbToHex(b.color) ?? "#000000" };
     }
   }
   const fillColor = fill?.type === "pattern" && fill.pattern === "solid" ? argbToHex(fill.fgColor) : undefined;
+  const numberFormat = excel.numFmt || "General";
   return {
-    numberFormat: cell.numFmt || "General",
+    numberFormat: isDate && numberFormat === "General" ? "yyyy-mm-dd" : numberFormat,
     font: {
       name: font.name ?? DEFAULT_STYLE.font.name,
       size: font.size ?? DEFAULT_STYLE.font.size,
@@ -148,6 +150,13 @@ function valueFromExcel(cell: ExcelJS.Cell): { value: CellValue; formula?: strin
   return { value: String(v) };
 }
 
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+function isEmpty(style: object): boolean {
+  for (const _key in style) return false;
+  return true;
+}
+
 /**
  * Reads .xlsx bytes into a workbook model. Charts, images and conditional formats are not read.
  * A truncated or corrupt file throws an error that names the file.
@@ -161,7 +170,17 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
     throw new HostError("InvalidArgument", `Cannot read ${fileName} as an .xlsx workbook (the file is damaged, truncated or not an .xlsx file): ${e instanceof Error ? e.message : String(e)}`);
   }
   const wb = new WorkbookModel(fileName.split(/[\\/]/).pop() ?? fileName);
-  const styleIds = new Map<string, number>();
+  // ExcelJS gives every cell of one stored style the same style object (and each unstyled cell
+  // an empty one), so a style is converted and interned once, not once per cell.
+  const styleIds = new Map<object, number>();
+  const dateStyleIds = new Map<object, number>();
+  const styleIdOf = (cell: ExcelJS.Cell, isDate: boolean): number => {
+    const excel = isEmpty(cell.style) ? NO_STYLE : cell.style;
+    const ids = isDate ? dateStyleIds : styleIds;
+    let id = ids.get(excel);
+    if (id === undefined) ids.set(excel, (id = wb.styles.intern(styleFromExcel(excel, isDate))));
+    return id;
+  };
   for (const ws of ejs.worksheets) {
     const sheet = wb.addSheet(ws.name);
     const state = ws.state as string;
@@ -183,11 +202,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
         const c = colNumber - 1;
         if (cell.isMerged && cell.master !== cell) return;
         const { value, formula, isDate } = valueFromExcel(cell);
-        const style = styleFromExcel(cell);
-        if (isDate && style.numberFormat === "General") (style as { numberFormat: string }).numberFormat = "yyyy-mm-dd";
-        const key = JSON.stringify(style);
-        let id = styleIds.get(key);
-        if (id === undefined) styleIds.set(key, (id = wb.styles.intern(style)));
+        const id = styleIdOf(cell, isDate === true);
         if (formula) sheet.setFormula(r, c, formula, value);
         else if (value !== "") sheet.setValue(r, c, value);
         if (id !== 0) sheet.setStyleId(r, c, id);
