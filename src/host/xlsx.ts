@@ -208,10 +208,11 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
         if (id !== 0) sheet.setStyleId(r, c, id);
       });
     });
-    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) as string[];
-    for (const m of merges) {
-      const rect = parseReference(m);
-      if (rect) sheet.merges.push({ row: rect.row, column: rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount });
+    // ExcelJS keeps merges in _merges (1-based bounds by master cell); its public `model` would
+    // first serialise every row and cell of the sheet just to list them.
+    const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+    for (const m of Object.values(merges)) {
+      sheet.merges.push({ row: m.top - 1, column: m.left - 1, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 });
     }
   }
   const defined = (ejs.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
