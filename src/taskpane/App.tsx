@@ -47,7 +47,6 @@ function RunOutcomeView(props: { state: AppState }): React.JSX.Element | null {
   const { outcome, locate } = props.state;
   if (outcome === null) return null;
   if (outcome.kind === "unexpected") return <ProblemList problems={[]} unexpected={outcome.detail} onLocate={locate} errorTitle={t.runFailedTitle} />;
-  if (outcome.kind === "problems") return <ProblemList problems={outcome.problems} onLocate={locate} errorTitle={t.runFailedTitle} />;
   const { result } = outcome;
   return (
     <>

@@ -37,11 +37,8 @@ export interface AppProps {
   readonly language: Language;
 }
 
-/** What the last Run gave: a result from the Excel layer, problems found before running, or an unexpected failure. */
-export type RunOutcome =
-  | { readonly kind: "result"; readonly result: RunResult }
-  | { readonly kind: "problems"; readonly problems: readonly Problem[] }
-  | { readonly kind: "unexpected"; readonly detail: string };
+/** What the last Run gave: a result from the Excel layer, or an unexpected failure. */
+export type RunOutcome = { readonly kind: "result"; readonly result: RunResult } | { readonly kind: "unexpected"; readonly detail: string };
 
 /** Something to tell outside the flow (selecting a cell failed, a refresh-all failed). */
 export interface Notice {
