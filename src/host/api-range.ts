@@ -135,11 +135,11 @@ export class RangeApi extends ApiObject {
       case "Width":
         return offsetLeft(this.sheet, r.column + r.columnCount) - offsetLeft(this.sheet, r.column);
       case "Values":
-        return this.cells(name, (row, col) => cellValue(this.sheet, row, col));
+        return this.valueCells(name, (value) => value);
       case "Text":
-        return this.cells(name, (row, col) => displayText(cellValue(this.sheet, row, col)));
+        return this.valueCells(name, displayText);
       case "ValueTypes":
-        return this.cells(name, (row, col) => valueType(cellValue(this.sheet, row, col)));
+        return this.valueCells(name, valueType);
       case "Formulas":
       case "FormulasLocal":
         return this.cells(name, (row, col) => this.sheet.formula(row, col) ?? this.sheet.value(row, col));
@@ -153,10 +153,13 @@ export class RangeApi extends ApiObject {
     }
   }
 
-  /** A cell-level 2-D read: null when unbounded (as Excel), refused past the cell limit. */
-  private cells<T>(name: string, read: (row: number, column: number) => T): T[][] | null {
+  /**
+   * Whether a cell-level read of Range.`name` answers cells: false when the range is unbounded
+   * (Excel answers null); throws past the cell limit.
+   */
+  private bounded(name: string): boolean {
     const r = this.rect;
-    if (isUnbounded(r)) return null;
+    if (isUnbounded(r)) return false;
     const count = r.rowCount * r.columnCount;
     if (count > this.env.maxCellsPerRead) {
       // Excel refuses reads this large; the exact code Excel uses for the cell-count limit is not
@@ -168,19 +171,28 @@ export class RangeApi extends ApiObject {
       err.location = `Range.${name}`;
       throw err;
     }
-    if (name === "Values" || name === "Text" || name === "ValueTypes") {
-      // Fast path: read row records once.
-      const values = this.sheet.values(r);
-      const hasFormulas = this.sheet.workbook.formulaCount > 0;
-      for (let i = 0; i < r.rowCount; i++) {
-        const line = values[i] as unknown[];
-        for (let j = 0; j < r.columnCount; j++) {
-          const v = hasFormulas ? cellValue(this.sheet, r.row + i, r.column + j) : (line[j] as CellValue);
-          line[j] = name === "Values" ? v : name === "Text" ? displayText(v) : valueType(v);
-        }
+    return true;
+  }
+
+  /** Each cell's value (a formula's result) through `map`, taken from the sheet's row records in one pass. */
+  private valueCells<T>(name: string, map: (value: CellValue) => T): T[][] | null {
+    if (!this.bounded(name)) return null;
+    const r = this.rect;
+    const values = this.sheet.values(r) as unknown[][];
+    const hasFormulas = this.sheet.workbook.formulaCount > 0;
+    for (let i = 0; i < r.rowCount; i++) {
+      const line = values[i];
+      for (let j = 0; j < r.columnCount; j++) {
+        line[j] = map(hasFormulas ? cellValue(this.sheet, r.row + i, r.column + j) : (line[j] as CellValue));
       }
-      return values as unknown as T[][];
     }
+    return values as T[][];
+  }
+
+  /** A cell-level 2-D read of anything else (formulas, number formats). */
+  private cells<T>(name: string, read: (row: number, column: number) => T): T[][] | null {
+    if (!this.bounded(name)) return null;
+    const r = this.rect;
     const out: T[][] = new Array(r.rowCount);
     for (let i = 0; i < r.rowCount; i++) {
       const line: T[] = new Array(r.columnCount);
