@@ -26,7 +26,7 @@ import {
   toDefinition,
   visibleSlots,
 } from "./form";
-import { guarded } from "./guard";
+import { Guarded, guarded } from "./guard";
 import { IDLE, PreviewState } from "./types";
 import type { NationalRead } from "./components/Settings/useSettings";
 import type { RefreshOutcome } from "./components/StoredAnalyses/useStoredAnalyses";
@@ -82,6 +82,12 @@ export interface AppState {
 const idlePreviews = (): Record<SlotRole, PreviewState> => Object.fromEntries(ALL_SLOTS.map((r) => [r, IDLE])) as Record<SlotRole, PreviewState>;
 
 type NationalOutcome = { ok: true; value: string; address: string } | { ok: false; problems: Problem[]; detail?: string };
+
+/** The notice for what selecting a cell or sheet gave: Excel's problem, the failure's text, or none when it worked. */
+function selectNotice(r: Guarded<Problem | undefined>): Notice | null {
+  if (!r.ok) return { problems: [], detail: r.detail };
+  return r.value === undefined ? null : { problems: [r.value] };
+}
 
 export function useApp(props: AppProps): AppState {
   const { services, language } = props;
@@ -244,24 +250,23 @@ export function useApp(props: AppProps): AppState {
     });
   }, [exclusive, services, onPhase, loadStored, form.id]);
 
-  const edit = React.useCallback(
-    (definition: AnalysisDefinition) => {
-      const loaded = fromDefinition(definition, language);
-      if (loaded === undefined) return;
-      setForm(loaded);
-      setPreviews(idlePreviews());
-      setOutcome(null);
-      setNational({ status: "idle" });
-    },
-    [language],
-  );
-
-  const newAnalysis = React.useCallback(() => {
-    setForm(emptyForm(language));
+  /** Another analysis in the form: what was read, run and shown belongs to the one before. */
+  const startForm = React.useCallback((next: FormState) => {
+    setForm(next);
     setPreviews(idlePreviews());
     setOutcome(null);
     setNational({ status: "idle" });
-  }, [language]);
+  }, []);
+
+  const edit = React.useCallback(
+    (definition: AnalysisDefinition) => {
+      const loaded = fromDefinition(definition, language);
+      if (loaded !== undefined) startForm(loaded);
+    },
+    [language, startForm],
+  );
+
+  const newAnalysis = React.useCallback(() => startForm(emptyForm(language)), [language, startForm]);
 
   const locate = React.useCallback(
     (location: string) => {
@@ -269,10 +274,7 @@ export function useApp(props: AppProps): AppState {
         // A location without a cell names a whole sheet ("2024年"): bring that sheet forward.
         const onSheet = splitSheet(location).sheet !== undefined;
         const r = await guarded(() => (onSheet ? services.selectLocation(location) : services.activateSheet(location)));
-        if (!mounted.current) return;
-        if (!r.ok) setNotice({ problems: [], detail: r.detail });
-        else if (r.value !== undefined) setNotice({ problems: [r.value] });
-        else setNotice(null);
+        if (mounted.current) setNotice(selectNotice(r));
       })();
     },
     [services],
@@ -283,9 +285,8 @@ export function useApp(props: AppProps): AppState {
     if (summarySheet === undefined) return;
     void (async () => {
       const r = await guarded(() => services.activateSheet(summarySheet));
-      if (!mounted.current) return;
-      if (!r.ok) setNotice({ problems: [], detail: r.detail });
-      else if (r.value !== undefined) setNotice({ problems: [r.value] });
+      const notice = selectNotice(r);
+      if (mounted.current && notice !== null) setNotice(notice);
     })();
   }, [services, summarySheet]);
 
