@@ -1,7 +1,7 @@
 // Charts as the client sees them: ChartCollection, Chart, title, legend, data labels, axes and
 // series. Everything is written into the plain ChartModel so the .xlsx writer can draw it.
 
-import { Rect, isUnbounded, parseReference } from "./address";
+import { Rect, cellAddress, isUnbounded, parseReference } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { RangeApi, guardAlive, guardEditable } from "./api-range";
 import { absoluteAddress, deriveSeries, newChart, sourceAddress } from "./charts";
@@ -242,8 +242,8 @@ export class ChartApi extends ChartPart {
       case "SetPosition": {
         const start = rangeArg(this.env, args[0], this.sheet);
         const end = args[1] === null || args[1] === undefined ? undefined : rangeArg(this.env, args[1], this.sheet);
-        const startCell = addressOf(start.rect);
-        c.anchor = end ? { start: startCell, end: addressOf(end.rect, true) } : { start: startCell };
+        const startCell = cellAddress(start.rect.row, start.rect.column);
+        c.anchor = end ? { start: startCell, end: cellAddress(end.rect.row + end.rect.rowCount - 1, end.rect.column + end.rect.columnCount - 1) } : { start: startCell };
         c.top = topOf(this.sheet, start.rect.row);
         c.left = leftOf(this.sheet, start.rect.column);
         if (end) {
@@ -271,14 +271,6 @@ export class ChartApi extends ChartPart {
         return super.call(name, args);
     }
   }
-}
-
-function addressOf(rect: Rect, bottomRight = false): string {
-  const row = bottomRight ? rect.row + rect.rowCount - 1 : rect.row;
-  const column = bottomRight ? rect.column + rect.columnCount - 1 : rect.column;
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
 }
 
 function topOf(sheet: SheetModel, row: number): number {

@@ -4,9 +4,9 @@
 // IFERROR, ROUND, ABS, AND, OR, NOT, LEN, CONCATENATE). Anything else gives "#NAME?".
 // Formulas loaded from .xlsx keep their cached value when they cannot be evaluated here.
 
-import { Rect, isUnbounded, parseReference } from "./address";
+import { Rect, intersect, isUnbounded, parseReference } from "./address";
 import type { SheetModel, WorkbookModel } from "./model";
-import { CellValue, isErrorValue } from "./values";
+import { CellValue, displayText, isErrorValue } from "./values";
 
 /** A cell's value: its constant, or its formula's result. */
 export function cellValue(sheet: SheetModel, row: number, column: number): CellValue {
@@ -173,7 +173,7 @@ class Parser {
       const right = this.additive();
       const a = scalar(left);
       const b = scalar(right);
-      left = isErrorValue(a) ? a : isErrorValue(b) ? b : asText(a) + asText(b);
+      left = isErrorValue(a) ? a : isErrorValue(b) ? b : displayText(a) + displayText(b);
     }
     return left;
   }
@@ -296,11 +296,6 @@ function scalar(v: Value): CellValue {
   return "#VALUE!";
 }
 
-function asText(v: CellValue): string {
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
-
 function toNumber(v: CellValue): number | string {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
@@ -351,16 +346,11 @@ function flatten(args: Value[]): { value: CellValue; fromRange: boolean }[] {
   const out: { value: CellValue; fromRange: boolean }[] = [];
   for (const a of args) {
     if (typeof a === "object") {
-      let rect = a.rect;
+      let rect: Rect | undefined = a.rect;
       if (isUnbounded(rect)) {
         const used = a.sheet.usedRect(true);
-        if (!used) continue;
-        const top = Math.max(rect.row, used.row);
-        const left = Math.max(rect.column, used.column);
-        const bottom = Math.min(rect.row + rect.rowCount, used.row + used.rowCount);
-        const right = Math.min(rect.column + rect.columnCount, used.column + used.columnCount);
-        if (bottom <= top || right <= left) continue;
-        rect = { row: top, column: left, rowCount: bottom - top, columnCount: right - left };
+        rect = used && intersect(rect, used);
+        if (!rect) continue;
       }
       for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
         for (let c = rect.column; c < rect.column + rect.columnCount; c++) out.push({ value: cellValue(a.sheet, r, c), fromRange: true });
@@ -455,11 +445,11 @@ function callFunction(name: string, args: Value[]): Value {
       return typeof f === "string" ? f : !f;
     }
     case "LEN":
-      return asText(scalar(args[0] ?? "")).length;
+      return displayText(scalar(args[0] ?? "")).length;
     case "CONCATENATE":
     case "CONCAT":
       return flatten(args)
-        .map((x) => asText(x.value))
+        .map((x) => displayText(x.value))
         .join("");
     case "ISNUMBER":
       return typeof scalar(args[0] ?? "") === "number";
