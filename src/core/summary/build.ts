@@ -14,7 +14,6 @@ import { Maybe } from "../yoy";
 import { tierLabel, tiersFromBounds } from "../tiers";
 import { ChartModel, CellStyle, SheetModel, SheetValue, StyleRun } from "./model";
 import { SHEET_LABELS, SheetLabels } from "./labels";
-import { indicatorName } from "../indicators";
 
 /** Red for increases (the mainland convention, 红涨绿跌) or green for increases. */
 export type ColourConvention = "red-up" | "green-up";
@@ -209,18 +208,17 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
 }
 
 /** The ranking's lists: who entered and left each TOP-N, and every listed company's move. */
-function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, moversLimit: number): void {
+function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, moversLimit: number): void {
   if (r.membership.length > 0) {
     b.sectionTitle(L.membershipSection);
-    const separator = language === "zh-CN" ? "、" : ", ";
     // One row per list; the names run on to the right over empty cells, as a sentence would.
     const name = sectionName("membership", r);
     b.table(
       name,
       ["TOP-N", "", ""],
       r.membership.flatMap((m) => [
-        [L.topName(m.n), L.entrants, m.entrants.join(separator) || "—"],
-        [L.topName(m.n), L.exits, m.exits.join(separator) || "—"],
+        [L.topName(m.n), L.entrants, m.entrants.join(L.listSeparator) || "—"],
+        [L.topName(m.n), L.exits, m.exits.join(L.listSeparator) || "—"],
       ]),
       [f.text, f.text, f.text],
     );
@@ -242,7 +240,7 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
 }
 
 function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
-  const name = indicatorName({ category: s.category, quantity: s.quantity }, language).replace(/^the /, "");
+  const name = (language === "zh-CN" ? s.indicator : s.indicatorEn).replace(/^the /, "");
   const title = s.region !== null ? `${s.region} ${name}` : name;
   b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
   const levelFormat = s.quantity === "salesValue" || s.quantity === "salesArea" || s.quantity === "stockArea" ? f.level : f.amount;
@@ -324,7 +322,7 @@ function sourceLines(analysis: Analysis, L: SheetLabels, language: Language): st
   for (const t of analysis.tables) {
     if (t.kind === "ranking") {
       const years = [...new Set(t.lists.map((l) => l.period.year))].sort((a, b) => b - a);
-      const yearText = years.map(L.yearLabel).join(language === "zh-CN" ? "、" : ", ");
+      const yearText = years.map(L.yearLabel).join(L.listSeparator);
       const role = years.length > 1 ? L.roleCurrent : years[0] === analysis.rankings[0]?.year ? L.roleCurrent : L.rolePrevious;
       const range = t.lists[0]?.range ?? "";
       const bracketed = yearText === "" ? "" : language === "zh-CN" ? `（${yearText}）` : ` (${yearText})`;
@@ -343,7 +341,7 @@ function sourceLines(analysis: Analysis, L: SheetLabels, language: Language): st
 function headlinePeriod(analysis: Analysis, language: Language): { text: string; previous: string | null; year: number | null } {
   const r = analysis.rankings[0];
   if (r !== undefined) {
-    const previous = r.previousYear === null ? null : language === "zh-CN" ? `${r.previousYear}年` : String(r.previousYear);
+    const previous = r.previousYear === null ? null : SHEET_LABELS[language].yearLabel(r.previousYear);
     return { text: language === "zh-CN" ? r.period : r.periodEn, previous, year: r.year };
   }
   const points = analysis.series.flatMap((s) => s.points);
@@ -376,7 +374,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   const provenanceTop = b.row;
   for (const line of sourceLines(analysis, L, language)) b.note(line);
   if (analysis.rankings.length > 0) {
-    const tiers = tiersFromBounds(analysis.options.tierBounds).map((t) => tierLabel(t, "亿元", language)).join(language === "zh-CN" ? "、" : ", ");
+    const tiers = tiersFromBounds(analysis.options.tierBounds).map((t) => tierLabel(t, "亿元", language)).join(L.listSeparator);
     b.note(L.tierRule(L.presetNames[analysis.options.tierPreset] ?? analysis.options.tierPreset, tiers));
   }
   b.note(L.roundingRule(rule));
@@ -401,7 +399,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   for (const r of analysis.rankings) rankingTables(b, r, L, f, rule, language, charts);
   analysis.series.forEach((s, i) => seriesSection(b, s, i, L, f, rule, language, charts));
   if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, rule);
-  for (const r of analysis.rankings) rankingLists(b, r, L, f, rule, language, moversLimit);
+  for (const r of analysis.rankings) rankingLists(b, r, L, f, rule, moversLimit);
 
   const notes = analysis.problems.filter((p) => p.severity !== "info");
   if (notes.length > 0) {

@@ -5,6 +5,8 @@ import { Language } from "../messages";
 
 export interface SheetLabels {
   readonly sheetPrefix: string;
+  /** Between the items of a list written in one cell: "2024年、2023年" / "2024, 2023". */
+  readonly listSeparator: string;
   readonly title: (period: string) => string;
   /** The line under the title: the period, what it is compared with, and the units. */
   readonly periodLine: (period: string, previous: string | null) => string;
@@ -92,6 +94,7 @@ export interface SheetLabels {
 
 const ZH: SheetLabels = {
   sheetPrefix: "汇总",
+  listSeparator: "、",
   title: (period) => `${period}房地产销售统计汇总`,
   periodLine: (period, previous) =>
     `${period}${previous === null ? "" : `，与${previous}同期比较`}；单位：销售额 亿元，面积 万平方米；增速 %；增减 个百分点 / 家`,
@@ -178,6 +181,7 @@ const ZH: SheetLabels = {
 
 const EN: SheetLabels = {
   sheetPrefix: "Summary",
+  listSeparator: ", ",
   title: (period) => `Real estate sales summary, ${period}`,
   periodLine: (period, previous) =>
     `${period}${previous === null ? "" : `, compared with ${previous}`}. Units: sales 100 million yuan (亿元), area 10,000 sq m (万平方米); growth %; changes in percentage points / companies`,
