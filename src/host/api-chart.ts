@@ -6,7 +6,7 @@ import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum
 import { RangeApi, guardAlive, guardEditable } from "./api-range";
 import { absoluteAddress, deriveSeries, newChart, sourceAddress } from "./charts";
 import { HostError, invalidArgument, itemNotFound } from "./errors";
-import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel } from "./model";
+import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
 
 const SERIES_BY = ["Auto", "Columns", "Rows"] as const;
 const LEGEND_POSITIONS = ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"] as const;
@@ -108,8 +108,8 @@ export class ChartCollectionApi extends ApiObject {
         chart.sourceAddress = sourceAddress(source.sheet, source.rect);
         chart.series = deriveSeries(source.sheet, source.rect, seriesBy);
         // Excel places a new chart at a default position: to the right of the data, in points.
-        chart.top = 15 * 2;
-        chart.left = 48 * (source.rect.column + source.rect.columnCount + 1);
+        chart.top = STANDARD_ROW_HEIGHT * 2;
+        chart.left = STANDARD_COLUMN_WIDTH * (source.rect.column + source.rect.columnCount + 1);
         this.sheet.charts.push(chart);
         return new ChartApi(this.env, this.sheet, chart);
       }
@@ -244,11 +244,11 @@ export class ChartApi extends ChartPart {
         const end = args[1] === null || args[1] === undefined ? undefined : rangeArg(this.env, args[1], this.sheet);
         const startCell = cellAddress(start.rect.row, start.rect.column);
         c.anchor = end ? { start: startCell, end: cellAddress(end.rect.row + end.rect.rowCount - 1, end.rect.column + end.rect.columnCount - 1) } : { start: startCell };
-        c.top = topOf(this.sheet, start.rect.row);
-        c.left = leftOf(this.sheet, start.rect.column);
+        c.top = this.sheet.rowTop(start.rect.row);
+        c.left = this.sheet.columnLeft(start.rect.column);
         if (end) {
-          c.height = Math.max(0, topOf(this.sheet, end.rect.row + end.rect.rowCount) - c.top);
-          c.width = Math.max(0, leftOf(this.sheet, end.rect.column + end.rect.columnCount) - c.left);
+          c.height = Math.max(0, this.sheet.rowTop(end.rect.row + end.rect.rowCount) - c.top);
+          c.width = Math.max(0, this.sheet.columnLeft(end.rect.column + end.rect.columnCount) - c.left);
         }
         return undefined;
       }
@@ -271,18 +271,6 @@ export class ChartApi extends ChartPart {
         return super.call(name, args);
     }
   }
-}
-
-function topOf(sheet: SheetModel, row: number): number {
-  let total = 0;
-  for (let r = 0; r < row; r++) total += sheet.rowHeight(r);
-  return total;
-}
-
-function leftOf(sheet: SheetModel, column: number): number {
-  let total = 0;
-  for (let c = 0; c < column; c++) total += sheet.columnWidth(c);
-  return total;
 }
 
 /** A font object inside a chart part (title, axis title, legend, data labels). */

@@ -30,7 +30,7 @@ import {
 } from "./api";
 import { HostError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import { cellValue } from "./formula";
-import { BorderModel, CellEdge, CellStyle, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
+import { BorderModel, CellEdge, CellStyle, SheetModel, STANDARD_ROW_HEIGHT } from "./model";
 import { CellValue, displayText, isCellInput, parseInput, valueType } from "./values";
 
 /** Hook for ranges to reach worksheet objects without an import cycle (set by api-workbook). */
@@ -127,13 +127,13 @@ export class RangeApi extends ApiObject {
       case "ColumnHidden":
         return false;
       case "Top":
-        return offsetTop(this.sheet, r.row);
+        return this.sheet.rowTop(r.row);
       case "Left":
-        return offsetLeft(this.sheet, r.column);
+        return this.sheet.columnLeft(r.column);
       case "Height":
-        return offsetTop(this.sheet, r.row + r.rowCount) - offsetTop(this.sheet, r.row);
+        return this.sheet.rowTop(r.row + r.rowCount) - this.sheet.rowTop(r.row);
       case "Width":
-        return offsetLeft(this.sheet, r.column + r.columnCount) - offsetLeft(this.sheet, r.column);
+        return this.sheet.columnLeft(r.column + r.columnCount) - this.sheet.columnLeft(r.column);
       case "Values":
         return this.valueCells(name, (value) => value);
       case "Text":
@@ -486,18 +486,6 @@ export function mergeRange(sheet: SheetModel, rect: Rect, across: boolean): void
     }
     sheet.merges.push(area);
   }
-}
-
-function offsetTop(sheet: SheetModel, row: number): number {
-  let total = row * STANDARD_ROW_HEIGHT;
-  for (const [r, h] of sheet.rowHeights) if (r < row) total += h - STANDARD_ROW_HEIGHT;
-  return total;
-}
-
-function offsetLeft(sheet: SheetModel, column: number): number {
-  let total = column * STANDARD_COLUMN_WIDTH;
-  for (const [c, w] of sheet.columnWidths) if (c < column) total += w - STANDARD_COLUMN_WIDTH;
-  return total;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import { ChartCollectionApi } from "./api-chart";
 import { RangeApi, guardAlive, guardEditable, rangeLinks } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
 import { cellValue } from "./formula";
-import { NamedItemModel, SheetModel, SheetVisibility, TableModel } from "./model";
+import { NamedItemModel, SheetModel, SheetVisibility, STANDARD_ROW_HEIGHT, TableModel } from "./model";
 
 /** Resolves an address argument ("A1:B2", "Sheet1!A1", a defined name) on a default sheet. */
 export function resolveAddress(env: ApiEnv, address: string, defaultSheet: SheetModel | undefined): { sheet: SheetModel; rect: Rect } {
@@ -234,7 +234,7 @@ export class WorksheetApi extends ApiObject {
       case "EnableCalculation":
         return true;
       case "StandardHeight":
-        return 15;
+        return STANDARD_ROW_HEIGHT;
       case "StandardWidth":
         return 8.43;
       default:

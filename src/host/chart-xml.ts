@@ -4,7 +4,7 @@
 // draw them without recalculating.
 
 import JSZip from "jszip";
-import { parseReference } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, parseReference } from "./address";
 import { cellValue } from "./formula";
 import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, WorkbookModel } from "./model";
 
@@ -210,10 +210,10 @@ export function chartXml(wb: WorkbookModel, chart: ChartModel): string {
 function cellAt(sheet: SheetModel, leftPt: number, topPt: number): { col: number; colOff: number; row: number; rowOff: number } {
   let col = 0;
   let x = leftPt;
-  while (x >= sheet.columnWidth(col) && col < 16383) x -= sheet.columnWidth(col++);
+  while (x >= sheet.columnWidth(col) && col < MAX_COLUMNS - 1) x -= sheet.columnWidth(col++);
   let row = 0;
   let y = topPt;
-  while (y >= sheet.rowHeight(row) && row < 1048575) y -= sheet.rowHeight(row++);
+  while (y >= sheet.rowHeight(row) && row < MAX_ROWS - 1) y -= sheet.rowHeight(row++);
   return { col, colOff: Math.round(x * EMU_PER_POINT), row, rowOff: Math.round(y * EMU_PER_POINT) };
 }
 

@@ -553,6 +553,20 @@ export class SheetModel {
     return this.rowHeights.get(row) ?? STANDARD_ROW_HEIGHT;
   }
 
+  /** Points from the sheet's top edge to the top of `row`. */
+  rowTop(row: number): number {
+    let total = row * STANDARD_ROW_HEIGHT;
+    for (const [r, h] of this.rowHeights) if (r < row) total += h - STANDARD_ROW_HEIGHT;
+    return total;
+  }
+
+  /** Points from the sheet's left edge to the left of `column`. */
+  columnLeft(column: number): number {
+    let total = column * STANDARD_COLUMN_WIDTH;
+    for (const [c, w] of this.columnWidths) if (c < column) total += w - STANDARD_COLUMN_WIDTH;
+    return total;
+  }
+
   /** The merged area containing (row, column), if any. */
   mergeAt(row: number, column: number): Rect | undefined {
     return this.merges.find((m) => row >= m.row && row < m.row + m.rowCount && column >= m.column && column < m.column + m.columnCount);
