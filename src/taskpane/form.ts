@@ -99,7 +99,8 @@ export function visibleSlots(layout: RankingLayout): readonly SlotRole[] {
   return [...LAYOUT_SLOTS[layout], ...EXTRA_SLOTS];
 }
 
-function hasOverrides(o: TableOverrides): boolean {
+/** Has the person corrected anything in the slot's preview (header row, year, unit, a column's role)? */
+export function hasOverrides(o: TableOverrides): boolean {
   return o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || Object.keys(o.roles ?? {}).length > 0;
 }
 

@@ -70,7 +70,7 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
         <dt className={styles.term}>{t.previewKind}</dt>
         <dd className={styles.detail}>{t[KIND_KEY[table.kind]]}</dd>
         <dt className={styles.term}>{t.previewHeaderRow}</dt>
-        <dd className={styles.detail}>{f(t.previewHeaderRowValue, { row: props.view.headerSheetRow, cell: props.view.headerCell })}</dd>
+        <dd className={styles.detail}>{f(t.previewHeaderRowValue, { row: props.view.headerSheetRow, cell: table.headerAddress })}</dd>
         <dt className={styles.term}>{t.previewYears}</dt>
         <dd className={styles.detail}>{table.years.length > 0 ? table.years.join(", ") : t.previewNone}</dd>
         {table.kind === "ranking" && (

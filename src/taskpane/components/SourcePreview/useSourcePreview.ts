@@ -6,9 +6,10 @@ import * as React from "react";
 import type { SourcePreview, TablePreview } from "../../../excel";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { ColumnRole } from "../../../core/headers";
-import { columnLetters, parseAddress } from "../../../core/a1";
+import { parseAddress } from "../../../core/a1";
 import { indicatorName } from "../../../core/indicators";
 import type { Category, Quantity } from "../../../core/indicators";
+import { hasOverrides } from "../../form";
 import { useLocale } from "../../locale";
 
 export interface SourcePreviewProps {
@@ -31,7 +32,6 @@ export interface TableView {
   readonly table: TablePreview;
   /** The header's row as the sheet numbers it (1-based). */
   readonly headerSheetRow: number;
-  readonly headerCell: string;
   /** Series indicators in words; plan items as written. */
   readonly items: readonly string[];
 }
@@ -63,20 +63,12 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   const { language } = useLocale();
   const parsed = parseAddress(props.preview.address);
   const firstRow = parsed?.row ?? 0;
-  const sheetPrefix = props.preview.address.includes("!") ? props.preview.address.slice(0, props.preview.address.lastIndexOf("!") + 1) : "";
-  const tables: TableView[] = props.preview.tables.map((table, i) => {
-    const headerSheetRow = firstRow + table.headerRow + 1;
-    const column = parsed?.column ?? 0;
-    const letter = table.columns[0]?.letter;
-    return {
-      key: `${table.kind}-${table.headerRow}-${i}`,
-      table,
-      headerSheetRow,
-      // The header's first cell; computed here because the preview leaves it empty when no list was read.
-      headerCell: table.headerAddress !== "" ? table.headerAddress : `${sheetPrefix}${letter ?? columnLetters(column)}${headerSheetRow}`,
-      items: table.kind === "series" ? table.items.map((item) => indicatorWords(item, language)) : table.items,
-    };
-  });
+  const tables: TableView[] = props.preview.tables.map((table, i) => ({
+    key: `${table.kind}-${table.headerRow}-${i}`,
+    table,
+    headerSheetRow: firstRow + table.headerRow + 1,
+    items: table.kind === "series" ? table.items.map((item) => indicatorWords(item, language)) : table.items,
+  }));
 
   const headerOverride = props.overrides.headerRow;
   const shownHeader = headerOverride !== undefined ? String(firstRow + headerOverride + 1) : tables[0] !== undefined ? String(tables[0].headerSheetRow) : "";
@@ -105,7 +97,7 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   }, [yearDraft, shownYear, onYear]);
 
   const o = props.overrides;
-  const corrected = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || Object.keys(o.roles ?? {}).length > 0;
+  const corrected = hasOverrides(o);
   const needed = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || props.preview.problems.some((p) => p.severity === "error");
   const [opened, setOpened] = React.useState<boolean | undefined>(undefined);
   const correctionsOpen = opened ?? needed;
