@@ -2,7 +2,7 @@
 // quoting, parsing) is StatDesk's one implementation in core/a1 and core/sheet-name, so the
 // host and the add-in can never disagree about an address; what only the host needs is here.
 
-import { CellRect, columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
+import { CellRect, columnIndex, columnLetters, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
 
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, quoteSheetName, qualifiedAddress, splitSheet } from "../core/a1";
 export { cellName as cellAddress, rectName as rectAddress } from "../core/a1";
@@ -44,6 +44,24 @@ export function parseReference(address: string): ParsedReference | undefined {
 
 /** The overlap of two rectangles, or undefined when they do not meet. */
 export const intersect = intersectRects;
+
+/**
+ * A sheet-qualified reference with its rows and columns absolute, as charts' series and defined
+ * names keep it: "Data!$B$2:$B$6", "Data!$B$1", "'My sheet'!$A:$C" (whole columns), "Data!$3:$5".
+ */
+export function absoluteAddress(sheet: string, rect: Rect): string {
+  const column = (c: number) => `$${columnLetters(c)}`;
+  const row = (r: number) => `$${r + 1}`;
+  const lastRow = rect.row + rect.rowCount - 1;
+  const lastColumn = rect.column + rect.columnCount - 1;
+  let reference: string;
+  // Whole rows first: the whole sheet is written as rows, as rectAddress does.
+  if (isWholeRows(rect)) reference = `${row(rect.row)}:${row(lastRow)}`;
+  else if (isWholeColumns(rect)) reference = `${column(rect.column)}:${column(lastColumn)}`;
+  else if (rect.rowCount === 1 && rect.columnCount === 1) reference = column(rect.column) + row(rect.row);
+  else reference = `${column(rect.column)}${row(rect.row)}:${column(lastColumn)}${row(lastRow)}`;
+  return `${quoteSheetName(sheet)}!${reference}`;
+}
 
 /** The smallest rectangle covering both. */
 export function boundingRect(a: Rect, b: Rect): Rect {

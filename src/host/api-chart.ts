@@ -1,10 +1,10 @@
 // Charts as the client sees them: ChartCollection, Chart, title, legend, data labels, axes and
 // series. Everything is written into the plain ChartModel so the .xlsx writer can draw it.
 
-import { Rect, cellAddress, isUnbounded, parseReference } from "./address";
+import { Rect, absoluteAddress, cellAddress, isUnbounded, parseReference } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { RangeApi, guardAlive, guardEditable } from "./api-range";
-import { absoluteAddress, deriveSeries, newChart, sourceAddress } from "./charts";
+import { deriveSeries, newChart, sourceAddress } from "./charts";
 import { HostError, invalidArgument, itemNotFound } from "./errors";
 import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
 

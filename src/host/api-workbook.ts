@@ -6,13 +6,12 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   Rect,
+  absoluteAddress,
   intersect,
   isUnbounded,
   onGrid,
   parseReference,
-  qualifiedAddress,
   quoteSheetName,
-  rectAddress,
   replaceSheetReferences,
 } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
@@ -809,12 +808,6 @@ function checkDefinedName(name: string): void {
   }
 }
 
-/** "=Sheet1!$A$1:$B$2" for a range. */
-export function absoluteFormula(sheetName: string, rect: Rect): string {
-  const abs = rectAddress(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2").replace(/(^|:)([A-Z]+)(?=:|$)/g, "$1$$$2").replace(/(^|:)(\d+)(?=:|$)/g, "$1$$$2");
-  return `=${quoteSheetName(sheetName)}!${abs}`;
-}
-
 export class NamedItemCollectionApi extends ApiObject {
   readonly typeName = "NamedItemCollection";
   override readonly isCollection = true;
@@ -860,7 +853,7 @@ export class NamedItemCollectionApi extends ApiObject {
         const reference = args[1];
         if (reference instanceof RangeApi) {
           reference.checkAlive();
-          formula = absoluteFormula(reference.sheet.name, reference.rect);
+          formula = `=${absoluteAddress(reference.sheet.name, reference.rect)}`;
         } else if (typeof reference === "string") {
           formula = reference.startsWith("=") ? reference : `=${reference}`;
         } else throw invalidArgument("reference must be a range or a formula");
@@ -943,7 +936,7 @@ export class NamedItemApi extends ApiObject {
       }
       case "Value": {
         const target = this.target();
-        if (target) return qualifiedAddress(target.sheet.name, target.rect).replace(/!(.*)$/, (_m, a: string) => "!" + a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"));
+        if (target) return absoluteAddress(target.sheet.name, target.rect);
         if (/^".*"$/.test(constant)) return constant.slice(1, -1).replace(/""/g, '"');
         const n = Number(constant);
         return constant !== "" && Number.isFinite(n) ? n : constant;

@@ -1,15 +1,9 @@
 // How Excel turns a chart's source range into series: which row/column holds names and
 // categories, and whether series run down columns or across rows. Pure functions over the model.
 
-import { Rect, qualifiedAddress, quoteSheetName, rectAddress } from "./address";
+import { Rect, absoluteAddress, qualifiedAddress } from "./address";
 import { cellValue } from "./formula";
 import { ChartModel, ChartSeriesModel, SheetModel, newAxis } from "./model";
-
-/** "Data!$B$2:$B$6" — the absolute, sheet-qualified form charts keep. */
-export function absoluteAddress(sheetName: string, rect: Rect): string {
-  const a = rectAddress(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-  return `${quoteSheetName(sheetName)}!${a}`;
-}
 
 /**
  * Series for a source range, following Excel's rules:

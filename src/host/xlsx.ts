@@ -3,7 +3,7 @@
 // frozen panes, tab colours, visibility, defined names) plus DrawingML charts added afterwards.
 
 import ExcelJS from "exceljs";
-import { columnLetters, parseReference, qualifiedAddress, rectAddress } from "./address";
+import { absoluteAddress, columnLetters, parseReference, rectAddress } from "./address";
 import { addChartsToXlsx } from "./chart-xml";
 import { cellValue } from "./formula";
 import { HostError } from "./errors";
@@ -320,7 +320,7 @@ export async function writeXlsx(wb: WorkbookModel): Promise<Uint8Array> {
     const ref = parseReference(n.formula.replace(/^=/, ""));
     const sheet = ref?.sheet !== undefined ? wb.sheet(ref.sheet) : undefined;
     if (ref && sheet && !n.sheetId) {
-      ejs.definedNames.add(qualifiedAddress(sheet.name, ref).replace(/!(.*)$/, (_m, a: string) => "!" + a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")), n.name);
+      ejs.definedNames.add(absoluteAddress(sheet.name, ref), n.name);
     }
   }
   const active = wb.activeSheetId ? wb.sheets.findIndex((s) => s.id === wb.activeSheetId) : 0;
