@@ -121,15 +121,15 @@ class SheetBuilder {
 }
 
 /** A value ready for the sheet: null stays blank; with GB/T 8170 the displayed precision is applied once. */
-function displayValue(x: Maybe, decimals: number, rule: RoundingRule): SheetValue {
+function displayValue(x: Maybe, decimals: number, rule: RoundingRule): Maybe {
   if (x === null) return null;
   return rule === "half-even" ? roundTo(x, decimals, rule) : x;
 }
 
-/** A percentage (StatDesk's per cent) as the fraction Excel's % format expects. */
-function fraction(pct: Maybe, rule: RoundingRule): SheetValue {
-  if (pct === null) return null;
-  return rule === "half-even" ? roundTo(pct, 1, rule) / 100 : pct / 100;
+/** A percentage (StatDesk's per cent), shown to one decimal, as the fraction Excel's % format expects. */
+function fraction(pct: Maybe, rule: RoundingRule): Maybe {
+  const shown = displayValue(pct, 1, rule);
+  return shown === null ? null : shown / 100;
 }
 
 function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): { rect: CellRect; chartRows: number } {
@@ -243,7 +243,6 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
   const name = (language === "zh-CN" ? s.indicator : s.indicatorEn).replace(/^the /, "");
   const title = s.region !== null ? `${s.region} ${name}` : name;
   b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
-  const levelFormat = s.quantity === "salesValue" || s.quantity === "salesArea" || s.quantity === "stockArea" ? f.level : f.amount;
   const rect = b.table(
     `series_${index}`,
     [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, L.note],
@@ -256,7 +255,8 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
       displayValue(p.previous, 0, rule),
       p.basisFlag ? L.gapFlag : null,
     ]),
-    [f.text, f.growth, f.growth, f.points, levelFormat, levelFormat, f.text],
+    // NBS levels are whole 万平方米 and 亿元.
+    [f.text, f.growth, f.growth, f.points, f.level, f.level, f.text],
   );
   s.points.forEach((p, i) => {
     if (p.basisFlag) b.style({ row: rect.row + 1 + i, column: 0, rowCount: 1, columnCount: 7 }, { fill: COLOURS.flag });
@@ -414,8 +414,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   }
 
   // Square the block: every row as wide as the widest table.
-  const tableWidth = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
-  const width = tableWidth;
+  const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
   const values = b.values.map((row) => [...row, ...Array<SheetValue>(Math.max(0, width - row.length)).fill(null)].slice(0, width));
   const numberFormats = b.numberFormats.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("General")].slice(0, width));
 
