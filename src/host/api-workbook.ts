@@ -31,9 +31,8 @@ export function resolveAddress(env: ApiEnv, address: string, defaultSheet: Sheet
     return { sheet, rect: parsed };
   }
   const named = wb.namedItem(address, defaultSheet) ?? wb.namedItem(address);
-  const target = named ? parseReference(named.formula.replace(/^=/, "")) : undefined;
-  const sheet = target?.sheet !== undefined ? wb.sheet(target.sheet) : undefined;
-  if (target && sheet) return { sheet, rect: target };
+  const target = named && wb.rangeOf(named.formula);
+  if (target) return target;
   throw invalidArgument(`address ${address}`);
 }
 
@@ -905,9 +904,7 @@ export class NamedItemApi extends ApiObject {
 
   /** The range the name refers to, if it is a single-area reference to an existing sheet. */
   private target(): { sheet: SheetModel; rect: Rect } | undefined {
-    const ref = parseReference(this.item.formula.replace(/^=/, ""));
-    const sheet = ref?.sheet !== undefined ? this.env.workbook.sheet(ref.sheet) : undefined;
-    return ref && sheet ? { sheet, rect: ref } : undefined;
+    return this.env.workbook.rangeOf(this.item.formula);
   }
 
   override get(name: string): unknown {

@@ -37,12 +37,12 @@ export function chartFamily(type: string): { family: "bar" | "line" | "pie" | "d
 
 /** Values of a sheet-qualified reference, flattened row by row, from the workbook model. */
 function referencedValues(wb: WorkbookModel, address: string | undefined): { values: (string | number | boolean)[]; allNumbers: boolean } {
-  const ref = address ? parseReference(address) : undefined;
-  const sheet = ref?.sheet !== undefined ? wb.sheet(ref.sheet) : undefined;
-  if (!ref || !sheet) return { values: [], allNumbers: true };
+  const target = address ? wb.rangeOf(address) : undefined;
+  if (!target) return { values: [], allNumbers: true };
+  const { sheet, rect } = target;
   const values: (string | number | boolean)[] = [];
-  for (let r = ref.row; r < ref.row + ref.rowCount; r++) {
-    for (let c = ref.column; c < ref.column + ref.columnCount; c++) values.push(cellValue(sheet, r, c));
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) values.push(cellValue(sheet, r, c));
   }
   return { values, allNumbers: values.every((v) => typeof v === "number" || v === "") };
 }

@@ -281,9 +281,8 @@ function resolveRef(text: string, sheet: SheetModel): Value {
   }
   const named = sheet.workbook.namedItem(text, sheet) ?? sheet.workbook.namedItem(text);
   if (named) {
-    const ref = parseReference(named.formula.replace(/^=/, ""));
-    if (ref?.sheet !== undefined) return resolveRef(named.formula.replace(/^=/, ""), sheet);
     const constant = named.formula.replace(/^=/, "");
+    if (parseReference(constant)?.sheet !== undefined) return resolveRef(constant, sheet);
     if (/^-?\d+(\.\d+)?$/.test(constant)) return Number(constant);
     if (/^".*"$/.test(constant)) return constant.slice(1, -1).replace(/""/g, '"');
   }

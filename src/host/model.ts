@@ -2,7 +2,7 @@
 // import fills, that the xlsx writer and a renderer read. Cells are stored sparsely by row with
 // interned styles, so 100,000 x 4 values stay small and fast.
 
-import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, replaceSheetReferences, sheetNameProblem } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, parseReference, replaceSheetReferences, sheetNameProblem } from "./address";
 import { HostError, invalidArgument, itemAlreadyExists } from "./errors";
 import type { CellValue } from "./values";
 
@@ -719,6 +719,16 @@ export class WorkbookModel {
   select(sheet: SheetModel, rect: Rect): void {
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rect };
+  }
+
+  /**
+   * The sheet and rectangle a sheet-qualified reference names ("Data!$B$2:$B$6", or a defined
+   * name's formula "=Data!$A$1"), or undefined when it names no existing sheet's cells.
+   */
+  rangeOf(reference: string): { sheet: SheetModel; rect: Rect } | undefined {
+    const parsed = parseReference(reference.replace(/^=/, ""));
+    const sheet = parsed?.sheet !== undefined ? this.sheet(parsed.sheet) : undefined;
+    return parsed && sheet ? { sheet, rect: parsed } : undefined;
   }
 
   table(nameOrId: string): TableModel | undefined {

@@ -3,7 +3,7 @@
 // frozen panes, tab colours, visibility, defined names) plus DrawingML charts added afterwards.
 
 import ExcelJS from "exceljs";
-import { absoluteAddress, columnLetters, parseReference, rectAddress } from "./address";
+import { absoluteAddress, columnLetters, rectAddress } from "./address";
 import { addChartsToXlsx } from "./chart-xml";
 import { cellValue } from "./formula";
 import { HostError } from "./errors";
@@ -317,11 +317,8 @@ export async function writeXlsx(wb: WorkbookModel): Promise<Uint8Array> {
   ejs.creator = "StatDesk";
   for (const sheet of wb.sheets) writeSheet(ejs, sheet);
   for (const n of wb.names) {
-    const ref = parseReference(n.formula.replace(/^=/, ""));
-    const sheet = ref?.sheet !== undefined ? wb.sheet(ref.sheet) : undefined;
-    if (ref && sheet && !n.sheetId) {
-      ejs.definedNames.add(absoluteAddress(sheet.name, ref), n.name);
-    }
+    const target = n.sheetId ? undefined : wb.rangeOf(n.formula);
+    if (target) ejs.definedNames.add(absoluteAddress(target.sheet.name, target.rect), n.name);
   }
   const active = wb.activeSheetId ? wb.sheets.findIndex((s) => s.id === wb.activeSheetId) : 0;
   ejs.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
