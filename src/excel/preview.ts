@@ -4,6 +4,7 @@
 
 import { analyze, FoundTable } from "../core/analyze";
 import { ColumnRole } from "../core/headers";
+import { Indicator } from "../core/indicators";
 import { Problem } from "../core/problems";
 import { resolveOptions } from "../core/options";
 import { SkipReason } from "../core/ranking-table";
@@ -35,7 +36,9 @@ export interface TablePreview {
   readonly unit: string | null;
   readonly keptRows: number;
   readonly skipped: readonly { readonly reason: SkipReason; readonly count: number; readonly first: string }[];
-  /** For series tables: the indicators found; for plan tables: the items. */
+  /** For series tables: the indicators found, with the region when the table breaks them down. */
+  readonly indicators: readonly { readonly indicator: Indicator; readonly region: string | null }[];
+  /** For plan tables: the items. */
   readonly items: readonly string[];
 }
 
@@ -74,6 +77,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       unit: table.lists[0]?.sourceUnit ?? null,
       keptRows: table.keptRows,
       skipped: [...skipped.entries()].map(([reason, v]) => ({ reason, ...v })),
+      indicators: [],
       items: [],
     };
   }
@@ -87,7 +91,8 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       unit: null,
       keptRows: table.series.reduce((n, s) => n + s.levels.size + s.published.size, 0),
       skipped: [],
-      items: table.series.map((s) => `${s.indicator.category}.${s.indicator.quantity}${s.region ? ` (${s.region})` : ""}`),
+      indicators: table.series.map((s) => ({ indicator: s.indicator, region: s.region ?? null })),
+      items: [],
     };
   }
   return {
@@ -99,6 +104,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
     unit: null,
     keptRows: table.targets.length,
     skipped: [],
+    indicators: [],
     items: table.targets.map((t) => t.item),
   };
 }

@@ -8,7 +8,6 @@ import type { TableOverrides } from "../../../core/ranking-table";
 import type { ColumnRole } from "../../../core/headers";
 import { parseAddress } from "../../../core/a1";
 import { indicatorName } from "../../../core/indicators";
-import type { Category, Quantity } from "../../../core/indicators";
 import { hasOverrides } from "../../form";
 import { useLocale } from "../../locale";
 
@@ -53,12 +52,6 @@ export interface SourcePreviewState extends SourcePreviewProps {
 
 const YEAR = /^\s*(19|20)\d{2}\s*$/;
 
-function indicatorWords(item: string, language: "zh-CN" | "en-US"): string {
-  const match = /^(\w+)\.(\w+)(.*)$/.exec(item);
-  if (match === null) return item;
-  return `${indicatorName({ category: match[1] as Category, quantity: match[2] as Quantity }, language)}${match[3]}`;
-}
-
 export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState {
   const { language } = useLocale();
   const parsed = parseAddress(props.preview.address);
@@ -67,7 +60,7 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
     key: `${table.kind}-${table.headerRow}-${i}`,
     table,
     headerSheetRow: firstRow + table.headerRow + 1,
-    items: table.kind === "series" ? table.items.map((item) => indicatorWords(item, language)) : table.items,
+    items: table.kind === "series" ? table.indicators.map((s) => `${indicatorName(s.indicator, language)}${s.region ? ` (${s.region})` : ""}`) : table.items,
   }));
 
   const headerOverride = props.overrides.headerRow;
