@@ -1,9 +1,9 @@
 // Charts as the client sees them: ChartCollection, Chart, title, legend, data labels, axes and
 // series. Everything is written into the plain ChartModel so the .xlsx writer can draw it.
 
-import { Rect, absoluteAddress, cellAddress, isUnbounded, parseReference } from "./address";
+import { absoluteAddress, cellAddress, isUnbounded } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
-import { RangeApi, guardAlive, guardEditable } from "./api-range";
+import { guardAlive, guardEditable, rangeArgument } from "./api-range";
 import { deriveSeries, newChart, sourceAddress } from "./charts";
 import { HostError, invalidArgument, itemNotFound } from "./errors";
 import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
@@ -34,20 +34,6 @@ export const CHART_TYPES = [
   "XYScatterSmooth",
   "Radar",
 ] as const;
-
-/** A range argument: a Range proxy or an address (sheet-qualified, or on `sheet`). */
-function rangeArg(env: ApiEnv, arg: unknown, sheet: SheetModel): { sheet: SheetModel; rect: Rect } {
-  if (arg instanceof RangeApi) {
-    arg.checkAlive();
-    return { sheet: arg.sheet, rect: arg.rect };
-  }
-  if (typeof arg === "string") {
-    const parsed = parseReference(arg);
-    const target = parsed?.sheet !== undefined ? env.workbook.sheet(parsed.sheet) : sheet;
-    if (parsed && target) return { sheet: target, rect: parsed };
-  }
-  throw invalidArgument("a range is required");
-}
 
 export class ChartCollectionApi extends ApiObject {
   readonly typeName = "ChartCollection";
@@ -99,7 +85,7 @@ export class ChartCollectionApi extends ApiObject {
       case "Add": {
         guardEditable(this.sheet, "ChartCollection.add");
         const type = asEnum(args[0], CHART_TYPES, "chart type");
-        const source = rangeArg(this.env, args[1], this.sheet);
+        const source = rangeArgument(this.env, args[1], this.sheet);
         if (isUnbounded(source.rect)) throw invalidArgument("a chart source cannot be whole rows or columns");
         const seriesBy = args[2] === null || args[2] === undefined ? "Auto" : asEnum(args[2], SERIES_BY, "seriesBy");
         const wb = this.env.workbook;
@@ -240,8 +226,8 @@ export class ChartApi extends ChartPart {
     const c = this.chart;
     switch (name) {
       case "SetPosition": {
-        const start = rangeArg(this.env, args[0], this.sheet);
-        const end = args[1] === null || args[1] === undefined ? undefined : rangeArg(this.env, args[1], this.sheet);
+        const start = rangeArgument(this.env, args[0], this.sheet);
+        const end = args[1] === null || args[1] === undefined ? undefined : rangeArgument(this.env, args[1], this.sheet);
         const startCell = cellAddress(start.rect.row, start.rect.column);
         c.anchor = end ? { start: startCell, end: cellAddress(end.rect.row + end.rect.rowCount - 1, end.rect.column + end.rect.columnCount - 1) } : { start: startCell };
         c.top = this.sheet.rowTop(start.rect.row);
@@ -256,7 +242,7 @@ export class ChartApi extends ChartPart {
         this.sheet.charts = this.sheet.charts.filter((x) => x !== c);
         return undefined;
       case "SetData": {
-        const source = rangeArg(this.env, args[0], this.sheet);
+        const source = rangeArgument(this.env, args[0], this.sheet);
         const seriesBy = args[1] === null || args[1] === undefined ? "Auto" : asEnum(args[1], SERIES_BY, "seriesBy");
         c.sourceAddress = sourceAddress(source.sheet, source.rect);
         c.seriesBy = seriesBy;
@@ -840,12 +826,12 @@ export class ChartSeriesApi extends ChartPart {
     const s = this.series;
     switch (name) {
       case "SetValues": {
-        const { sheet, rect } = rangeArg(this.env, args[0], this.sheet);
+        const { sheet, rect } = rangeArgument(this.env, args[0], this.sheet);
         s.valuesAddress = absoluteAddress(sheet.name, rect);
         return undefined;
       }
       case "SetXAxisValues": {
-        const { sheet, rect } = rangeArg(this.env, args[0], this.sheet);
+        const { sheet, rect } = rangeArgument(this.env, args[0], this.sheet);
         s.categoriesAddress = absoluteAddress(sheet.name, rect);
         return undefined;
       }

@@ -50,6 +50,31 @@ export function guardAlive(sheet: SheetModel): void {
   if (sheet.deleted) throw itemNotFound();
 }
 
+/** Resolves an address argument ("A1:B2", "Sheet1!A1", a defined name) on a default sheet. */
+export function resolveAddress(env: ApiEnv, address: string, defaultSheet: SheetModel | undefined): { sheet: SheetModel; rect: Rect } {
+  const wb = env.workbook;
+  const parsed = parseReference(address);
+  if (parsed) {
+    const sheet = parsed.sheet !== undefined ? wb.sheet(parsed.sheet) : defaultSheet;
+    if (!sheet || (parsed.sheet !== undefined && sheet.name.toLowerCase() !== parsed.sheet.toLowerCase())) throw invalidArgument(`address ${address}`);
+    return { sheet, rect: parsed };
+  }
+  const named = wb.namedItem(address, defaultSheet) ?? wb.namedItem(address);
+  const target = named && wb.rangeOf(named.formula);
+  if (target) return target;
+  throw invalidArgument(`address ${address}`);
+}
+
+/** A `Range | string` argument (a live Range proxy, or an address or name as resolveAddress reads it). */
+export function rangeArgument(env: ApiEnv, arg: unknown, defaultSheet: SheetModel | undefined): { sheet: SheetModel; rect: Rect } {
+  if (arg instanceof RangeApi) {
+    arg.checkAlive();
+    return { sheet: arg.sheet, rect: arg.rect };
+  }
+  if (typeof arg === "string") return resolveAddress(env, arg, defaultSheet);
+  throw invalidArgument("a range or an address is required");
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export class RangeApi extends ApiObject {
@@ -372,34 +397,17 @@ export class RangeApi extends ApiObject {
     }
   }
 
-  /** The rectangle of a range argument (a proxy or an address on this sheet). */
+  /** The rectangle of a range argument, which must be on this range's sheet. */
   private otherRect(arg: unknown): Rect {
-    if (arg instanceof RangeApi) {
-      arg.checkAlive();
-      if (arg.sheet !== this.sheet) throw invalidArgument("the ranges are on different worksheets");
-      return arg.rect;
-    }
-    if (typeof arg === "string") {
-      const parsed = parseReference(arg);
-      if (!parsed || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== this.sheet.name.toLowerCase())) {
-        throw invalidArgument(`address ${arg}`);
-      }
-      return parsed;
-    }
-    throw invalidArgument("a range or an address is required");
+    const { sheet, rect } = rangeArgument(this.env, arg, this.sheet);
+    if (sheet !== this.sheet) throw invalidArgument("the ranges are on different worksheets");
+    return rect;
   }
 
   /** copyFrom(source, copyType, skipBlanks, transpose): values/formulas and/or formats. */
   private copyFrom(args: unknown[]): MethodResult {
     guardEditable(this.sheet, "Range.copyFrom");
-    let source: { sheet: SheetModel; rect: Rect };
-    if (args[0] instanceof RangeApi) source = { sheet: args[0].sheet, rect: args[0].rect };
-    else if (typeof args[0] === "string") {
-      const parsed = parseReference(args[0]);
-      const sheet = parsed?.sheet !== undefined ? this.sheet.workbook.sheet(parsed.sheet) : this.sheet;
-      if (!parsed || !sheet) throw invalidArgument(`address ${String(args[0])}`);
-      source = { sheet, rect: parsed };
-    } else throw invalidArgument("copyFrom needs a source range");
+    const source = rangeArgument(this.env, args[0], this.sheet);
     const type = args[1] === null || args[1] === undefined ? "All" : asEnum(args[1], ["All", "Formulas", "Values", "Formats"] as const, "copyType");
     const skipBlanks = args[2] === true;
     const transpose = args[3] === true;

@@ -16,25 +16,10 @@ import {
 } from "./address";
 import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { ChartCollectionApi } from "./api-chart";
-import { RangeApi, guardAlive, guardEditable, rangeLinks } from "./api-range";
+import { RangeApi, guardAlive, guardEditable, rangeArgument, rangeLinks, resolveAddress } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
 import { cellValue } from "./formula";
 import { NamedItemModel, SheetModel, SheetVisibility, STANDARD_ROW_HEIGHT, TableModel } from "./model";
-
-/** Resolves an address argument ("A1:B2", "Sheet1!A1", a defined name) on a default sheet. */
-export function resolveAddress(env: ApiEnv, address: string, defaultSheet: SheetModel | undefined): { sheet: SheetModel; rect: Rect } {
-  const wb = env.workbook;
-  const parsed = parseReference(address);
-  if (parsed) {
-    const sheet = parsed.sheet !== undefined ? wb.sheet(parsed.sheet) : defaultSheet;
-    if (!sheet || (parsed.sheet !== undefined && sheet.name.toLowerCase() !== parsed.sheet.toLowerCase())) throw invalidArgument(`address ${address}`);
-    return { sheet, rect: parsed };
-  }
-  const named = wb.namedItem(address, defaultSheet) ?? wb.namedItem(address);
-  const target = named && wb.rangeOf(named.formula);
-  if (target) return target;
-  throw invalidArgument(`address ${address}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -414,9 +399,7 @@ export class FreezePanesApi extends ApiObject {
         return undefined;
       }
       case "FreezeAt": {
-        let rect: Rect;
-        if (args[0] instanceof RangeApi) rect = args[0].rect;
-        else rect = resolveAddress(this.env, asString(args[0], "frozenRange"), this.sheet).rect;
+        const { rect } = rangeArgument(this.env, args[0], this.sheet);
         this.sheet.freeze = {
           rows: rect.rowCount === MAX_ROWS ? 0 : rect.row + rect.rowCount,
           columns: rect.columnCount === MAX_COLUMNS ? 0 : rect.column + rect.columnCount,
@@ -625,14 +608,9 @@ export class TableCollectionApi extends ApiObject {
 
   private add(address: unknown, hasHeaders: boolean): TableModel {
     const wb = this.env.workbook;
-    let sheet: SheetModel;
-    let rect: Rect;
-    if (address instanceof RangeApi) {
-      address.checkAlive();
-      ({ sheet, rect } = address);
-    } else {
-      ({ sheet, rect } = resolveAddress(this.env, asString(address, "address"), this.sheet ?? wb.activeSheet()));
-    }
+    const source = rangeArgument(this.env, address, this.sheet ?? wb.activeSheet());
+    const sheet = source.sheet;
+    let rect = source.rect;
     if (this.sheet && sheet !== this.sheet) throw invalidArgument("the range is on another worksheet");
     if (isUnbounded(rect)) throw invalidArgument("a table cannot cover whole rows or columns");
     guardEditable(sheet, "TableCollection.add");
