@@ -80,7 +80,6 @@ export class ChartCollectionApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     switch (name) {
       case "Add": {
         guardEditable(this.sheet, "ChartCollection.add");
@@ -149,7 +148,6 @@ export class ChartApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const c = this.chart;
     switch (name) {
       case "Id":
@@ -176,7 +174,6 @@ export class ChartApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const c = this.chart;
     switch (name) {
       case "Name": {
@@ -222,7 +219,6 @@ export class ChartApi extends ChartPart {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const c = this.chart;
     switch (name) {
       case "SetPosition": {
@@ -280,7 +276,6 @@ class ChartFontApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const f = this.font();
     switch (name) {
       case "Bold":
@@ -301,7 +296,6 @@ class ChartFontApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const f = this.font();
     switch (name) {
       case "Bold":
@@ -351,7 +345,6 @@ export class ChartTitleApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const t = this.chart.title;
     if (name === "Text") return t.text;
     if (name === "Visible") return t.visible;
@@ -360,7 +353,6 @@ export class ChartTitleApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const t = this.chart.title;
     if (name === "Text") {
       t.text = asString(value, "title text");
@@ -411,7 +403,6 @@ export class ChartLegendApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const l = this.chart.legend;
     if (name === "Position") return l.position;
     if (name === "Visible") return l.visible;
@@ -420,7 +411,6 @@ export class ChartLegendApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const l = this.chart.legend;
     if (name === "Position") {
       l.position = asEnum(value, LEGEND_POSITIONS, "legend position");
@@ -460,7 +450,6 @@ export class ChartDataLabelsApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const d = this.labels();
     switch (name) {
       case "ShowValue":
@@ -485,7 +474,6 @@ export class ChartDataLabelsApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const d = this.labels();
     switch (name) {
       case "ShowValue":
@@ -564,7 +552,6 @@ export class ChartAxisApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const a = this.axis;
     switch (name) {
       case "NumberFormat":
@@ -587,7 +574,6 @@ export class ChartAxisApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const a = this.axis;
     switch (name) {
       case "NumberFormat":
@@ -664,7 +650,6 @@ export class ChartAxisTitleApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const t = this.chart.axes[this.which].title;
     if (name === "Text") return t.text;
     if (name === "Visible") return t.visible;
@@ -672,7 +657,6 @@ export class ChartAxisTitleApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const t = this.chart.axes[this.which].title;
     if (name === "Text") {
       t.text = asString(value, "axis title");
@@ -717,7 +701,6 @@ export class ChartSeriesCollectionApi extends ChartPart {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     switch (name) {
       case "GetItemAt": {
         const series = this.chart.series[asInteger(args[0], "index")];
@@ -764,7 +747,6 @@ export class ChartSeriesApi extends ChartPart {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const s = this.series;
     switch (name) {
       case "Name":
@@ -785,7 +767,6 @@ export class ChartSeriesApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const s = this.series;
     switch (name) {
       case "Name":
@@ -822,7 +803,6 @@ export class ChartSeriesApi extends ChartPart {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const s = this.series;
     switch (name) {
       case "SetValues": {
@@ -876,7 +856,6 @@ export class ChartFillApi extends ChartPart {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     if (name === "SetSolidColor") {
       this.series.fillColor = asColor(args[0], "color");
       return undefined;
@@ -914,7 +893,6 @@ export class ChartLineFormatApi extends ChartPart {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     if (name === "Color") {
       this.series.lineColor = asColor(value, "color");
       return;

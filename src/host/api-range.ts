@@ -127,7 +127,6 @@ export class RangeApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const r = this.rect;
     switch (name) {
       case "Address":
@@ -228,7 +227,6 @@ export class RangeApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     switch (name) {
       case "Values":
         return this.writeCells(name, value, (row, col, v) => writeValue(this.sheet, row, col, v, false));
@@ -292,7 +290,6 @@ export class RangeApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const r = this.rect;
     const sheet = this.sheet;
     switch (name) {
@@ -551,7 +548,6 @@ export class RangeFormatApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const styles = () => stylesOver(this.sheet, this.rect);
     switch (name) {
       case "HorizontalAlignment":
@@ -589,7 +585,6 @@ export class RangeFormatApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const sheet = this.sheet;
     const r = this.rect;
     guardEditable(sheet, `RangeFormat.${name}`);
@@ -651,7 +646,6 @@ export class RangeFormatApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     switch (name) {
       case "AutofitColumns":
         guardEditable(this.sheet, "RangeFormat.autofitColumns");
@@ -740,7 +734,6 @@ export class RangeFontApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const fonts = stylesOver(this.range.sheet, this.range.rect).map((s) => s.font);
     switch (name) {
       case "Bold":
@@ -763,7 +756,6 @@ export class RangeFontApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const { sheet, rect } = this.range;
     guardEditable(sheet, `RangeFont.${name}`);
     let key: string;
@@ -832,13 +824,11 @@ export class RangeFillApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     if (name === "Color") return uniform(stylesOver(this.range.sheet, this.range.rect).map((s) => s.fill ?? "#FFFFFF"));
     return super.get(name);
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     if (name !== "Color") return super.set(name, value);
     guardEditable(this.range.sheet, "RangeFill.color");
     const v = asColor(value, "fill.color");
@@ -846,7 +836,6 @@ export class RangeFillApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     if (name !== "Clear") return super.call(name, args);
     guardEditable(this.range.sheet, "RangeFill.clear");
     this.range.sheet.updateStyle(this.range.rect, "fill=none", (s) => {
@@ -956,7 +945,6 @@ export class RangeBorderApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     switch (name) {
       case "SideIndex":
         return this.index;
@@ -972,7 +960,6 @@ export class RangeBorderApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const { sheet, rect } = this.range;
     guardEditable(sheet, `RangeBorder.${name}`);
     let patch: (b: BorderModel | undefined) => BorderModel | undefined;

@@ -198,7 +198,6 @@ export class WorksheetApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const s = this.sheet;
     switch (name) {
       case "Id":
@@ -226,7 +225,6 @@ export class WorksheetApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const s = this.sheet;
     const wb = this.env.workbook;
     switch (name) {
@@ -291,7 +289,6 @@ export class WorksheetApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const s = this.sheet;
     const wb = this.env.workbook;
     switch (name) {
@@ -383,7 +380,6 @@ export class FreezePanesApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const freeze = this.sheet.freeze;
     switch (name) {
       case "FreezeRows": {
@@ -449,7 +445,6 @@ export class PageLayoutApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const layout = this.sheet.pageLayout;
     switch (name) {
       case "Orientation":
@@ -466,7 +461,6 @@ export class PageLayoutApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const layout = this.sheet.pageLayout;
     switch (name) {
       case "Orientation":
@@ -511,7 +505,6 @@ export class WorksheetProtectionApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const p = this.sheet.protection as { protected: boolean; options?: Record<string, unknown> };
     if (name === "Protected") return p.protected;
     if (name === "Options") return p.options ?? {};
@@ -520,7 +513,6 @@ export class WorksheetProtectionApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const p = this.sheet.protection as { protected: boolean; options?: Record<string, unknown>; password?: string };
     switch (name) {
       case "Protect":
@@ -682,7 +674,6 @@ export class TableApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const t = this.table;
     switch (name) {
       case "Id":
@@ -708,7 +699,6 @@ export class TableApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     const t = this.table;
     switch (name) {
       case "Name": {
@@ -739,7 +729,6 @@ export class TableApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     const { rect, showHeaders } = this.table;
     const sheet = this.sheet;
     switch (name) {
@@ -886,7 +875,6 @@ export class NamedItemApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     const item = this.item;
     const constant = item.formula.replace(/^=/, "");
     switch (name) {
@@ -922,7 +910,6 @@ export class NamedItemApi extends ApiObject {
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     switch (name) {
       case "Comment":
         this.item.comment = asString(value, "comment");
@@ -949,7 +936,6 @@ export class NamedItemApi extends ApiObject {
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    this.checkAlive();
     switch (name) {
       case "GetRange":
       case "GetRangeOrNullObject": {
@@ -1038,14 +1024,12 @@ export class SettingApi extends ApiObject {
   }
 
   override get(name: string): unknown {
-    this.checkAlive();
     if (name === "Key") return this.key;
     if (name === "Value") return this.env.workbook.settings.get(this.key);
     return super.get(name);
   }
 
   override set(name: string, value: unknown): void {
-    this.checkAlive();
     if (name === "Value") {
       this.env.workbook.settings.set(this.key, value);
       return;

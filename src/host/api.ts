@@ -71,7 +71,10 @@ export abstract class ApiObject {
     return undefined;
   }
 
-  /** Throws when the object no longer exists (its sheet or chart was deleted). */
+  /**
+   * Throws when the object no longer exists (its sheet or chart was deleted). The host calls it
+   * before every query, property write and method call, so get/set/call need not.
+   */
   checkAlive(): void {}
 
   /** Name used in error locations: collections use the property name ("Worksheets"). */

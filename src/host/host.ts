@@ -311,11 +311,13 @@ export class WorkbookHost {
               break;
             }
             if (name === "_RemoveReference") break; // references are stateless: nothing to free
+            target.checkAlive();
             const value = target.call(name, resolveArgs(action.ArgumentInfo));
             if (value !== undefined && !(value instanceof ApiObject)) results.push({ ActionId: action.Id, Value: value });
             break;
           }
           case 4:
+            target.checkAlive();
             target.set(action.Name ?? "", resolveArgs(action.ArgumentInfo)[0]);
             break;
           default:
