@@ -7,6 +7,7 @@ import type { Analysis } from "../../../core/analyze";
 import { narrative } from "../../../core/narrative";
 import type { Language } from "../../../core/messages";
 import { useLocale } from "../../locale";
+import { unitWords } from "../../units";
 
 export interface ResultsProps {
   readonly analysis: Analysis;
@@ -88,7 +89,6 @@ export function useResults(props: ResultsProps): ResultsState {
   const { analysis } = props;
   const rule = analysis.options.rounding;
   const n = numbers(rule);
-  const unitWords = (unit: string) => (unit === "亿元" ? t.unitYi : unit === "万平方米" ? t.unitWanSqm : unit);
 
   const rankings: RankingView[] = analysis.rankings.map((r, i) => {
     const period = language === "zh-CN" ? r.period : r.periodEn;
@@ -98,7 +98,7 @@ export function useResults(props: ResultsProps): ResultsState {
     return {
       key: `${r.range}-${i}`,
       title: f(t.rankingTitle, { period, metric }),
-      unit: f(t.figuresUnit, { unit: unitWords(r.unit) }),
+      unit: f(t.figuresUnit, { unit: unitWords(t, r.unit) }),
       top: r.top.map((row) => ({
         key: `top${row.n}`,
         label: f(t.topTotal, { n: row.n }),

@@ -7,6 +7,7 @@ import { COLUMN_ROLES, ColumnRole } from "../../../core/headers";
 import type { SkipReason } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
+import { UNIT_CHOICES, unitWords } from "../../units";
 import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
 import { SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
@@ -38,30 +39,9 @@ const KIND_KEY: Readonly<Record<TableView["table"]["kind"], MessageKey>> = {
   plan: "kindPlan",
 };
 
-/** Units a person can name for a table that does not say its unit (core/units knows them all). */
-export const UNIT_CHOICES: readonly { readonly unit: string; readonly key: MessageKey }[] = [
-  { unit: "亿元", key: "unitYi" },
-  { unit: "十亿元", key: "unitShiYi" },
-  { unit: "万元", key: "unitWan" },
-  { unit: "元", key: "unitYuan" },
-  { unit: "万平方米", key: "unitWanSqm" },
-  { unit: "平方米", key: "unitSqm" },
-];
-
-/** A unit in the pane's words ("亿元" → "100m yuan (亿元)" in English). */
-export function useUnitLabel(): (unit: string | null) => string {
-  const { t } = useLocale();
-  return (unit) => {
-    if (unit === null) return t.previewNone;
-    const choice = UNIT_CHOICES.find((c) => c.unit === unit);
-    return choice === undefined ? unit : t[choice.key];
-  };
-}
-
 function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["onColumnRole"]; onLocate: (l: string) => void; disabled: boolean }): React.JSX.Element {
   const { t, f, numbers } = useLocale();
   const styles = useSourcePreviewStyles();
-  const unitLabel = useUnitLabel();
   const { table } = props.view;
   const count = numbers("half-away");
   return (
@@ -76,7 +56,7 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
         {table.kind === "ranking" && (
           <>
             <dt className={styles.term}>{t.previewUnit}</dt>
-            <dd className={styles.detail}>{unitLabel(table.unit)}</dd>
+            <dd className={styles.detail}>{table.unit === null ? t.previewNone : unitWords(t, table.unit)}</dd>
           </>
         )}
         <dt className={styles.term}>{table.kind === "series" ? t.previewObservations : t.previewKept}</dt>
