@@ -2,8 +2,8 @@
 // series. Everything is written into the plain ChartModel so the .xlsx writer can draw it.
 
 import { absoluteAddress, cellAddress, isUnbounded } from "./address";
-import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
-import { guardAlive, guardEditable, rangeArgument } from "./api-range";
+import { ApiEnv, ApiObject, MethodResult, NullObject, SheetPart, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
+import { guardEditable, rangeArgument } from "./api-range";
 import { deriveSeries, newChart, sourceAddress } from "./charts";
 import { HostError, invalidArgument, itemNotFound } from "./errors";
 import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
@@ -35,23 +35,12 @@ export const CHART_TYPES = [
   "Radar",
 ] as const;
 
-export class ChartCollectionApi extends ApiObject {
+export class ChartCollectionApi extends SheetPart {
   readonly typeName = "ChartCollection";
   override readonly isCollection = true;
 
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel,
-  ) {
-    super(env);
-  }
-
   override get locationName(): string {
     return "Charts";
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
   }
 
   override scalarNames(): readonly string[] {
@@ -117,18 +106,36 @@ export class ChartCollectionApi extends ApiObject {
   }
 }
 
-abstract class ChartPart extends ApiObject {
+/** A chart or one of its parts: alive while the chart is on its sheet. */
+abstract class ChartPart extends SheetPart {
   constructor(
     env: ApiEnv,
-    readonly sheet: SheetModel,
+    sheet: SheetModel,
     readonly chart: ChartModel,
   ) {
-    super(env);
+    super(env, sheet);
   }
 
   override checkAlive(): void {
-    guardAlive(this.sheet);
+    super.checkAlive();
     if (!this.sheet.charts.includes(this.chart)) throw itemNotFound();
+  }
+}
+
+/** A series or one of its parts: alive while the series is in its chart. */
+abstract class SeriesPart extends ChartPart {
+  constructor(
+    env: ApiEnv,
+    sheet: SheetModel,
+    chart: ChartModel,
+    readonly series: ChartSeriesModel,
+  ) {
+    super(env, sheet, chart);
+  }
+
+  override checkAlive(): void {
+    super.checkAlive();
+    if (!this.chart.series.includes(this.series)) throw itemNotFound();
   }
 }
 
@@ -725,22 +732,8 @@ export class ChartSeriesCollectionApi extends ChartPart {
   }
 }
 
-export class ChartSeriesApi extends ChartPart {
+export class ChartSeriesApi extends SeriesPart {
   readonly typeName = "ChartSeries";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly series: ChartSeriesModel,
-  ) {
-    super(env, sheet, chart);
-  }
-
-  override checkAlive(): void {
-    super.checkAlive();
-    if (!this.chart.series.includes(this.series)) throw itemNotFound();
-  }
 
   override scalarNames(): readonly string[] {
     return ["AxisGroup", "ChartType", "HasDataLabels", "Name", "PlotOrder", "Smooth"];
@@ -824,17 +817,8 @@ export class ChartSeriesApi extends ChartPart {
   }
 }
 
-export class ChartSeriesFormatApi extends ChartPart {
+export class ChartSeriesFormatApi extends SeriesPart {
   readonly typeName = "ChartSeriesFormat";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly series: ChartSeriesModel,
-  ) {
-    super(env, sheet, chart);
-  }
 
   override nav(name: string): ApiObject | undefined {
     if (name === "Fill") return new ChartFillApi(this.env, this.sheet, this.chart, this.series);
@@ -843,17 +827,8 @@ export class ChartSeriesFormatApi extends ChartPart {
   }
 }
 
-export class ChartFillApi extends ChartPart {
+export class ChartFillApi extends SeriesPart {
   readonly typeName = "ChartFill";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly series: ChartSeriesModel,
-  ) {
-    super(env, sheet, chart);
-  }
 
   override call(name: string, args: unknown[]): MethodResult {
     if (name === "SetSolidColor") {
@@ -869,17 +844,8 @@ export class ChartFillApi extends ChartPart {
   }
 }
 
-export class ChartLineFormatApi extends ChartPart {
+export class ChartLineFormatApi extends SeriesPart {
   readonly typeName = "ChartLineFormat";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly series: ChartSeriesModel,
-  ) {
-    super(env, sheet, chart);
-  }
 
   override scalarNames(): readonly string[] {
     return ["Color", "LineStyle", "Weight"];

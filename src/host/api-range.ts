@@ -20,6 +20,7 @@ import {
   ApiObject,
   MethodResult,
   NullObject,
+  SheetPart,
   asBoolean,
   asColor,
   asEnum,
@@ -43,11 +44,6 @@ export function guardEditable(sheet: SheetModel, location: string): void {
     err.location = location;
     throw err;
   }
-}
-
-/** Throws ItemNotFound when the sheet has been deleted. */
-export function guardAlive(sheet: SheetModel): void {
-  if (sheet.deleted) throw itemNotFound();
 }
 
 /** Resolves an address argument ("A1:B2", "Sheet1!A1", a defined name) on a default sheet. */
@@ -77,19 +73,15 @@ export function rangeArgument(env: ApiEnv, arg: unknown, defaultSheet: SheetMode
 
 // ---------------------------------------------------------------------------------------------
 
-export class RangeApi extends ApiObject {
+export class RangeApi extends SheetPart {
   readonly typeName = "Range";
 
   constructor(
     env: ApiEnv,
-    readonly sheet: SheetModel,
+    sheet: SheetModel,
     readonly rect: Rect,
   ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
+    super(env, sheet);
   }
 
   override referenceId(): string {
@@ -518,12 +510,8 @@ function stylesOver(sheet: SheetModel, rect: Rect): CellStyle[] {
   return [...ids].map((id) => styles.get(id));
 }
 
-const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"] as const;
-const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
-
-export class RangeFormatApi extends ApiObject {
-  readonly typeName = "RangeFormat";
-
+/** A part of a range (its format, font, fill, borders): alive while the range is. */
+abstract class RangePart extends ApiObject {
   constructor(
     env: ApiEnv,
     readonly range: RangeApi,
@@ -534,6 +522,13 @@ export class RangeFormatApi extends ApiObject {
   override checkAlive(): void {
     this.range.checkAlive();
   }
+}
+
+const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"] as const;
+const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
+
+export class RangeFormatApi extends RangePart {
+  readonly typeName = "RangeFormat";
 
   override scalarNames(): readonly string[] {
     return ["ColumnWidth", "HorizontalAlignment", "IndentLevel", "RowHeight", "VerticalAlignment", "WrapText", "UseStandardHeight", "UseStandardWidth"];
@@ -715,19 +710,8 @@ function autofitRows(sheet: SheetModel, rect: Rect): void {
 
 const UNDERLINES = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"] as const;
 
-export class RangeFontApi extends ApiObject {
+export class RangeFontApi extends RangePart {
   readonly typeName = "RangeFont";
-
-  constructor(
-    env: ApiEnv,
-    readonly range: RangeApi,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    this.range.checkAlive();
-  }
 
   override scalarNames(): readonly string[] {
     return ["Bold", "Color", "Italic", "Name", "Size", "Strikethrough", "Underline"];
@@ -805,19 +789,8 @@ export class RangeFontApi extends ApiObject {
   }
 }
 
-export class RangeFillApi extends ApiObject {
+export class RangeFillApi extends RangePart {
   readonly typeName = "RangeFill";
-
-  constructor(
-    env: ApiEnv,
-    readonly range: RangeApi,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    this.range.checkAlive();
-  }
 
   override scalarNames(): readonly string[] {
     return ["Color"];
@@ -852,16 +825,9 @@ const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot
 const WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"] as const;
 const NO_BORDER: BorderModel = { style: "None", color: "#000000", weight: "Thin" };
 
-export class RangeBordersApi extends ApiObject {
+export class RangeBordersApi extends RangePart {
   readonly typeName = "RangeBorderCollection";
   override readonly isCollection = true;
-
-  constructor(
-    env: ApiEnv,
-    readonly range: RangeApi,
-  ) {
-    super(env);
-  }
 
   override get locationName(): string {
     return "Borders";
@@ -919,19 +885,15 @@ function borderCells(rect: Rect, index: BorderIndex): { rect: Rect; edge: CellEd
   }
 }
 
-export class RangeBorderApi extends ApiObject {
+export class RangeBorderApi extends RangePart {
   readonly typeName = "RangeBorder";
 
   constructor(
     env: ApiEnv,
-    readonly range: RangeApi,
+    range: RangeApi,
     readonly index: BorderIndex,
   ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    this.range.checkAlive();
+    super(env, range);
   }
 
   override scalarNames(): readonly string[] {

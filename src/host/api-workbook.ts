@@ -14,9 +14,9 @@ import {
   quoteSheetName,
   replaceSheetReferences,
 } from "./address";
-import { ApiEnv, ApiObject, MethodResult, NullObject, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
+import { ApiEnv, ApiObject, MethodResult, NullObject, SheetPart, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
 import { ChartCollectionApi } from "./api-chart";
-import { RangeApi, guardAlive, guardEditable, rangeArgument, rangeLinks, resolveAddress } from "./api-range";
+import { RangeApi, guardEditable, rangeArgument, rangeLinks, resolveAddress } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
 import { cellValue } from "./formula";
 import { NamedItemModel, SheetModel, SheetVisibility, STANDARD_ROW_HEIGHT, TableModel } from "./model";
@@ -171,19 +171,8 @@ export class WorksheetCollectionApi extends ApiObject {
   }
 }
 
-export class WorksheetApi extends ApiObject {
+export class WorksheetApi extends SheetPart {
   readonly typeName = "Worksheet";
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
-  }
 
   override itemId(): string {
     return this.sheet.id;
@@ -365,19 +354,8 @@ function renameSheet(env: ApiEnv, sheet: SheetModel, name: string): void {
   sheet.name = name;
 }
 
-export class FreezePanesApi extends ApiObject {
+export class FreezePanesApi extends SheetPart {
   readonly typeName = "WorksheetFreezePanes";
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
-  }
 
   override call(name: string, args: unknown[]): MethodResult {
     const freeze = this.sheet.freeze;
@@ -426,19 +404,8 @@ export class FreezePanesApi extends ApiObject {
 }
 
 /** Worksheet.pageLayout (ExcelApi 1.9): the orientation and zoom a printout uses. */
-export class PageLayoutApi extends ApiObject {
+export class PageLayoutApi extends SheetPart {
   readonly typeName = "PageLayout";
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
-  }
 
   override scalarNames(): readonly string[] {
     return ["Orientation", "Zoom"];
@@ -486,19 +453,8 @@ export class PageLayoutApi extends ApiObject {
   }
 }
 
-export class WorksheetProtectionApi extends ApiObject {
+export class WorksheetProtectionApi extends SheetPart {
   readonly typeName = "WorksheetProtection";
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    guardAlive(this.sheet);
-  }
 
   override scalarNames(): readonly string[] {
     return ["Options", "Protected"];

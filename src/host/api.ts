@@ -3,8 +3,8 @@
 // This file holds the base class, null objects, loading (QueryInfo → PascalCase answer) and
 // small argument checks shared by the concrete objects.
 
-import { HostError, invalidArgument } from "./errors";
-import type { WorkbookModel } from "./model";
+import { HostError, invalidArgument, itemNotFound } from "./errors";
+import type { SheetModel, WorkbookModel } from "./model";
 
 /** What every ApiObject can reach: the workbook and the host's limits. */
 export interface ApiEnv {
@@ -80,6 +80,20 @@ export abstract class ApiObject {
   /** Name used in error locations: collections use the property name ("Worksheets"). */
   get locationName(): string {
     return this.typeName;
+  }
+}
+
+/** An object that belongs to a worksheet (the sheet itself, its ranges, charts, panes): gone with it. */
+export abstract class SheetPart extends ApiObject {
+  constructor(
+    env: ApiEnv,
+    readonly sheet: SheetModel,
+  ) {
+    super(env);
+  }
+
+  override checkAlive(): void {
+    if (this.sheet.deleted) throw itemNotFound();
   }
 }
 
