@@ -2,6 +2,7 @@
 // written), when it last ran, what it reads, and what the last refresh of each gave.
 
 import type { AnalysisDefinition, RunResult } from "../../../excel";
+import { describeSource } from "../../../excel";
 import { useLocale } from "../../locale";
 
 /** What refreshing gave: per analysis id, the result — or an unexpected failure's text. */
@@ -48,7 +49,7 @@ export function useStoredAnalyses(props: StoredAnalysesProps): StoredAnalysesSta
       definition: d,
       name: analysisName(d),
       detail: d.lastRun !== undefined ? f(t.storedLastRun, { date: d.lastRun.on }) : t.storedNeverRun,
-      sources: d.sources.map((s) => (s.spec.kind === "address" ? s.spec.address : s.spec.name)).join("; "),
+      sources: d.sources.map((s) => describeSource(s.spec)).join("; "),
       editable: props.editable.has(d.id),
       ...(outcome !== undefined ? { outcome } : {}),
     };
