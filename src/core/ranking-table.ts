@@ -5,7 +5,7 @@
 import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
 import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
-import { Problem, problem } from "./problems";
+import { hasErrors, Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
 import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
 import { keyIndex } from "./key-index";
@@ -475,7 +475,7 @@ export function readRankingTable(
     });
     reportDuplicates(entries, problems, location);
   }
-  if (lists.length === 0 && !problems.some((p) => p.severity === "error")) {
+  if (lists.length === 0 && !hasErrors(problems)) {
     problems.push(problem("no-rows", "error", location(headerRow, 0), { source: sourceName(source) }));
   }
   if (wide) {
