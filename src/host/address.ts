@@ -2,7 +2,7 @@
 // quoting, parsing) is StatDesk's one implementation in core/a1 and core/sheet-name, so the
 // host and the add-in can never disagree about an address; what only the host needs is here.
 
-import { CellRect, columnIndex, columnLetters, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
+import { CellRect, columnLetters, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
 
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, quoteSheetName, qualifiedAddress, splitSheet } from "../core/a1";
 export { cellName as cellAddress, rectName as rectAddress } from "../core/a1";
@@ -30,9 +30,6 @@ export function isWholeRows(rect: Rect): boolean {
 export function isUnbounded(rect: Rect): boolean {
   return isWholeColumns(rect) || isWholeRows(rect);
 }
-
-/** Zero-based column of letters ("AB" → 27), or -1 when not letters or past XFD. */
-export const columnFromLetters = columnIndex;
 
 /** Parses "B3", "A1:C10", "A:C", "3:5", "Sheet1!A1:B2", "'My sheet'!A:D"; undefined when not one. */
 export function parseReference(address: string): ParsedReference | undefined {
@@ -70,16 +67,6 @@ export function boundingRect(a: Rect, b: Rect): Rect {
   const lastRow = Math.max(a.row + a.rowCount, b.row + b.rowCount) - 1;
   const lastColumn = Math.max(a.column + a.columnCount, b.column + b.columnCount) - 1;
   return { row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
-}
-
-/** True when `inner` lies entirely inside `outer`. */
-export function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.row >= outer.row &&
-    inner.column >= outer.column &&
-    inner.row + inner.rowCount <= outer.row + outer.rowCount &&
-    inner.column + inner.columnCount <= outer.column + outer.columnCount
-  );
 }
 
 /** True when the rectangle lies on the grid. */

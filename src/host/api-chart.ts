@@ -218,8 +218,6 @@ export class ChartApi extends ChartPart {
         return new ChartAxesApi(this.env, this.sheet, this.chart);
       case "Series":
         return new ChartSeriesCollectionApi(this.env, this.sheet, this.chart);
-      case "Worksheet":
-        return undefined;
       default:
         return undefined;
     }

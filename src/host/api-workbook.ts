@@ -82,7 +82,6 @@ export class WorkbookApi extends ApiObject {
         const { sheet, rect } = wb.currentSelection();
         return new RangeApi(this.env, sheet, { row: rect.row, column: rect.column, rowCount: 1, columnCount: 1 });
       }
-      case "GetSelectedRanges":
       default:
         return super.call(name, args);
     }
@@ -265,8 +264,6 @@ export class WorksheetApi extends SheetPart {
         return new WorksheetProtectionApi(this.env, this.sheet);
       case "PageLayout":
         return new PageLayoutApi(this.env, this.sheet);
-      case "CustomXmlParts":
-        return undefined;
       default:
         return undefined;
     }

@@ -68,7 +68,3 @@ export const invalidArgument = (detail?: string): HostError =>
 export const itemNotFound = (): HostError => new HostError("ItemNotFound");
 export const itemAlreadyExists = (): HostError => new HostError("ItemAlreadyExists");
 export const accessDenied = (): HostError => new HostError("AccessDenied");
-export const invalidOperation = (detail?: string): HostError =>
-  new HostError("InvalidOperation", detail ? `${standardError("InvalidOperation").message} (${detail})` : undefined);
-export const notImplemented = (what: string): HostError =>
-  new HostError("NotImplemented", `${standardError("NotImplemented").message} (${what})`);

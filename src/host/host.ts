@@ -145,7 +145,7 @@ const KINDS: Record<number, ActionInfo["kind"]> = { 1: "Instantiate", 2: "Query"
 export class WorkbookHost {
   readonly workbook: WorkbookModel;
   readonly options: Required<HostOptions>;
-  stats: HostStats = WorkbookHost.emptyStats();
+  stats: HostStats = { syncs: 0, actions: 0, requestBytes: 0, responseBytes: 0, cleanupSyncs: 0, records: [] };
   private faults: (FaultRule & { remaining: number })[] = [];
   private listeners = new Set<(host: WorkbookHost) => void>();
   private readonly env: ApiEnv;
@@ -166,15 +166,6 @@ export class WorkbookHost {
         return limits.maxCellsPerRead;
       },
     };
-  }
-
-  private static emptyStats(): HostStats {
-    return { syncs: 0, actions: 0, requestBytes: 0, responseBytes: 0, cleanupSyncs: 0, records: [] };
-  }
-
-  /** Forgets the statistics gathered so far. */
-  resetStats(): void {
-    this.stats = WorkbookHost.emptyStats();
   }
 
   /**

@@ -8,7 +8,7 @@ export type { HostErrorCode } from "./errors";
 export * from "./model";
 export { WorkbookHost, DEFAULT_PAYLOAD_LIMIT, DEFAULT_MAX_CELLS_PER_READ, utf8Length } from "./host";
 export type { HostOptions, HostStats, SyncRecord, FaultRule, ActionInfo, RequestBody, ResponseBody } from "./host";
-export { sendRequest, installTransport, registerHost, unregisterHost, hostAt, setDefaultHostUrl, HOST_URL_PREFIX } from "./transport";
+export { sendRequest, installTransport, registerHost, unregisterHost, setDefaultHostUrl, HOST_URL_PREFIX } from "./transport";
 export type { ClientRequest, ClientResponse, OfficeExtensionLike } from "./transport";
 export { readCsv, parseCsv, decodeCsv, csvCell, sheetNameFromFile } from "./csv";
 export { readXlsx, writeXlsx, dateToSerial, charsToPoints, pointsToChars } from "./xlsx";

@@ -2,7 +2,7 @@
 // import fills, that the xlsx writer and a renderer read. Cells are stored sparsely by row with
 // interned styles, so 100,000 x 4 values stay small and fast.
 
-import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, isWholeColumns, isWholeRows, parseReference, replaceSheetReferences, sheetNameProblem } from "./address";
+import { Rect, intersect, isWholeColumns, isWholeRows, parseReference, replaceSheetReferences, sheetNameProblem } from "./address";
 import { HostError, invalidArgument, itemAlreadyExists } from "./errors";
 import type { CellValue } from "./values";
 
@@ -406,14 +406,6 @@ export class SheetModel {
     (data.s ??= [])[column] = id;
   }
 
-  /** Removes a cell's own style (it falls back to row/column style). */
-  clearStyle(row: number, column: number): void {
-    const data = this.rows.get(row);
-    if (!data?.s) return;
-    data.s[column] = undefined;
-    this.dropRowIfEmpty(row, data);
-  }
-
   private dropRowIfEmpty(row: number, data: RowData): void {
     const some = (list?: unknown[]) => !!list && list.some((x) => x !== undefined);
     if (!some(data.v) && !some(data.f) && !some(data.s)) this.rows.delete(row);
@@ -791,6 +783,3 @@ export function newWorkbook(firstSheet = "Sheet1", name = "Book1.xlsx"): Workboo
   wb.addSheet(firstSheet);
   return wb;
 }
-
-/** Grid limits re-exported for callers that build rectangles. */
-export const GRID = { rows: MAX_ROWS, columns: MAX_COLUMNS } as const;

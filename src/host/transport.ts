@@ -43,11 +43,6 @@ export function unregisterHost(url: string): void {
   hosts.delete(url);
 }
 
-/** The host registered at a context URL, if any. */
-export function hostAt(url: string): WorkbookHost | undefined {
-  return hosts.get(url);
-}
-
 /**
  * The custom send function: routes `<url>/ProcessQuery?flags=n` to the host registered at
  * `<url>` and answers `{statusCode:200, body}`; an unknown URL answers 404 with a JSON error.
