@@ -267,7 +267,6 @@ export class RangeApi extends SheetPart {
         if (v !== null && v !== undefined) apply(r.row + i, r.column + j, v);
       }
     }
-    if (name === "Values" || name === "Formulas" || name === "FormulasLocal") this.sheet.workbook.noteFormulaChange();
   }
 
   override nav(name: string): ApiObject | undefined {
@@ -368,7 +367,6 @@ export class RangeApi extends SheetPart {
         const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
         const formats = applyTo === "All" || applyTo === "Formats";
         sheet.clear(r, contents, formats);
-        sheet.workbook.noteFormulaChange();
         return undefined;
       }
       case "CopyFrom":
@@ -433,7 +431,6 @@ export class RangeApi extends SheetPart {
         } else if (type === "Values") this.sheet.setValue(row, col, cell.value);
       }
     }
-    this.sheet.workbook.noteFormulaChange();
     return undefined;
   }
 }
@@ -451,7 +448,6 @@ export function writeValue(sheet: SheetModel, row: number, column: number, value
   }
   if (value.startsWith("=") && value.length > 1) {
     sheet.setFormula(row, column, value, "");
-    sheet.workbook.noteFormulaChange();
     return;
   }
   if (asFormula && value === "") {

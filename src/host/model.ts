@@ -589,7 +589,7 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   customXmlParts: CustomXmlPartModel[] = [];
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
-  /** Bumped on every cell content change; formula results are cached per version. */
+  /** Bumped by every cell content change (setValue, setFormula, clear); formula results are cached per version. */
   cellVersion = 0;
   /** How many formulas were ever written (0 lets reads skip formula evaluation). */
   formulaCount = 0;
