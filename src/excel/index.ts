@@ -14,8 +14,8 @@ export type {
   SourceRole,
   SourceSpec,
 } from "./types";
-export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells, scratchNames } from "./run";
+export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells } from "./run";
 export type { RunContext } from "./run";
 export { previewSource, readSelectionAddress, selectLocation, activateSheet } from "./preview";
 export type { SourcePreview, TablePreview, ColumnPreview } from "./preview";
-export { describeSource, checkSource, SETTINGS_KEY } from "./read";
+export { describeSource } from "./read";

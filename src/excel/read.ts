@@ -36,7 +36,7 @@ export interface WorkbookState extends WorkbookFacts {
 export type ReadResult = ({ readonly ok: true } & WorkbookState & { readonly syncs: number }) | { readonly ok: false; readonly problems: Problem[]; readonly syncs: number };
 
 /** Sources up to this many cells are read with their number formats (to tell dates from figures). */
-export const FORMAT_CELL_LIMIT = 50_000;
+const FORMAT_CELL_LIMIT = 50_000;
 /**
  * Cells per round trip when a read is split: a ranking's cells (a rank, a Chinese name, a figure)
  * average about 11 bytes of JSON, so 360,000 cells stay near 4 MB, under Excel on the web's 5 MB.
@@ -57,7 +57,7 @@ export function markerName(analysisId: string): string {
 }
 
 /** The sheet a marker's formula ("='汇总_2024'!$A$1") points to, or undefined for #REF! or nonsense. */
-export function markedSheetOf(formula: unknown): string | undefined {
+function markedSheetOf(formula: unknown): string | undefined {
   if (typeof formula !== "string" || formula.includes("#REF!")) return undefined;
   const { sheet } = splitSheet(formula.replace(/^=/, ""));
   return sheet === undefined || sheet === "" ? undefined : sheet;
@@ -69,7 +69,7 @@ export function describeSource(spec: SourceSpec): string {
 }
 
 /** Checks a source before anything is sent: an address must be A1 notation. */
-export function checkSource(spec: SourceSpec): Problem | undefined {
+function checkSource(spec: SourceSpec): Problem | undefined {
   if (spec.kind === "address" && parseAddress(spec.address) === undefined) {
     return problem("source-address-invalid", "error", undefined, { address: spec.address });
   }

@@ -61,7 +61,7 @@ export function analysisInput(
 }
 
 /** Temporary sheet names of an analysis: legal, unlikely to clash, and recognisable as StatDesk's. */
-export function scratchNames(id: string): { tempName: string; backupName: string } {
+function scratchNames(id: string): { tempName: string; backupName: string } {
   const tag = id.replace(/[^A-Za-z0-9]/g, "").slice(0, 12) || "x";
   return { tempName: `~StatDesk new ${tag}`, backupName: `~StatDesk old ${tag}` };
 }

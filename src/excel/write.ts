@@ -46,7 +46,7 @@ export type WriteOutcome =
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly syncs: number };
 
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
-export const WRITE_BUDGET_BYTES = 4_000_000;
+const WRITE_BUDGET_BYTES = 4_000_000;
 
 /** Cell values as Range.values takes them: blanks as "". */
 function cells(rows: SheetModel["values"], from: number, to: number): (string | number)[][] {
@@ -54,7 +54,7 @@ function cells(rows: SheetModel["values"], from: number, to: number): (string | 
 }
 
 /** Row blocks small enough for one request each (the summary is usually one block). */
-export function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): { from: number; to: number }[] {
+function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): { from: number; to: number }[] {
   const blocks: { from: number; to: number }[] = [];
   let from = 0;
   let bytes = 0;

@@ -161,7 +161,7 @@ export function App(props: AppProps): React.JSX.Element {
 }
 
 /** True while Windows (or the browser) forces its own colours: high-contrast mode. */
-export function useForcedColors(): boolean {
+function useForcedColors(): boolean {
   const query = React.useMemo(
     () => (typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(forced-colors: active)") : undefined),
     [],

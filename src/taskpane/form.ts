@@ -18,17 +18,17 @@ export type RankingLayout = "two-lists" | "wide" | "single";
 /** The input slots of the pane; each becomes one source of the analysis when it has an address. */
 export type SlotRole = Extract<SourceRole, "current" | "previous" | "wide" | "ranking" | "series" | "plan">;
 
-export const LAYOUTS: readonly RankingLayout[] = ["two-lists", "wide", "single"];
+const LAYOUTS: readonly RankingLayout[] = ["two-lists", "wide", "single"];
 
 /** The ranking slots of each layout, in the order the pane shows them. */
-export const LAYOUT_SLOTS: Readonly<Record<RankingLayout, readonly SlotRole[]>> = {
+const LAYOUT_SLOTS: Readonly<Record<RankingLayout, readonly SlotRole[]>> = {
   "two-lists": ["current", "previous"],
   wide: ["wide"],
   single: ["ranking"],
 };
 
 /** Slots shown whatever the layout: the NBS series and the plan table, both optional. */
-export const EXTRA_SLOTS: readonly SlotRole[] = ["series", "plan"];
+const EXTRA_SLOTS: readonly SlotRole[] = ["series", "plan"];
 
 export const ALL_SLOTS: readonly SlotRole[] = ["current", "previous", "wide", "ranking", "series", "plan"];
 
@@ -73,7 +73,7 @@ export function newAnalysisId(now: number = Date.now(), random: number = Math.ra
   return `${now.toString(36)}${Math.floor(random * 36 ** 4).toString(36).padStart(4, "0")}`;
 }
 
-export function defaultSettings(language: Language): SettingsInput {
+function defaultSettings(language: Language): SettingsInput {
   return {
     tierChoice: "cia2023",
     customBounds: TIER_PRESETS.cia2023.join(", "),
@@ -116,7 +116,7 @@ export function slotSource(role: SlotRole, slot: SlotInput): SourceDefinition | 
 }
 
 /** The tier option as the core reads it: a preset name or the custom bounds text. */
-export function tierOption(settings: SettingsInput): string {
+function tierOption(settings: SettingsInput): string {
   return settings.tierChoice === "custom" ? settings.customBounds : settings.tierChoice;
 }
 

@@ -37,7 +37,7 @@ export interface PaneServices {
 }
 
 /** Today's date as the provenance block shows it (local calendar date, ISO form). */
-export function isoToday(now: Date = new Date()): string {
+function isoToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

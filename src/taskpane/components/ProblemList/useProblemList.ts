@@ -23,7 +23,7 @@ export interface ProblemItem {
 }
 
 /** Notes shown at most, so that a list with a thousand blank cells stays usable. */
-export const MAX_NOTES = 50;
+const MAX_NOTES = 50;
 
 export interface ProblemListState {
   readonly errors: readonly ProblemItem[];

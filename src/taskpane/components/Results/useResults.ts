@@ -55,7 +55,7 @@ export interface ResultsState extends ResultsProps {
  * Puts text on the clipboard: the async Clipboard API where the host allows it, else a hidden
  * text area and execCommand("copy") (older Office webviews). Returns whether either worked.
  */
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     if (typeof navigator !== "undefined" && navigator.clipboard !== undefined && typeof navigator.clipboard.writeText === "function") {
       await navigator.clipboard.writeText(text);

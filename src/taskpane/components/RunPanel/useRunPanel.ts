@@ -16,7 +16,7 @@ export interface RunPanelProps {
 
 const PHASES: readonly RunPhase[] = ["reading", "computing", "writing", "verifying", "done"];
 
-export const PHASE_KEY: Readonly<Record<RunPhase, MessageKey>> = {
+const PHASE_KEY: Readonly<Record<RunPhase, MessageKey>> = {
   reading: "phaseReading",
   computing: "phaseComputing",
   writing: "phaseWriting",

@@ -15,7 +15,7 @@ import { useSourcePreviewStyles } from "./SourcePreview.styles";
 
 export type { SourcePreviewProps } from "./useSourcePreview";
 
-export const ROLE_KEY: Readonly<Record<ColumnRole, MessageKey>> = {
+const ROLE_KEY: Readonly<Record<ColumnRole, MessageKey>> = {
   rank: "roleRank",
   name: "roleName",
   value: "roleValue",

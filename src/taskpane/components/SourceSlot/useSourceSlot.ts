@@ -24,7 +24,7 @@ export interface SourceSlotProps {
   readonly disabled?: boolean;
 }
 
-export const SLOT_TITLE_KEY: Readonly<Record<SlotRole, MessageKey>> = {
+const SLOT_TITLE_KEY: Readonly<Record<SlotRole, MessageKey>> = {
   current: "slotCurrent",
   previous: "slotPrevious",
   wide: "slotWide",

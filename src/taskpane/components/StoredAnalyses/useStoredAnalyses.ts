@@ -37,7 +37,7 @@ export interface StoredAnalysesState extends StoredAnalysesProps {
 }
 
 /** The name a stored analysis goes by: its sheet, else its chosen sheet name, else its id. */
-export function analysisName(d: AnalysisDefinition): string {
+function analysisName(d: AnalysisDefinition): string {
   return d.lastRun?.sheetName ?? (d.output.sheetName !== "" ? d.output.sheetName : d.id);
 }
 
