@@ -63,6 +63,7 @@ type Value = CellValue | RangeValue;
 type Token =
   | { t: "num"; v: number }
   | { t: "str"; v: string }
+  | { t: "bool"; v: boolean }
   | { t: "ref"; v: string }
   | { t: "func"; v: string }
   | { t: "op"; v: string }
@@ -111,7 +112,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ t: "func", v: m[0].toUpperCase() });
     } else if ((m = /^[A-Za-z_\\][\w.]*/.exec(rest))) {
       const upper = m[0].toUpperCase();
-      if (upper === "TRUE" || upper === "FALSE") tokens.push({ t: "num", v: upper === "TRUE" ? 1 : 0 }, { t: "op", v: upper === "TRUE" ? "bool1" : "bool0" });
+      if (upper === "TRUE" || upper === "FALSE") tokens.push({ t: "bool", v: upper === "TRUE" });
       else tokens.push({ t: "ref", v: m[0] });
     } else if ((m = /^(<>|<=|>=|[-+*/^&=<>%(),:])/.exec(rest))) {
       tokens.push({ t: "op", v: m[0] });
@@ -120,17 +121,7 @@ function tokenize(text: string): Token[] {
     }
     i += m[0].length;
   }
-  // Booleans were pushed as a number followed by a marker; fold them into string-free tokens.
-  const out: Token[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const tok = tokens[k];
-    const next = tokens[k + 1];
-    if (tok.t === "num" && next?.t === "op" && (next.v === "bool1" || next.v === "bool0")) {
-      out.push({ t: "op", v: next.v });
-      k++;
-    } else out.push(tok);
-  }
-  return out;
+  return tokens;
 }
 
 class Parser {
@@ -230,9 +221,8 @@ class Parser {
     if (!t) throw new Error("unexpected end");
     switch (t.t) {
       case "num":
-        return t.v;
       case "str":
-        return t.v;
+      case "bool":
       case "err":
         return t.v;
       case "ref":
@@ -240,8 +230,6 @@ class Parser {
       case "func":
         return this.call(t.v);
       case "op":
-        if (t.v === "bool1") return true;
-        if (t.v === "bool0") return false;
         if (t.v === "(") {
           const v = this.comparison();
           if (!this.isOp(")")) throw new Error("missing )");
