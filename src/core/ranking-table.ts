@@ -222,8 +222,9 @@ export function readRankingTable(
   const titleUnit = title === "" ? undefined : detectUnit(title.replace(/^.*?(单位|unit)/i, "$1"));
   const userUnit = overrides.unit !== undefined ? detectUnit(overrides.unit) : undefined;
 
+  const headerCells: (HeaderCell | undefined)[] = headerTexts.map((header) => readHeader(header));
   const columns: ColumnInfo[] = headerTexts.map((header, index) => {
-    const read: HeaderCell | undefined = readHeader(header);
+    const read = headerCells[index];
     const corrected = overrides.roles?.[index];
     const role = corrected ?? read?.role ?? "other";
     return {
@@ -249,7 +250,7 @@ export function readRankingTable(
   for (const c of columns) {
     if (c.role !== "value" && c.role !== "area") continue;
     const metric: Metric = c.role === "value" ? "salesValue" : "salesArea";
-    const headerUnit = c.unit !== undefined ? detectUnit(c.unit) : undefined;
+    const headerUnit = headerCells[c.index]?.unit;
     const currency = metric === "salesValue" && userUnit === undefined ? foreignCurrency(c.header) ?? (headerUnit === undefined ? titleCurrency : undefined) : undefined;
     if (currency !== undefined) {
       problems.push(problem("unit-unknown", "error", location(headerRow, c.index), { unit: currency, header: c.header }));
