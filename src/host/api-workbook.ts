@@ -458,19 +458,19 @@ export class WorksheetProtectionApi extends SheetPart {
   }
 
   override get(name: string): unknown {
-    const p = this.sheet.protection as { protected: boolean; options?: Record<string, unknown> };
+    const p = this.sheet.protection;
     if (name === "Protected") return p.protected;
     if (name === "Options") return p.options ?? {};
-    if (name === "IsPasswordProtected") return !!(p as { password?: string }).password;
+    if (name === "IsPasswordProtected") return !!p.password;
     return super.get(name);
   }
 
   override call(name: string, args: unknown[]): MethodResult {
-    const p = this.sheet.protection as { protected: boolean; options?: Record<string, unknown>; password?: string };
+    const p = this.sheet.protection;
     switch (name) {
       case "Protect":
         if (p.protected) throw new HostError("InvalidOperation", "The worksheet is already protected.");
-        this.sheet.protection = { protected: true, ...(args[0] && typeof args[0] === "object" ? { options: args[0] as Record<string, unknown> } : {}), ...(typeof args[1] === "string" && args[1] !== "" ? { password: args[1] } : {}) } as typeof p;
+        this.sheet.protection = { protected: true, ...(args[0] && typeof args[0] === "object" ? { options: args[0] as Record<string, unknown> } : {}), ...(typeof args[1] === "string" && args[1] !== "" ? { password: args[1] } : {}) };
         return undefined;
       case "Unprotect":
         if (!p.protected) return undefined;

@@ -267,6 +267,13 @@ export interface PageLayoutModel {
   verticalFitToPages: number;
 }
 
+/** Worksheet protection, with the options and password protect() was given (kept as sent). */
+export interface ProtectionModel {
+  protected: boolean;
+  options?: Record<string, unknown>;
+  password?: string;
+}
+
 /** Excel's default column width (8.43 characters of Calibri 11 = 64 px) and row height, in points. */
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;
@@ -276,7 +283,7 @@ export class SheetModel {
   visibility: SheetVisibility = "Visible";
   /** "#RRGGBB", or "" for none. */
   tabColor = "";
-  protection = { protected: false };
+  protection: ProtectionModel = { protected: false };
   /** Frozen rows at the top and columns at the left. */
   freeze = { rows: 0, columns: 0 };
   readonly columnWidths = new Map<number, number>();
