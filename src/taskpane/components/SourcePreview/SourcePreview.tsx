@@ -149,24 +149,24 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
                   <Input
                     type="number"
                     inputMode="numeric"
-                    value={state.headerDraft}
+                    value={state.header.draft}
                     disabled={disabled}
-                    onChange={(_, data) => state.setHeaderDraft(data.value)}
-                    onBlur={state.commitHeader}
+                    onChange={(_, data) => state.header.setDraft(data.value)}
+                    onBlur={state.header.commit}
                     onKeyDown={(e) => {
-                      if (e.key === "Enter") state.commitHeader();
+                      if (e.key === "Enter") state.header.commit();
                     }}
                   />
                 </Field>
                 <Field label={t.correctYear} hint={t.correctYearHint}>
                   <Input
                     inputMode="numeric"
-                    value={state.yearDraft}
+                    value={state.year.draft}
                     disabled={disabled}
-                    onChange={(_, data) => state.setYearDraft(data.value)}
-                    onBlur={state.commitYear}
+                    onChange={(_, data) => state.year.setDraft(data.value)}
+                    onBlur={state.year.commit}
                     onKeyDown={(e) => {
-                      if (e.key === "Enter") state.commitYear();
+                      if (e.key === "Enter") state.year.commit();
                     }}
                   />
                 </Field>

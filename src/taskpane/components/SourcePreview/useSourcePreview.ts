@@ -35,15 +35,18 @@ export interface TableView {
   readonly items: readonly string[];
 }
 
+/** A correction typed as text: the draft, and committing it (on Enter or on leaving the field). */
+export interface Draft {
+  readonly draft: string;
+  readonly setDraft: (text: string) => void;
+  readonly commit: () => void;
+}
+
 export interface SourcePreviewState extends SourcePreviewProps {
   readonly tables: readonly TableView[];
-  readonly firstRow: number;
-  readonly headerDraft: string;
-  readonly yearDraft: string;
-  readonly setHeaderDraft: (text: string) => void;
-  readonly setYearDraft: (text: string) => void;
-  readonly commitHeader: () => void;
-  readonly commitYear: () => void;
+  /** The header row as the sheet numbers it, and the year. */
+  readonly header: Draft;
+  readonly year: Draft;
   readonly corrected: boolean;
   /** Header row, year and unit are folded away until needed: opened by the person, by a correction in force, or by an error. */
   readonly correctionsOpen: boolean;
@@ -51,6 +54,26 @@ export interface SourcePreviewState extends SourcePreviewProps {
 }
 
 const YEAR = /^\s*(19|20)\d{2}\s*$/;
+const readYear = (text: string): number | undefined => (YEAR.test(text) ? Number(text) : undefined);
+
+/**
+ * A correction typed as text, kept as a draft until committed: the text in force commits nothing,
+ * a blank clears the correction, and text `read` refuses goes back to what is in force.
+ */
+function useDraft(shown: string, read: (text: string) => number | undefined, apply: (value: number | undefined) => void): Draft {
+  const [draft, setDraft] = React.useState(shown);
+  // A new reading (or a reset) replaces the draft with what is now in force.
+  React.useEffect(() => setDraft(shown), [shown]);
+  const commit = React.useCallback(() => {
+    const text = draft.trim();
+    if (text === shown) return;
+    if (text === "") return apply(undefined);
+    const value = read(text);
+    if (value !== undefined) apply(value);
+    else setDraft(shown);
+  }, [draft, shown, read, apply]);
+  return { draft, setDraft, commit };
+}
 
 export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState {
   const { language } = useLocale();
@@ -66,28 +89,16 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   const headerOverride = props.overrides.headerRow;
   const shownHeader = headerOverride !== undefined ? String(firstRow + headerOverride + 1) : tables[0] !== undefined ? String(tables[0].headerSheetRow) : "";
   const shownYear = props.overrides.year !== undefined ? String(props.overrides.year) : "";
-  const [headerDraft, setHeaderDraft] = React.useState(shownHeader);
-  const [yearDraft, setYearDraft] = React.useState(shownYear);
-  // A new reading (or a reset) replaces the drafts with what is now in force.
-  React.useEffect(() => setHeaderDraft(shownHeader), [shownHeader]);
-  React.useEffect(() => setYearDraft(shownYear), [shownYear]);
-
-  const { onHeaderRow, onYear } = props;
-  const commitHeader = React.useCallback(() => {
-    const text = headerDraft.trim();
-    if (text === shownHeader) return;
-    if (text === "") return onHeaderRow(undefined);
-    const row = Number(text);
-    if (Number.isInteger(row) && row > firstRow) onHeaderRow(row - 1 - firstRow);
-    else setHeaderDraft(shownHeader);
-  }, [headerDraft, shownHeader, firstRow, onHeaderRow]);
-  const commitYear = React.useCallback(() => {
-    const text = yearDraft.trim();
-    if (text === shownYear) return;
-    if (text === "") return onYear(undefined);
-    if (YEAR.test(text)) onYear(Number(text));
-    else setYearDraft(shownYear);
-  }, [yearDraft, shownYear, onYear]);
+  // The header row is typed as the sheet numbers it, and kept as an offset within the source.
+  const readHeader = React.useCallback(
+    (text: string) => {
+      const row = Number(text);
+      return Number.isInteger(row) && row > firstRow ? row - 1 - firstRow : undefined;
+    },
+    [firstRow],
+  );
+  const header = useDraft(shownHeader, readHeader, props.onHeaderRow);
+  const year = useDraft(shownYear, readYear, props.onYear);
 
   const o = props.overrides;
   const corrected = hasOverrides(o);
@@ -95,6 +106,6 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   const [opened, setOpened] = React.useState<boolean | undefined>(undefined);
   const correctionsOpen = opened ?? needed;
   const toggleCorrections = React.useCallback(() => setOpened(!correctionsOpen), [correctionsOpen]);
-  return { ...props, tables, firstRow, headerDraft, yearDraft, setHeaderDraft, setYearDraft, commitHeader, commitYear, corrected, correctionsOpen, toggleCorrections };
+  return { ...props, tables, header, year, corrected, correctionsOpen, toggleCorrections };
 }
 
