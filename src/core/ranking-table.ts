@@ -7,7 +7,7 @@ import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { hasErrors, Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
-import { enterpriseKey, removeSpaces, toHalfWidth } from "./text";
+import { charSet, enterpriseKey, removeSpaces, toHalfWidth } from "./text";
 import { keyIndex } from "./key-index";
 import { detectUnit, foreignCurrency, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
@@ -101,8 +101,8 @@ const FOOTNOTE = /^(注[:：\s]|注$|注\d|备注[:：]|说明[:：]|数据来�
 const TOTAL = /^(合计|总计|小计|总和|共计|汇总|总体|全国|平均|均值|中位数|total|sum|subtotal|grandtotal|average|mean|median|top\d+(合计|总计|均值|平均|total|sum|average|mean)?)$/i;
 const HEADER_SCAN_ROWS = 50;
 /** Every footnote opening holds one of these characters (before or after folding wide forms). */
-const FOOTNOTE_HINT = /[注备说数资来sSnN*※ｓＳｎＮ＊]/;
-const TOTAL_HINT = /[合总小共汇全平均中前tsamTSAMｔｓａｍＴＳＡＭ]/;
+const FOOTNOTE_HINT = charSet("注备说数资来sSnN*※ｓＳｎＮ＊");
+const TOTAL_HINT = charSet("合总小共汇全平均中前tsamTSAMｔｓａｍＴＳＡＭ");
 
 function rowText(row: readonly CellValue[]): string {
   return row.map(cellText).filter((t) => t !== "").join(" ");
@@ -111,13 +111,13 @@ function rowText(row: readonly CellValue[]): string {
 function isTotalText(text: string): boolean {
   // Every totals pattern holds one of these characters (before or after folding wide forms and
   // spaces): a name or rank without any, the common case, is answered at once.
-  if (!TOTAL_HINT.test(text)) return false;
+  if (!TOTAL_HINT.hasAny(text)) return false;
   const key = removeSpaces(toHalfWidth(text)).replace(/[:：]$/, "");
   return TOTAL.test(key) || /^(top\d+|前\d+名?)(合计|总计|均值|平均|总额)/i.test(key) || /(合计|总计|小计)$/.test(key);
 }
 
 function isFootnoteText(text: string): boolean {
-  if (!FOOTNOTE_HINT.test(text)) return false; // no footnote word can start this text: the common case
+  if (!FOOTNOTE_HINT.hasAny(text)) return false; // no footnote word can start this text: the common case
   return FOOTNOTE.test(removeSpaces(toHalfWidth(text)).slice(0, 8) || "");
 }
 

@@ -25,8 +25,34 @@ export function removeSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, "");
 }
 
-/** Text of CJK unified ideographs and ASCII digits only: nothing in it to fold or lower-case. */
-const HAN_AND_DIGITS = /^[\u4e00-\u9fff0-9]*$/;
+/**
+ * A set of UTF-16 code units, asked per character without a regular expression: over a hundred
+ * thousand names a table lookup per character is several times cheaper than a RegExp call.
+ * charSet("合总").hasAny("中国合计") // => true
+ */
+export interface CharSet {
+  hasAny(text: string): boolean;
+}
+
+export function charSet(chars: string): CharSet {
+  const member = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) member[chars.charCodeAt(i)] = 1;
+  return {
+    hasAny(text: string): boolean {
+      for (let i = 0; i < text.length; i++) if (member[text.charCodeAt(i)] === 1) return true;
+      return false;
+    },
+  };
+}
+
+/** Text of CJK unified ideographs (U+4E00..U+9FFF) and ASCII digits only: nothing in it to fold or lower-case. */
+function isHanAndDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
 
 /** Exactly the characters String.prototype.toLowerCase changes (Unicode property CWL). */
 const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
@@ -43,7 +69,7 @@ export function enterpriseKey(name: string): string {
   // Most names hold nothing to fold (no wide forms, spaces, brackets or dots) and no capitals:
   // they are their own key, and copying a hundred thousand of them is what this spares. Han
   // characters and digits alone are answered by the cheapest test.
-  if (HAN_AND_DIGITS.test(name)) return name;
+  if (isHanAndDigits(name)) return name;
   if (!KEY_FOLDS.test(name)) return CHANGES_WHEN_LOWERCASED.test(name) ? name.toLowerCase() : name;
   return removeSpaces(toHalfWidth(name))
     .replace(/[【[〔［{｛]/g, "(")
