@@ -2,7 +2,7 @@
 // open-addressing table of positions over an FNV-1a hash, several times faster than a Map of
 // strings, built once per list and used both for duplicates and for rank movement.
 
-import { RankingEntry } from "./ranking-table";
+import { RankingEntries } from "./ranking-entries";
 
 export interface KeyIndex {
   /** Position of the first entry with the key, or -1. */
@@ -18,28 +18,24 @@ function hashOf(key: string): number {
 }
 
 /**
- * An index of the keys of a list: strings, or entries with a `key`.
+ * An index of a list of keys.
  * buildKeyIndex(["a", "b", "a"]).duplicates // => [[2, 0]]; .firstOf("b") // => 1
  */
-export function buildKeyIndex(keys: readonly string[] | { readonly length: number; readonly [i: number]: { readonly key: string } }): KeyIndex {
-  const keyAt = (i: number): string => {
-    const k = keys[i];
-    return typeof k === "string" ? k : k.key;
-  };
+export function buildKeyIndex(keys: readonly string[]): KeyIndex {
   let size = 16;
   while (size < keys.length * 2) size *= 2;
   const mask = size - 1;
   const table = new Int32Array(size).fill(-1);
   const duplicates: [number, number][] = [];
   for (let i = 0; i < keys.length; i++) {
-    const key = keyAt(i);
+    const key = keys[i];
     for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
       const at = table[slot];
       if (at === -1) {
         table[slot] = i;
         break;
       }
-      if (keyAt(at) === key) {
+      if (keys[at] === key) {
         duplicates.push([i, at]);
         break;
       }
@@ -50,19 +46,19 @@ export function buildKeyIndex(keys: readonly string[] | { readonly length: numbe
     firstOf(key: string): number {
       for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
         const at = table[slot];
-        if (at === -1 || keyAt(at) === key) return at;
+        if (at === -1 || keys[at] === key) return at;
       }
     },
   };
 }
 
-const cache = new WeakMap<readonly RankingEntry[], KeyIndex>();
+const cache = new WeakMap<RankingEntries, KeyIndex>();
 
-/** The index of a (final, ordered) list of entries, built on first use and kept with the list. */
-export function keyIndex(entries: readonly RankingEntry[]): KeyIndex {
+/** The index of a (final, ordered) list's keys, built on first use and kept with the list. */
+export function keyIndex(entries: RankingEntries): KeyIndex {
   let index = cache.get(entries);
   if (index === undefined) {
-    index = buildKeyIndex(entries);
+    index = buildKeyIndex(entries.keys);
     cache.set(entries, index);
   }
   return index;

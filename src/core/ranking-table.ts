@@ -9,6 +9,7 @@ import { hasErrors, Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
 import { charSet, enterpriseKey, removeSpaces, toHalfWidth } from "./text";
 import { keyIndex } from "./key-index";
+import { EntriesBuilder, RankingEntries } from "./ranking-entries";
 import { detectUnit, foreignCurrency, Metric, REPORT_UNIT, UnitInfo } from "./units";
 
 /** Number format codes beside a grid (Range.numberFormat), when the reader has them: they tell dates from figures. */
@@ -46,21 +47,7 @@ export interface SkippedRow {
   readonly text: string;
 }
 
-export interface RankingEntry {
-  readonly name: string;
-  /** The name normalised for matching across years (see text.enterpriseKey). */
-  readonly key: string;
-  /** In the report unit (亿元 or 万平方米). */
-  readonly value: number;
-  /** The rank the source printed, if it has a rank column for this year. */
-  readonly publishedRank: number | null;
-  /**
-   * The value cell, as grid row and column: located ("Sheet1!C17") only when a problem names it,
-   * so that a hundred thousand entries do not each carry an address string.
-   */
-  readonly row: number;
-  readonly column: number;
-}
+export type { RankingEntries, RankingEntry } from "./ranking-entries";
 
 /** Where a list's year came from, most specific first. */
 export type YearSource = "year-column" | "header" | "title" | "sheet" | "file" | "user";
@@ -77,7 +64,7 @@ export interface RankingList {
   readonly sourceUnit: string;
   readonly period: Period;
   readonly yearSource: YearSource;
-  readonly entries: readonly RankingEntry[];
+  readonly entries: RankingEntries;
   /** Whether the list is one year's column of a wide (two-year) table. */
   readonly wide: boolean;
 }
@@ -318,8 +305,7 @@ export function readRankingTable(
     (year === undefined || year === latestYear ? rankColumns.find((c) => c.period === undefined) : undefined);
 
   // Read the rows.
-  // Entries in sheet order; orderEntries sorts them in place (the sort is stable: ties keep sheet order).
-  type Draft = RankingEntry;
+  // Entries in sheet order, put in the list's order once all rows are read.
   const drafts = new Map<string, DraftList>();
   const skippedRows: SkippedRow[] = [];
   let keptRows = 0;
@@ -328,7 +314,7 @@ export function readRankingTable(
   // The list a figure goes to; the last one found is remembered, since a period from the header
   // or the table is the same object row after row (a year column makes a new one per row).
   // With it, the list's rank column (a year's own, or the plain 排名 for the latest year).
-  type DraftList = { vc: ValueColumn; period: Period; yearSource: YearSource; entries: Draft[]; rankColumn: ColumnInfo | undefined };
+  type DraftList = { vc: ValueColumn; period: Period; yearSource: YearSource; entries: EntriesBuilder; rankColumn: ColumnInfo | undefined };
   // Remembered per amount column, so that a two-year table's columns do not evict each other.
   const last = new Map<ValueColumn, { period: Period; list: DraftList }>();
   const listFor = (vc: ValueColumn, period: Period, yearSource: YearSource): DraftList => {
@@ -337,7 +323,7 @@ export function readRankingTable(
     const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
     let list = drafts.get(id);
     if (list === undefined) {
-      list = { vc, period, yearSource, entries: [], rankColumn: rankColumnFor(period.year) };
+      list = { vc, period, yearSource, entries: new EntriesBuilder(vc.column.index), rankColumn: rankColumnFor(period.year) };
       drafts.set(id, list);
     }
     last.set(vc, { period, list });
@@ -441,14 +427,7 @@ export function readRankingTable(
       const factor = vc.unit?.factor ?? 1;
       const target = listFor(vc, period, yearSource);
       const rankColumn = target.rankColumn;
-      target.entries.push({
-        name,
-        key: enterpriseKey(name),
-        value: value * factor,
-        publishedRank: rankColumn === undefined ? null : parseRank(row[rankColumn.index]),
-        row: r,
-        column: vc.column.index,
-      });
+      target.entries.push(name, enterpriseKey(name), value * factor, rankColumn === undefined ? null : parseRank(row[rankColumn.index]), r);
       kept = true;
     }
     if (kept) keptRows++;
@@ -462,7 +441,8 @@ export function readRankingTable(
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
   const lists: RankingList[] = [];
   for (const draft of drafts.values()) {
-    const entries = orderEntries(draft.entries, problems, location);
+    const { entries, byRank } = draft.entries.finish();
+    if (byRank) reportRankOrder(entries, problems, location);
     lists.push({
       source: sourceName(source),
       range,
@@ -498,33 +478,26 @@ export function readRankingTable(
   return { kind: "ranking", source, title, headerRow, headerLines, lastRow, columns, lists, keptRows, skippedRows, problems };
 }
 
-/**
- * A year's order: by published rank when every entry has one (ties keep sheet order), else by
- * value, largest first. Published ranks that contradict the values are reported once. Sorts the
- * entries, which are in sheet order, in place: Array.prototype.sort is stable, so ties keep it.
- */
-function orderEntries(ordered: RankingEntry[], problems: Problem[], location: (row: number, column: number) => string): RankingEntry[] {
-  const byRank = ordered.length > 0 && ordered.every((d) => d.publishedRank !== null);
-  if (byRank) ordered.sort((a, b) => (a.publishedRank as number) - (b.publishedRank as number));
-  else ordered.sort((a, b) => b.value - a.value);
-  if (byRank) {
-    const offender = ordered.findIndex((d, i) => i > 0 && d.value > ordered[i - 1].value + 1e-9);
-    if (offender > 0) {
+/** Published ranks that contradict the values (a larger figure ranked lower) are reported once. */
+function reportRankOrder(entries: RankingEntries, problems: Problem[], location: (row: number, column: number) => string): void {
+  const { values } = entries;
+  for (let i = 1; i < entries.length; i++) {
+    if (values[i] > values[i - 1] + 1e-9) {
       problems.push(
-        problem("rank-order", "warning", location(ordered[offender].row, ordered[offender].column), {
-          name: ordered[offender].name,
-          rank: ordered[offender].publishedRank as number,
-          previousName: ordered[offender - 1].name,
+        problem("rank-order", "warning", location(entries.rows[i], entries.column), {
+          name: entries.names[i],
+          rank: entries.ranks[i],
+          previousName: entries.names[i - 1],
         }),
       );
+      return;
     }
   }
-  return ordered;
 }
 
-function reportDuplicates(entries: readonly RankingEntry[], problems: Problem[], location: (row: number, column: number) => string): void {
-  const at = (e: RankingEntry) => location(e.row, e.column);
+function reportDuplicates(entries: RankingEntries, problems: Problem[], location: (row: number, column: number) => string): void {
+  const at = (i: number) => location(entries.rows[i], entries.column);
   for (const [later, first] of keyIndex(entries).duplicates) {
-    problems.push(problem("duplicate-enterprise", "warning", at(entries[later]), { name: entries[later].name, other: at(entries[first]) }));
+    problems.push(problem("duplicate-enterprise", "warning", at(later), { name: entries.names[later], other: at(first) }));
   }
 }

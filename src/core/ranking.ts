@@ -3,7 +3,8 @@
 
 import { inTier, TierBound, tierLabel, tiersFromBounds } from "./tiers";
 import { difference, Maybe, mean, sharePct, sum, yoyPct } from "./yoy";
-import { RankingEntry, RankingList } from "./ranking-table";
+import { RankingList } from "./ranking-table";
+import { RankingEntries, rankAt } from "./ranking-entries";
 import { keyIndex } from "./key-index";
 import { periodLabel } from "./periods";
 
@@ -107,46 +108,38 @@ export interface RankingSummary {
   readonly membership: readonly Membership[];
 }
 
-/** The figure of each entry, in list order. */
-function values(list: readonly RankingEntry[]): number[] {
-  return list.map((e) => e.value);
-}
-
 /** The sum of the first n entries, or null when there are fewer than n. */
-export function topSum(list: readonly RankingEntry[], n: number): Maybe {
-  return list.length >= n ? sum(values(list.slice(0, n))) : null;
+export function topSum(list: RankingEntries, n: number): Maybe {
+  return list.length >= n ? sum(list.values.subarray(0, n)) : null;
 }
 
 /** 门槛值: the n-th entry's figure, or null when there are fewer than n. */
-export function threshold(list: readonly RankingEntry[], n: number): Maybe {
-  return list.length >= n ? list[n - 1].value : null;
+export function threshold(list: RankingEntries, n: number): Maybe {
+  return list.length >= n ? list.values[n - 1] : null;
 }
 
-/** Entries of ranks from..to (1-based, inclusive), or null when the list does not reach `to`. */
-function span(list: readonly RankingEntry[], from: number, to: number): number[] | null {
-  return list.length >= to ? values(list.slice(from - 1, to)) : null;
+/** Figures of ranks from..to (1-based, inclusive), or null when the list does not reach `to`. */
+function span(list: RankingEntries, from: number, to: number): Float64Array | null {
+  return list.length >= to ? list.values.subarray(from - 1, to) : null;
 }
 
-/** Tier counts, sums and means of one year. */
 /**
  * Counts, sums and means of every tier in one pass over the list (most of a long list is in no
  * tier), the figures of each tier summed with compensation as `sum` does.
  */
-export function allTierFigures(list: readonly RankingEntry[], tiers: readonly TierBound[]): { count: number; sum: number; mean: Maybe }[] {
+export function allTierFigures(list: RankingEntries, tiers: readonly TierBound[]): { count: number; sum: number; mean: Maybe }[] {
   const inside: number[][] = tiers.map(() => []);
-  for (const e of list) {
+  const { values } = list;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     for (let t = 0; t < tiers.length; t++) {
-      if (inTier(e.value, tiers[t])) {
-        inside[t].push(e.value);
+      if (inTier(value, tiers[t])) {
+        inside[t].push(value);
         break; // tiers do not overlap
       }
     }
   }
   return inside.map((values) => ({ count: values.length, sum: sum(values), mean: mean(values) }));
-}
-
-function rankOf(entry: RankingEntry, position: number): number {
-  return entry.publishedRank ?? position + 1;
 }
 
 /**
@@ -187,10 +180,10 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
       : [];
 
   // 百亿企业: every company at or above 100亿, which is the sum of the tier counts when the lowest bound is 100.
-  const hundredBillion = (list: readonly RankingEntry[] | null): Maybe => {
+  const hundredBillion = (list: RankingEntries | null): Maybe => {
     if (list === null || current.metric !== "salesValue") return null;
     let count = 0;
-    for (const e of list) if (e.value >= 100) count++;
+    for (let i = 0; i < list.length; i++) if (list.values[i] >= 100) count++;
     return count;
   };
 
@@ -264,54 +257,49 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
  * in this year's order (then last year's leavers); and who entered or left each TOP-N.
  */
 function movement(
-  cur: readonly RankingEntry[],
-  prev: readonly RankingEntry[] | null,
+  cur: RankingEntries,
+  prev: RankingEntries | null,
   topN: readonly number[],
 ): { movers: Mover[]; membership: Membership[] } {
   if (prev === null) return { movers: [], membership: [] };
   const widest = topN.length > 0 ? topN[topN.length - 1] : 100;
   // Only enterprises in either year's widest TOP-N move; each one's first place in both whole
   // lists comes from the lists' key indexes (built once per list, also for duplicates).
-  const firstByKey = (list: readonly RankingEntry[]) => {
-    const index = keyIndex(list);
-    return {
-      get(key: string): { entry: RankingEntry; rank: number } | undefined {
-        const at = index.firstOf(key);
-        return at < 0 ? undefined : { entry: list[at], rank: rankOf(list[at], at) };
-      },
-    };
-  };
-  const now = firstByKey(cur);
-  const before = firstByKey(prev);
+  const now = keyIndex(cur);
+  const before = keyIndex(prev);
 
   const movers: Mover[] = [];
   const listed = new Set<string>();
   const add = (key: string) => {
     if (listed.has(key)) return;
     listed.add(key);
-    const a = now.get(key);
-    const b = before.get(key);
+    const a = now.firstOf(key);
+    const b = before.firstOf(key);
+    const value = a < 0 ? null : cur.values[a];
+    const previousValue = b < 0 ? null : prev.values[b];
+    const rank = a < 0 ? null : rankAt(cur, a);
+    const previousRank = b < 0 ? null : rankAt(prev, b);
     movers.push({
-      name: a?.entry.name ?? b?.entry.name ?? key,
-      rank: a?.rank ?? null,
-      previousRank: b?.rank ?? null,
-      rankChange: a !== undefined && b !== undefined ? b.rank - a.rank : null,
-      value: a?.entry.value ?? null,
-      previousValue: b?.entry.value ?? null,
-      valueYoyPct: yoyPct(a?.entry.value, b?.entry.value),
+      name: a >= 0 ? cur.names[a] : b >= 0 ? prev.names[b] : key,
+      rank,
+      previousRank,
+      rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+      value,
+      previousValue,
+      valueYoyPct: yoyPct(value, previousValue),
     });
   };
-  cur.slice(0, widest).forEach((e) => add(e.key));
-  prev.slice(0, widest).forEach((e) => add(e.key));
+  for (let i = 0; i < Math.min(widest, cur.length); i++) add(cur.keys[i]);
+  for (let i = 0; i < Math.min(widest, prev.length); i++) add(prev.keys[i]);
 
   const membership = topN.map((n) => {
-    const inNow = new Set(cur.slice(0, n).map((e) => e.key));
-    const inBefore = new Set(prev.slice(0, n).map((e) => e.key));
-    return {
-      n,
-      entrants: cur.slice(0, n).filter((e) => !inBefore.has(e.key)).map((e) => e.name),
-      exits: prev.slice(0, n).filter((e) => !inNow.has(e.key)).map((e) => e.name),
-    };
+    const inNow = new Set(cur.keys.slice(0, n));
+    const inBefore = new Set(prev.keys.slice(0, n));
+    const entrants: string[] = [];
+    const exits: string[] = [];
+    for (let i = 0; i < Math.min(n, cur.length); i++) if (!inBefore.has(cur.keys[i])) entrants.push(cur.names[i]);
+    for (let i = 0; i < Math.min(n, prev.length); i++) if (!inNow.has(prev.keys[i])) exits.push(prev.names[i]);
+    return { n, entrants, exits };
   });
   return { movers, membership };
 }

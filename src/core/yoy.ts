@@ -46,7 +46,7 @@ export function sharePct(part: Maybe | undefined, whole: Maybe | undefined): May
  * Mean of a list, or null for an empty list.
  * mean([1, 2, 3]) // => 2
  */
-export function mean(values: readonly number[]): Maybe {
+export function mean(values: ArrayLike<number>): Maybe {
   if (values.length === 0) return null;
   return sum(values) / values.length;
 }
@@ -57,10 +57,11 @@ export function mean(values: readonly number[]): Maybe {
  * ±Infinity rather than becoming NaN through the compensation (Infinity − Infinity).
  * sum([]) // => 0
  */
-export function sum(values: readonly number[]): number {
+export function sum(values: ArrayLike<number>): number {
   let total = 0;
   let compensation = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     const t = total + v;
     compensation += Math.abs(total) >= Math.abs(v) ? total - t + v : v - t + total;
     total = t;

@@ -3,6 +3,7 @@
 
 import { Grid } from "../../src/core/cells";
 import { readRankingTables } from "../../src/core/ranking-table";
+import { entryObjects } from "../../src/core/ranking-entries";
 import { analyze } from "../../src/core/analyze";
 import { resolveOptions } from "../../src/core/options";
 import { SourceRef } from "../../src/core/source";
@@ -23,7 +24,7 @@ describe("header, title and units", () => {
     expect(t.columns.map((c) => c.role)).toEqual(["rank", "name", "value"]);
     expect(t.lists).toHaveLength(1);
     expect(t.lists[0]).toMatchObject({ metric: "salesValue", unit: "亿元", yearSource: "title", period: { year: 2024 } });
-    expect(t.lists[0].entries.map((e) => [e.name, e.value, e.publishedRank])).toEqual([
+    expect(entryObjects(t.lists[0].entries).map((e) => [e.name, e.value, e.publishedRank])).toEqual([
       ["甲", 3000, 1],
       ["乙", 2000, 2],
     ]);
@@ -39,7 +40,7 @@ describe("header, title and units", () => {
       [2, "Alpha", 21000000, 2023],
     ];
     const [t] = readRankingTables(grid, sheet("Data"));
-    const byYear = Object.fromEntries(t.lists.map((l) => [l.period.year, l.entries.map((e) => [e.name, e.value])]));
+    const byYear = Object.fromEntries(t.lists.map((l) => [l.period.year, entryObjects(l.entries).map((e) => [e.name, e.value])]));
     expect(byYear).toEqual({ 2024: [["Alpha", 3000], ["Beta", 2000]], 2023: [["Beta", 2500], ["Alpha", 2100]] });
     expect(t.lists[0]).toMatchObject({ sourceUnit: "万元", unit: "亿元", yearSource: "year-column" });
   });
@@ -102,7 +103,7 @@ describe("cells that are not plain numbers", () => {
   const [t] = readRankingTables(grid, { file: "list.csv", row: 0, column: 0 }, { year: 2024 });
 
   test("text numbers are read, each with an info note at its cell", () => {
-    expect(t.lists[0].entries.map((e) => [e.name, e.value])).toEqual([
+    expect(entryObjects(t.lists[0].entries).map((e) => [e.name, e.value])).toEqual([
       ["甲", 3430.2],
       ["乙", 3430.1],
     ]);
@@ -145,7 +146,7 @@ describe("rows that are not enterprises", () => {
   const [t] = readRankingTables(grid, sheet("S"));
 
   test("blank rows, totals and footnotes are skipped, never counted", () => {
-    expect(t.lists[0].entries.map((e) => e.name)).toEqual(["甲", "乙"]);
+    expect(entryObjects(t.lists[0].entries).map((e) => e.name)).toEqual(["甲", "乙"]);
     expect(t.skippedRows.map((s) => s.reason)).toEqual(["blank", "total", "total", "total", "total", "total", "no-name", "footnote", "footnote"]);
     expect(codes(t.problems)).toEqual(expect.arrayContaining(["missing-name@S!B11", "rows-skipped@S!A6"]));
   });
@@ -159,20 +160,20 @@ describe("enterprises", () => {
 
   test("ranks that contradict values are used and reported", () => {
     const [t] = readRankingTables([["排名", "企业名称", "2024年销售额（亿元）"], [1, "甲", 3], [2, "乙", 5], [3, "丙", 1]], sheet("S"));
-    expect(t.lists[0].entries.map((e) => e.name)).toEqual(["甲", "乙", "丙"]);
+    expect(entryObjects(t.lists[0].entries).map((e) => e.name)).toEqual(["甲", "乙", "丙"]);
     expect(codes(t.problems.filter((p) => p.code === "rank-order"))).toEqual(["rank-order@S!C3"]);
   });
 
   test("two value columns for one year: the first is used and the other named", () => {
     const [t] = readRankingTables([["企业名称", "全口径销售金额（亿元）", "权益销售金额（亿元）"], ["甲", 3, 2]], sheet("2024"));
     expect(t.lists).toHaveLength(1);
-    expect(t.lists[0].entries[0].value).toBe(3);
+    expect(t.lists[0].entries.values[0]).toBe(3);
     expect(t.problems.find((p) => p.code === "several-value-columns")?.params).toEqual({ used: "全口径销售金额（亿元）", ignored: "权益销售金额（亿元）" });
   });
 
   test("sales area is its own metric in 万平方米", () => {
     const [t] = readRankingTables([["企业名称", "销售额（亿元）", "销售面积（万平方米）"], ["甲", 3, 20]], sheet("2024"));
-    expect(t.lists.map((l) => [l.metric, l.unit, l.entries[0].value])).toEqual([
+    expect(t.lists.map((l) => [l.metric, l.unit, l.entries.values[0]])).toEqual([
       ["salesValue", "亿元", 3],
       ["salesArea", "万平方米", 20],
     ]);
@@ -191,7 +192,7 @@ describe("finding tables", () => {
       ["甲", 250],
     ];
     const tables = readRankingTables(grid, sheet("S"));
-    expect(tables.map((t) => [t.lists[0].period.year, t.lists[0].entries[0].value])).toEqual([
+    expect(tables.map((t) => [t.lists[0].period.year, t.lists[0].entries.values[0]])).toEqual([
       [2024, 300],
       [2023, 250],
     ]);

@@ -1,0 +1,141 @@
+// One year's enterprises, held column by column: names and keys in arrays, figures, published
+// ranks and cell rows in typed arrays. A list of a hundred thousand enterprises is then five
+// arrays rather than a hundred thousand objects to make, move and collect, and a sort moves
+// positions, not entries.
+
+/** One enterprise of a list, as an object: for reading a few (entryAt), not for whole lists. */
+export interface RankingEntry {
+  readonly name: string;
+  /** The name normalised for matching across years (see text.enterpriseKey). */
+  readonly key: string;
+  /** In the report unit (亿元 or 万平方米). */
+  readonly value: number;
+  /** The rank the source printed, if it has a rank column for this year. */
+  readonly publishedRank: number | null;
+  /** The value cell, as grid row and column (located as "Sheet1!C17" only when a problem names it). */
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A year's entries in the list's order; position i of every array is the same enterprise. */
+export interface RankingEntries {
+  readonly length: number;
+  readonly names: readonly string[];
+  /** Names normalised for matching across years (see text.enterpriseKey). */
+  readonly keys: readonly string[];
+  /** Figures in the report unit (亿元 or 万平方米). */
+  readonly values: Float64Array;
+  /** The rank the source printed, NaN where it printed none. */
+  readonly ranks: Float64Array;
+  /** Grid row of each value cell. */
+  readonly rows: Int32Array;
+  /** Grid column of the value cells: a list is one amount column of one table. */
+  readonly column: number;
+}
+
+/** The i-th entry as an object. entryAt(entries, 0).name // => the first enterprise's name */
+export function entryAt(entries: RankingEntries, i: number): RankingEntry {
+  const rank = entries.ranks[i];
+  return {
+    name: entries.names[i],
+    key: entries.keys[i],
+    value: entries.values[i],
+    publishedRank: Number.isNaN(rank) ? null : rank,
+    row: entries.rows[i],
+    column: entries.column,
+  };
+}
+
+/** Every entry as an object, in order: for small lists and for reading in tests. */
+export function entryObjects(entries: RankingEntries): RankingEntry[] {
+  return Array.from({ length: entries.length }, (_, i) => entryAt(entries, i));
+}
+
+/** The rank shown for position i (0-based): the published rank, else the place in the list. */
+export function rankAt(entries: RankingEntries, i: number): number {
+  const rank = entries.ranks[i];
+  return Number.isNaN(rank) ? i + 1 : rank;
+}
+
+/** Collects a list's entries in sheet order as the rows are read, growing its arrays by doubling. */
+export class EntriesBuilder {
+  private names: string[] = [];
+  private keys: string[] = [];
+  private values: Float64Array;
+  private ranks: Float64Array;
+  private rows: Int32Array;
+  private count = 0;
+
+  constructor(
+    private readonly column: number,
+    capacity = 64,
+  ) {
+    this.values = new Float64Array(capacity);
+    this.ranks = new Float64Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds an entry; `rank` is the published rank or null. */
+  push(name: string, key: string, value: number, rank: number | null, row: number): void {
+    if (this.count === this.values.length) this.grow();
+    const i = this.count++;
+    this.names.push(name);
+    this.keys.push(key);
+    this.values[i] = value;
+    this.ranks[i] = rank ?? NaN;
+    this.rows[i] = row;
+  }
+
+  private grow(): void {
+    const capacity = Math.max(64, this.values.length * 2);
+    const widen = <T extends Float64Array | Int32Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.values = widen(this.values, new Float64Array(capacity));
+    this.ranks = widen(this.ranks, new Float64Array(capacity));
+    this.rows = widen(this.rows, new Int32Array(capacity));
+  }
+
+  /**
+   * The entries in the list's order: by published rank when every entry has one, else by value,
+   * largest first; ties keep sheet order. A list already in that order, as published lists come,
+   * is not sorted at all. Whether the order is by rank is returned with the entries.
+   */
+  finish(): { entries: RankingEntries; byRank: boolean } {
+    const n = this.count;
+    const values = this.values.slice(0, n);
+    const ranks = this.ranks.slice(0, n);
+    const rows = this.rows.slice(0, n);
+    let byRank = n > 0;
+    for (let i = 0; byRank && i < n; i++) byRank = !Number.isNaN(ranks[i]);
+    const key = byRank ? ranks : values;
+    // Ascending ranks, or descending values.
+    const sign = byRank ? 1 : -1;
+    let ordered = true;
+    for (let i = 1; ordered && i < n; i++) ordered = sign * (key[i] - key[i - 1]) >= 0;
+    if (ordered) return { entries: { length: n, names: this.names, keys: this.keys, values, ranks, rows, column: this.column }, byRank };
+
+    // Positions sorted, ties by position: the result does not rest on the sort being stable.
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => sign * (key[a] - key[b]) || a - b);
+    const names = new Array<string>(n);
+    const keys = new Array<string>(n);
+    const sortedValues = new Float64Array(n);
+    const sortedRanks = new Float64Array(n);
+    const sortedRows = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const from = order[i];
+      names[i] = this.names[from];
+      keys[i] = this.keys[from];
+      sortedValues[i] = values[from];
+      sortedRanks[i] = ranks[from];
+      sortedRows[i] = rows[from];
+    }
+    return { entries: { length: n, names, keys, values: sortedValues, ranks: sortedRanks, rows: sortedRows, column: this.column }, byRank };
+  }
+}

@@ -1,0 +1,97 @@
+// A year's entries held column by column: the order they are put in (published rank, else value
+// descending, ties in sheet order), with and without a sort, and reading them back.
+
+import { EntriesBuilder, entryAt, entryObjects, rankAt } from "../../src/core/ranking-entries";
+import { charSet } from "../../src/core/text";
+
+/** [name, value, rank] rows pushed in sheet order (sheet row = index + 10), column 2. */
+function built(rows: readonly (readonly [string, number, number | null])[]) {
+  const b = new EntriesBuilder(2);
+  rows.forEach(([name, value, rank], i) => b.push(name, name.toLowerCase(), value, rank, i + 10));
+  return b.finish();
+}
+
+const names = (rows: ReturnType<typeof built>) => [...rows.entries.names];
+
+describe("EntriesBuilder.finish", () => {
+  test("a list already in value order keeps it, every column aligned", () => {
+    const out = built([
+      ["A", 30, null],
+      ["B", 20, null],
+      ["C", 20, null],
+      ["D", 5, null],
+    ]);
+    expect(out.byRank).toBe(false);
+    expect(names(out)).toEqual(["A", "B", "C", "D"]);
+    expect(entryObjects(out.entries)).toEqual([
+      { name: "A", key: "a", value: 30, publishedRank: null, row: 10, column: 2 },
+      { name: "B", key: "b", value: 20, publishedRank: null, row: 11, column: 2 },
+      { name: "C", key: "c", value: 20, publishedRank: null, row: 12, column: 2 },
+      { name: "D", key: "d", value: 5, publishedRank: null, row: 13, column: 2 },
+    ]);
+  });
+
+  test("without published ranks: by value, largest first, ties in sheet order", () => {
+    const out = built([
+      ["A", 5, null],
+      ["B", 20, null],
+      ["C", 30, null],
+      ["D", 20, null],
+      ["E", 20, 1],
+    ]);
+    expect(out.byRank).toBe(false);
+    expect(names(out)).toEqual(["C", "B", "D", "E", "A"]);
+    // Every column moves with its name.
+    expect(entryAt(out.entries, 0)).toEqual({ name: "C", key: "c", value: 30, publishedRank: null, row: 12, column: 2 });
+    expect(entryAt(out.entries, 3)).toEqual({ name: "E", key: "e", value: 20, publishedRank: 1, row: 14, column: 2 });
+  });
+
+  test("with a published rank on every entry: by rank, ties (并列) in sheet order, even against the values", () => {
+    const out = built([
+      ["A", 10, 3],
+      ["B", 50, 1],
+      ["C", 40, 2],
+      ["D", 45, 2],
+    ]);
+    expect(out.byRank).toBe(true);
+    expect(names(out)).toEqual(["B", "C", "D", "A"]);
+    expect([...out.entries.values]).toEqual([50, 40, 45, 10]);
+    expect([0, 1, 2, 3].map((i) => rankAt(out.entries, i))).toEqual([1, 2, 2, 3]);
+  });
+
+  test("rankAt is the place in the list where nothing was published", () => {
+    const out = built([
+      ["A", 9, null],
+      ["B", 8, null],
+    ]);
+    expect([rankAt(out.entries, 0), rankAt(out.entries, 1)]).toEqual([1, 2]);
+  });
+
+  test("grows past its first capacity and sorts a long reversed list", () => {
+    const b = new EntriesBuilder(0, 4);
+    for (let i = 0; i < 1000; i++) b.push(`n${i}`, `n${i}`, i + 1, null, i);
+    expect(b.length).toBe(1000);
+    const { entries } = b.finish();
+    expect(entries.length).toBe(1000);
+    expect(entries.values[0]).toBe(1000);
+    expect(entries.names[0]).toBe("n999");
+    expect(entries.rows[999]).toBe(0);
+    expect(entries.values.length).toBe(1000);
+  });
+
+  test("an empty list is no ranking by rank", () => {
+    const out = new EntriesBuilder(1).finish();
+    expect(out.byRank).toBe(false);
+    expect(out.entries.length).toBe(0);
+  });
+});
+
+describe("charSet", () => {
+  test("asks whether any character of a text is in the set", () => {
+    const hint = charSet("合计ｔ");
+    expect(hint.hasAny("全国合计")).toBe(true);
+    expect(hint.hasAny("ｔop10")).toBe(true);
+    expect(hint.hasAny("碧桂园")).toBe(false);
+    expect(hint.hasAny("")).toBe(false);
+  });
+});
