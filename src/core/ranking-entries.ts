@@ -116,13 +116,15 @@ export class EntriesBuilder {
     const key = byRank ? ranks : values;
     // Ascending ranks, or descending values.
     const sign = byRank ? 1 : -1;
+    // The common case: the list is in order already, as published lists come.
     let ordered = true;
     for (let i = 1; ordered && i < n; i++) ordered = sign * (key[i] - key[i - 1]) >= 0;
     if (ordered) return { entries: { length: n, names: this.names, keys: this.keys, values, ranks, rows, column: this.column }, byRank };
 
-    // Positions sorted, ties by position: the result does not rest on the sort being stable.
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => sign * (key[a] - key[b]) || a - b);
+    // Ranks ascending, or values descending (their negations ascending); ties keep sheet order.
+    const sortKeys = new Float64Array(n);
+    for (let i = 0; i < n; i++) sortKeys[i] = sign * key[i];
+    const order = stableOrder(sortKeys);
     const names = new Array<string>(n);
     const keys = new Array<string>(n);
     const sortedValues = new Float64Array(n);
@@ -138,4 +140,61 @@ export class EntriesBuilder {
     }
     return { entries: { length: n, names, keys, values: sortedValues, ranks: sortedRanks, rows: sortedRows, column: this.column }, byRank };
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Positions 0..n−1 ordered by their keys, ascending, equal keys in position order: a radix sort
+ * of the keys' IEEE 754 bits, eight bits a pass, least significant first. It calls no comparison
+ * function — over a hundred thousand figures several times faster than Array.prototype.sort
+ * with one — and its stability is its own. Keys must not be NaN; −0 counts as 0.
+ * stableOrder(Float64Array.of(3, 1, 2, 1)) // => Uint32Array [1, 3, 2, 0]
+ */
+export function stableOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+
+  // Each key as two unsigned words whose order is the numbers' order: a positive number with its
+  // sign bit set, a negative one with every bit flipped.
+  const words = new Uint32Array(2 * n);
+  const asNumbers = new Float64Array(words.buffer);
+  for (let i = 0; i < n; i++) asNumbers[i] = keys[i] === 0 ? 0 : keys[i];
+  const hiAt = LITTLE_ENDIAN ? 1 : 0;
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + hiAt];
+    const l = words[2 * i + 1 - hiAt];
+    const negative = (h & 0x80000000) !== 0;
+    high[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    low[i] = negative ? ~l >>> 0 : l;
+  }
+
+  let next = new Uint32Array(n);
+  const start = new Uint32Array(256);
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? low : high;
+    const shift = (pass % 4) * 8;
+    start.fill(0);
+    for (let i = 0; i < n; i++) start[(word[i] >>> shift) & 0xff]++;
+    // Every key has the same digit here (the exponent's bits of figures of one magnitude): the pass would move nothing.
+    if (start[(word[0] >>> shift) & 0xff] === n) continue;
+    let total = 0;
+    for (let d = 0; d < 256; d++) {
+      const count = start[d];
+      start[d] = total;
+      total += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = order[i];
+      next[start[(word[at] >>> shift) & 0xff]++] = at;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  return order;
 }

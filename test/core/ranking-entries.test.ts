@@ -1,7 +1,8 @@
 // A year's entries held column by column: the order they are put in (published rank, else value
 // descending, ties in sheet order), with and without a sort, and reading them back.
 
-import { EntriesBuilder, entryAt, entryObjects, rankAt } from "../../src/core/ranking-entries";
+import fc from "fast-check";
+import { EntriesBuilder, entryAt, entryObjects, rankAt, stableOrder } from "../../src/core/ranking-entries";
 import { charSet } from "../../src/core/text";
 
 /** [name, value, rank] rows pushed in sheet order (sheet row = index + 10), column 2. */
@@ -83,6 +84,31 @@ describe("EntriesBuilder.finish", () => {
     const out = new EntriesBuilder(1).finish();
     expect(out.byRank).toBe(false);
     expect(out.entries.length).toBe(0);
+  });
+});
+
+describe("stableOrder", () => {
+  /** What Array.prototype.sort (stable) gives with a comparison function: the reference. */
+  const reference = (keys: readonly number[]) => keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+
+  test("orders positions by key, ties in position order", () => {
+    expect([...stableOrder(Float64Array.of(3, 1, 2, 1))]).toEqual([1, 3, 2, 0]);
+    expect([...stableOrder(Float64Array.of())]).toEqual([]);
+    expect([...stableOrder(Float64Array.of(7))]).toEqual([0]);
+  });
+
+  test("negative and positive keys, zeros of both signs, tiny and huge magnitudes", () => {
+    const keys = [0, -0, -1.5, 1e300, -1e300, 5e-324, -5e-324, 2, -2, 0, 1234.5, -1234.5, 1234.5];
+    expect([...stableOrder(Float64Array.from(keys))]).toEqual(reference(keys));
+  });
+
+  test("agrees with a stable comparison sort on any keys (many ties: figures with one decimal)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }).map((x) => x / 10), fc.double({ noNaN: true })), { maxLength: 300 }), (keys) => {
+        expect([...stableOrder(Float64Array.from(keys))]).toEqual(reference(keys));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
