@@ -130,8 +130,11 @@ function span(list: RankingEntries, from: number, to: number): Float64Array | nu
 export function allTierFigures(list: RankingEntries, tiers: readonly TierBound[]): { count: number; sum: number; mean: Maybe }[] {
   const inside: number[][] = tiers.map(() => []);
   const { values } = list;
+  // Below the lowest bound a figure is in no tier: the long tail of a long list is passed at once.
+  const lowest = Math.min(...tiers.map((t) => t.min));
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
+    if (value < lowest) continue;
     for (let t = 0; t < tiers.length; t++) {
       if (inTier(value, tiers[t])) {
         inside[t].push(value);
