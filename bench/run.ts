@@ -50,7 +50,7 @@ export interface Figures {
   /**
    * Compute time of a run (RunResult.stats.computeMs: the figures from the grids read, on one
    * core) once the code is compiled for this size — the same analysis run again on the same
-   * workbook (Refresh), median of three. What a desk sees from its second run on.
+   * workbook (Refresh), median of five. What a desk sees from its second run on.
    */
   readonly computeMs: number;
   /** The same, of the first run at this size in a fresh process: the JavaScript engine still compiling the code for it. */
@@ -74,7 +74,7 @@ function workloadOf(c: Case): Workload {
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Refreshes measured per case for computeMs. */
-const REFRESHES = 3;
+const REFRESHES = 5;
 
 function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -124,7 +124,7 @@ export async function measure(c: Case): Promise<Figures> {
     const syncs = host.stats.syncs;
     const endToEndMs = wallMs + host.simulatedLatencyMs(LATENCY_MS);
 
-    // The same analysis again (Refresh), three times: the compute figure once the code is compiled
+    // The same analysis again (Refresh), five times: the compute figure once the code is compiled
     // for this size, the median (a collection of the previous run's garbage can land in any one).
     const refreshes: number[] = [];
     for (let k = 0; k < REFRESHES; k++) {
@@ -132,7 +132,7 @@ export async function measure(c: Case): Promise<Figures> {
       sample();
       refreshes.push(again.stats.computeMs);
     }
-    // Memory high-water mark of StatDesk's runs (workbook, client and analysis), before the baseline.
+    // Memory high-water mark of StatDesk's runs (workbook, client, analyses and their garbage), before the baseline.
     const peak = Math.max(peakRss, peakRssBytes() ?? 0);
 
     // The core alone: the same grids, no client, no host, best of three.
