@@ -1,7 +1,7 @@
 // The whole computation from grids to figures: find the tables in every input, pair each
 // ranking with the year before, compare. Deterministic: the same inputs give the same result.
 
-import { Grid, isBlank } from "./cells";
+import { Grid, gridWidth, isBlankRow } from "./cells";
 import { Problem, problem } from "./problems";
 import { compareRankings, RankingSummary } from "./ranking";
 import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverrides } from "./ranking-table";
@@ -141,10 +141,10 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   const tables: FoundTable[] = [];
   for (const input of inputs) {
     // Said at the cells read ("Sheet1!A1:D20"), so a person can be taken to them.
-    const width = input.grid.reduce((w, row) => Math.max(w, row.length), 0);
+    const width = gridWidth(input.grid);
     const where = input.grid.length > 0 && width > 0 ? rangeLocation(input.source, 0, 0, input.grid.length, width) : sourceName(input.source) || undefined;
     const name = sourceName(input.source);
-    if (input.grid.length === 0 || input.grid.every((row) => row.every(isBlank))) {
+    if (input.grid.length === 0 || input.grid.every(isBlankRow)) {
       problems.push(problem("empty-input", "error", where, { source: name }));
       continue;
     }

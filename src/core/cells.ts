@@ -59,9 +59,30 @@ export function isExcelError(text: string): boolean {
 /** What removeSpaces (text.ts) removes, and nothing else: a test, so no copy is made per cell. */
 const ONLY_SPACES = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
 
+/** Could this UTF-16 code unit be one of ONLY_SPACES' characters (\s, U+200B, U+FEFF)? */
+function maybeSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Is the cell empty: "", null, undefined, or only white space? */
 export function isBlank(cell: CellValue): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && ONLY_SPACES.test(cell));
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // A text whose first character is no space is not blank: names and figures are answered without a RegExp.
+  return cell.length === 0 || (maybeSpace(cell.charCodeAt(0)) && ONLY_SPACES.test(cell));
+}
+
+/** Is every cell of the row blank? A loop rather than every(): it runs for every row read. */
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/** The widest row's length: a grid's column count. */
+export function gridWidth(grid: Grid): number {
+  let width = 0;
+  for (let r = 0; r < grid.length; r++) if (grid[r].length > width) width = grid[r].length;
+  return width;
 }
 
 /** The cell as display text (numbers in JavaScript's shortest form, "" for empty). */

@@ -1,7 +1,7 @@
 // Plan and actual tables (计划 / 实际 / 完成), as in housing-programme evaluations: completion
 // rate = actual / plan. 保障性租赁住房 80000 planned, 81549 built → 101.9% (seed 004).
 
-import { CellValue, cellText, Grid, isBlank, MAX_FIGURE, parseNumberCell } from "./cells";
+import { CellValue, cellText, Grid, isBlankRow, MAX_FIGURE, parseNumberCell } from "./cells";
 import { Problem, problem } from "./problems";
 import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
 import { headerKey, toHalfWidth } from "./text";
@@ -81,7 +81,7 @@ export function readPlanTable(grid: Grid, source: SourceRef): PlanTable | undefi
   let lastRow = headerRow;
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every(isBlank)) continue;
+    if (isBlankRow(row)) continue;
     const item = cellText(row[itemColumn]);
     if (item === "" || /^(注|数据来源|来源|说明|note|source)/i.test(item)) continue;
     lastRow = r;

@@ -2,7 +2,7 @@
 // header, units in headers, merged header cells, text numbers, blank rows, totals rows,
 // footnotes, one year per table or two years side by side — and turns each into year lists.
 
-import { CellValue, cellText, Grid, isBlank, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
+import { CellValue, cellText, Grid, gridWidth, isBlank, isBlankRow, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
 import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { hasErrors, Problem, problem } from "./problems";
@@ -158,7 +158,7 @@ function stackedTables(grid: Grid, firstHeader: number): TableBounds[] {
     if (!isRankingHeader(grid[r])) continue;
     const previous = starts[starts.length - 1];
     let titleFrom = r;
-    while (titleFrom - 1 > previous.headerRow && (grid[titleFrom - 1].every(isBlank) || isTitleRow(grid[titleFrom - 1]))) titleFrom--;
+    while (titleFrom - 1 > previous.headerRow && (isBlankRow(grid[titleFrom - 1]) || isTitleRow(grid[titleFrom - 1]))) titleFrom--;
     const hasTitle = grid.slice(titleFrom, r).some(isTitleRow);
     if (hasTitle || signature(r) !== signature(previous.headerRow)) starts.push({ titleFrom, headerRow: r });
   }
@@ -201,7 +201,7 @@ export function readRankingTable(
   formats?: NumberFormats,
 ): RankingTable {
   const problems: Problem[] = [];
-  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const width = gridWidth(grid);
   const headerLines: 1 | 2 = headerRow + 1 < grid.length && isSubHeader(grid[headerRow + 1]) ? 2 : 1;
   const headerTexts = combineHeaderRows(grid, headerRow, headerLines, width);
   const title = grid.slice(titleFrom, headerRow).map(rowText).filter((t) => t !== "").join(" ");
@@ -334,7 +334,7 @@ export function readRankingTable(
 
   for (let r = firstRow; r <= lastRow; r++) {
     const row = grid[r] ?? [];
-    if (row.every(isBlank)) {
+    if (isBlankRow(row)) {
       skip(r, row, "blank");
       continue;
     }
@@ -375,7 +375,9 @@ export function readRankingTable(
     }
 
     let kept = false;
-    for (const vc of used) {
+    // Indexed: a for…of makes an iterator per row until the engine has compiled the loop.
+    for (let u = 0; u < used.length; u++) {
+      const vc = used[u];
       let period: Period | undefined;
       let yearSource: YearSource;
       if (yearColumn !== undefined) {

@@ -2,7 +2,7 @@
 // (metadata rows, periods newest first across the top, one indicator per row, footnotes) and
 // long tables (period | indicator or region | value). Levels and published rates are kept apart.
 
-import { CellValue, cellText, Grid, isBlank, parseNumberCell } from "./cells";
+import { CellValue, cellText, Grid, isBlank, isBlankRow, parseNumberCell } from "./cells";
 import { Indicator, indicatorId, matchIndicator, Measure, QUANTITY_UNIT } from "./indicators";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { Problem, problem } from "./problems";
@@ -168,7 +168,7 @@ function readNbs(grid: Grid, source: SourceRef, headerRow: number): SeriesTable 
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r];
     const name = cellText(row[0]);
-    if (row.every(isBlank)) continue;
+    if (isBlankRow(row)) continue;
     if (FOOTNOTE.test(name) || META.test(name)) continue;
     const match = matchIndicator(name);
     if (match === undefined) continue;
@@ -240,7 +240,7 @@ function readLong(grid: Grid, source: SourceRef, headerRow: number, roles: (Retu
 
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every(isBlank)) continue;
+    if (isBlankRow(row)) continue;
     if (FOOTNOTE.test(cellText(row.find((c) => !isBlank(c))))) continue;
     const yearCell = yearColumn >= 0 ? parsePeriod(row[yearColumn]) : undefined;
     const rowYear = yearCell?.year ?? fallbackYear;

@@ -2,7 +2,7 @@
 // units, A1 addresses. Expected values come from Excel's own behaviour or from the definitions.
 
 import { columnIndex, columnLetters, parseAddress, qualifiedAddress, rectName } from "../../src/core/a1";
-import { isDateFormat, parseNumberCell } from "../../src/core/cells";
+import { gridWidth, isBlank, isBlankRow, isDateFormat, parseNumberCell } from "../../src/core/cells";
 import { excelSerialToDate, findPeriodInText, parsePeriod, periodLabel } from "../../src/core/periods";
 import { formatFixed, roundTo } from "../../src/core/rounding";
 import { enterpriseKey, toHalfWidth } from "../../src/core/text";
@@ -10,6 +10,35 @@ import { checkTierBounds, parseTierOption, tierLabel, tiersFromBounds } from "..
 import { detectUnit } from "../../src/core/units";
 import { difference, mean, sharePct, sum, yoyPct } from "../../src/core/yoy";
 import { resolveOptions } from "../../src/core/options";
+
+describe("isBlank, isBlankRow, gridWidth", () => {
+  test.each([
+    [null, true],
+    [undefined, true],
+    ["", true],
+    [" ", true],
+    ["\t\r\n", true],
+    ["\u3000", true], // ideographic space
+    ["\u00a0 \u200b\ufeff", true], // no-break, zero-width and BOM
+    ["\u2003\u202f", true],
+    [" x", false],
+    ["x ", false],
+    ["\u3000碧桂园", false],
+    ["碧桂园", false],
+    [0, false],
+    [false, false],
+  ])("%j blank: %p", (cell, blank) => {
+    expect(isBlank(cell)).toBe(blank);
+  });
+
+  test("a row is blank when every cell is; the grid is as wide as its widest row", () => {
+    expect(isBlankRow([])).toBe(true);
+    expect(isBlankRow([null, " ", "\u3000"])).toBe(true);
+    expect(isBlankRow([null, " ", 0])).toBe(false);
+    expect(gridWidth([])).toBe(0);
+    expect(gridWidth([[1], [1, 2, 3], []])).toBe(3);
+  });
+});
 
 describe("parseNumberCell", () => {
   test.each([
