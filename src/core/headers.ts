@@ -91,7 +91,8 @@ function isHeaderNumber(cell: CellValue): boolean {
  * column, and no figures (a data row "碧桂园控股有限公司 | 2000.3" names a 公司 and a year-like number).
  */
 export function isRankingHeader(row: readonly CellValue[]): boolean {
-  if (!row.every(isHeaderNumber)) return false;
+  // Asked of every row read (a repeated header after a page break): a figure answers it at once.
+  for (let i = 0; i < row.length; i++) if (!isHeaderNumber(row[i])) return false;
   if (row.some((c) => typeof c === "string" && /^\s*[+-]?[\d,，.]+\s*$/.test(c) && !/^\s*(19|20)\d{2}\s*$/.test(c))) return false;
   const roles = rolesOf(row);
   return roles.has("name") && (roles.has("value") || roles.has("area"));

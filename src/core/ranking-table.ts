@@ -110,7 +110,7 @@ function isFootnoteText(text: string): boolean {
 
 /** The first cell that is not blank, if any. */
 function firstFilled(row: readonly CellValue[]): CellValue {
-  for (const c of row) if (!isBlank(c)) return c;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return row[i];
   return undefined;
 }
 
