@@ -13,6 +13,8 @@ import { computeSeries, SeriesSummary } from "./series";
 import { PlanTable, PlanTarget, readPlanTable } from "./plan";
 import { Metric } from "./units";
 import { Maybe } from "./yoy";
+import { firstMissingPlace, topCovered } from "./ranking-entries";
+import { roundTo } from "./rounding";
 
 /** One grid to analyse: where it came from, its cells, and the user's corrections. */
 export interface AnalysisInput {
@@ -91,15 +93,27 @@ export function pairRankings(
     }
     for (const list of [current, previous]) {
       if (list === null) continue;
+      const missing = firstMissingPlace(list.entries);
       for (const n of options.topN) {
         if (list.entries.length < n) {
           problems.push(problem("top-incomplete", "warning", list.range, { year: list.period.year, enterprises: list.entries.length, n }));
+        } else if (!topCovered(list.entries, n)) {
+          problems.push(problem("top-place-missing", "warning", list.range, { year: list.period.year, place: missing ?? n, n }));
         }
       }
     }
     const previousPeriod: Period = { ...current.period, year: current.period.year - 1 };
     const nationalTotal = { current: national(current.metric, current.period), previous: national(current.metric, previousPeriod) };
-    rankings.push(compareRankings(current, previous, { ...options, nationalTotal }));
+    const summary = compareRankings(current, previous, { ...options, nationalTotal });
+    // A TOP-N above national sales: the national figure (or its unit) is wrong; no share is shown.
+    for (const t of summary.top) {
+      for (const [sum, total, list] of [[t.sum, nationalTotal.current, current], [t.previousSum, nationalTotal.previous, previous]] as const) {
+        if (sum !== null && total !== null && list !== null && sum > total) {
+          problems.push(problem("national-below-top", "warning", list.range, { year: list.period.year, national: total, n: t.n, sum: roundTo(sum, 1), unit: list.unit }));
+        }
+      }
+    }
+    rankings.push(summary);
   }
 
   // A year left unpaired because its span differs from the other year's (H1 against a full year).

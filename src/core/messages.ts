@@ -12,7 +12,7 @@ type Catalog = Readonly<Record<ProblemCode, Template>>;
 const REASON_ZH: Readonly<Record<string, string>> = {
   empty: "空白",
   dash: "为“—”等占位符",
-  "not-available": "标为不可得（n/a、无）",
+  "not-available": "标为不可得",
   "excel-error": "为 Excel 错误值",
   boolean: "为逻辑值（TRUE/FALSE）",
   date: "为日期",
@@ -22,7 +22,7 @@ const REASON_ZH: Readonly<Record<string, string>> = {
 const REASON_EN: Readonly<Record<string, string>> = {
   empty: "is empty",
   dash: "holds a dash placeholder",
-  "not-available": "is marked not available (n/a)",
+  "not-available": "is marked not available",
   "excel-error": "holds an Excel error",
   boolean: "holds TRUE/FALSE",
   date: "holds a date",
@@ -43,17 +43,17 @@ const ZH: Catalog = {
   "empty-input": (p) => `${s(p.source) || "所选区域"}中没有数据。请选择含表头的排行榜或统计表。`,
   "no-table": (p) => `在 ${s(p.source)} 中没有找到排行榜、销售统计表或计划表。请确认表头含“企业名称”“销售额”或“指标”等字样。`,
   "no-header": (p) => `在 ${s(p.source)} 中找不到表头行。请在数据上方加一行表头（如 排名 / 企业名称 / 销售额（亿元））。`,
-  "no-value-column": (p) => `表头（${s(p.header)}）中没有销售额或销售面积列。请在任务窗格中指定金额列。`,
-  "no-name-column": (p) => `表头（${s(p.header)}）中没有企业名称列。请在任务窗格中指定名称列。`,
+  "no-value-column": (p) => `表头（${s(p.header)}）中没有销售额或销售面积列。请在表头写明“销售额（亿元）”或“销售面积（万平方米）”，或在任务窗格中指定金额列。`,
+  "no-name-column": (p) => `表头（${s(p.header)}）中没有企业名称列。请在表头写明“企业名称”，或在任务窗格中指定名称列。`,
   "no-year": (p) =>
     p.text !== undefined
       ? `年份单元格“${s(p.text)}”无法识别，该行未计入。`
-      : `找不到 ${s(p.source)} 的年份。请在表头（如“2024年销售额”）、标题行或工作表名中写明年份，或在任务窗格中指定。`,
+      : `找不到 ${s(p.source)} 的年份。请在表头（如“2024年销售额”）、标题行、工作表名或文件名中写明年份，或在任务窗格中指定。`,
   "no-rows": (p) => `${s(p.source)} 有表头但没有可用的数据行。`,
   "unit-assumed": (p) => `表中未写明单位，按 ${s(p.unit)} 计算。如不是，请在表头注明单位（如“销售额（亿元）”）。`,
   "unit-converted": (p) => `${s(p.year)}年数据的单位是 ${s(p.from)}，已换算为 ${s(p.to)} 后与上年比较。`,
   "unit-unknown": (p) => `无法识别单位“${s(p.unit)}”（StatDesk 只换算人民币单位：元、万元、亿元），该列未计入。请先换算为亿元，或在任务窗格中指定单位。`,
-  "several-value-columns": (p) => `有多个金额列，使用了“${s(p.used)}”，未使用“${s(p.ignored)}”。如需改用，请在任务窗格中调整列对应。`,
+  "several-value-columns": (p) => `有多个金额列，使用了“${s(p.used)}”，未使用“${s(p.ignored)}”。如需改用另一列，请删去不用的列，或在任务窗格中调整列对应。`,
   "rows-skipped": (p) => `跳过了 ${s(p.count)} 行非企业行（合计行 ${s(p.totals)}，注释行 ${s(p.footnotes)}）。`,
   "wide-previous-partial": (p) => `两年数据在同一张表中（${s(p.years)}）：上年排名只包含本表列出的企业。`,
   "no-previous-year": (p) => `只有 ${s(p.year)} 年的排行榜，没有上年数据：同比和增减为空。`,
@@ -62,6 +62,10 @@ const ZH: Catalog = {
   "year-listed-twice": (p) => `${s(p.year)}年的排行榜出现两次，使用了 ${s(p.used)}，未使用本表。`,
   "period-mismatch": (p) => `${s(p.period)} 与 ${s(p.other)} 的时段不同，不能比较。`,
   "top-incomplete": (p) => `${s(p.year)}年榜单只有 ${s(p.enterprises)} 家企业，不足 TOP${s(p.n)}，该项留空。`,
+  "top-place-missing": (p) =>
+    `${s(p.year)}年榜单的第 ${s(p.place)} 名没有可用的数值（见上面的提示），TOP${s(p.n)} 的合计、门槛值和均值留空。请补上该企业的数值后重新计算。`,
+  "national-below-top": (p) =>
+    `${s(p.year)}年全国销售额 ${s(p.national)} 小于 TOP${s(p.n)} 房企的合计 ${s(p.sum)}，集中度留空。请检查全国数据的数值和单位（${s(p.unit)}）。`,
   "tier-bounds-empty": () => `阵营分界为空。请输入从小到大的分界值，如 100, 300, 500, 1000。`,
   "tier-bounds-not-number": (p) => `阵营分界的第 ${s(p.position)} 个值不是数字。`,
   "tier-bounds-unordered": (p) => `阵营分界须从小到大排列：${s(p.after)} 排在 ${s(p.before)} 之后。`,
@@ -107,19 +111,19 @@ const EN: Catalog = {
   "no-table": (p) =>
     `No ranking, sales series or plan table was found in ${s(p.source)}. The header should name the enterprise and sales columns (企业名称, 销售额) or the indicators (指标).`,
   "no-header": (p) => `No header row was found in ${s(p.source)}. Add one above the data (e.g. Rank / Company / Sales (100m yuan)).`,
-  "no-value-column": (p) => `The header (${s(p.header)}) has no sales value or sales area column. Choose the amount column in the task pane.`,
-  "no-name-column": (p) => `The header (${s(p.header)}) has no enterprise name column. Choose the name column in the task pane.`,
+  "no-value-column": (p) => `The header (${s(p.header)}) has no sales value or sales area column. Head it "销售额（亿元）" or "销售面积（万平方米）", or choose the amount column in the task pane.`,
+  "no-name-column": (p) => `The header (${s(p.header)}) has no enterprise name column. Head it "企业名称", or choose the name column in the task pane.`,
   "no-year": (p) =>
     p.text !== undefined
       ? `The year "${s(p.text)}" could not be read; the row is left out.`
-      : `The year of ${s(p.source)} was not found. Write it in the header ("2024年销售额"), a title row or the sheet name, or set it in the task pane.`,
+      : `The year of ${s(p.source)} was not found. Write it in the header ("2024年销售额"), a title row, the sheet name or the file name, or set it in the task pane.`,
   "no-rows": (p) => `${s(p.source)} has a header but no usable data rows.`,
   "unit-assumed": (p) => `No unit is given; figures are taken as ${s(p.unit)}. If not, write the unit in the header ("销售额（亿元）").`,
   "unit-converted": (p) => `The ${s(p.year)} figures were in ${s(p.from)} and were converted to ${s(p.to)} before comparing.`,
   "unit-unknown": (p) =>
     `The unit "${s(p.unit)}" is not known (StatDesk converts renminbi units only: 元, 万元, 亿元), so the column was left out. Convert it to 亿元 first, or set the unit in the task pane.`,
   "several-value-columns": (p) =>
-    `There are several amount columns: "${s(p.used)}" was used, "${s(p.ignored)}" was not. Change the column mapping in the task pane to use another.`,
+    `There are several amount columns: "${s(p.used)}" was used, "${s(p.ignored)}" was not. To use another, delete the column not wanted, or change the column mapping in the task pane.`,
   "rows-skipped": (p) => `${s(p.count)} rows that are not enterprises were skipped (${s(p.totals)} totals, ${s(p.footnotes)} notes).`,
   "wide-previous-partial": (p) => `Both years are in one table (${s(p.years)}): the previous year's ranking holds only the enterprises listed here.`,
   "no-previous-year": (p) => `There is only the ${s(p.year)} ranking and no previous year: changes are left blank.`,
@@ -135,6 +139,10 @@ const EN: Catalog = {
   "tier-bounds-negative": (p) => `A tier bound cannot be negative (${s(p.bound)}).`,
   "top-n-invalid": (p) => `TOP-N must be positive whole numbers ("${s(p.text)}").`,
   "national-total-invalid": (p) => `The national sales total must be a positive number ("${s(p.text)}").`,
+  "top-place-missing": (p) =>
+    `Place ${s(p.place)} of the ${s(p.year)} list has no usable figure (see the note above), so the TOP${s(p.n)} sum, threshold and means are left blank. Fill in that enterprise's figure and run again.`,
+  "national-below-top": (p) =>
+    `National sales for ${s(p.year)} (${s(p.national)}) are less than the TOP${s(p.n)} developers' total (${s(p.sum)}), so concentration is left blank. Check the national figure and its unit (${s(p.unit)}).`,
   "series-no-periods": (p) => `${s(p.source)} looks like an NBS table but has no period header (such as "2024年12月").`,
   "series-unknown-period": (p) => `The period "${s(p.text)}" could not be read; its column is left out.`,
   "series-gap-flagged": (p) =>

@@ -32,6 +32,8 @@ export type ProblemCode =
   | "year-listed-twice" // two lists for one year: the first was used
   | "period-mismatch" // H1 against full year etc.
   | "top-incomplete" // fewer enterprises than N
+  | "top-place-missing" // a published place within TOP-N has no usable figure
+  | "national-below-top" // a TOP-N sum exceeds the national total: no concentration
   // options
   | "tier-bounds-empty"
   | "tier-bounds-not-number"

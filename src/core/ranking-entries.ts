@@ -31,6 +31,8 @@ export interface RankingEntries {
   readonly rows: Int32Array;
   /** Grid column of the value cells: a list is one amount column of one table. */
   readonly column: number;
+  /** Whether every entry has a published rank, and the list is in their order. */
+  readonly byRank: boolean;
 }
 
 /** The i-th entry as an object. entryAt(entries, 0).name // => the first enterprise's name */
@@ -55,6 +57,24 @@ export function entryObjects(entries: RankingEntries): RankingEntry[] {
 export function rankAt(entries: RankingEntries, i: number): number {
   const rank = entries.ranks[i];
   return Number.isNaN(rank) ? i + 1 : rank;
+}
+
+/**
+ * Whether the first n entries are surely the list's TOP-n: the list is long enough and, when it
+ * is in published-rank order, the n-th entry's rank is at most n. A larger rank means a ranked
+ * enterprise above it was left out (its figure missing, a dash, an error), and the first n
+ * entries are not the TOP-n the source published. Shared places (1, 1, 3) are no gap.
+ * topCovered(ranks 1, 3, 4; n = 2) // => false: the 2nd place is missing
+ */
+export function topCovered(entries: RankingEntries, n: number): boolean {
+  return entries.length >= n && (n < 1 || !entries.byRank || entries.ranks[n - 1] <= n);
+}
+
+/** The first published place missing from a list in rank order (e.g. 2 for ranks 1, 3, 4), or null. */
+export function firstMissingPlace(entries: RankingEntries): number | null {
+  if (!entries.byRank) return null;
+  for (let i = 0; i < entries.length; i++) if (entries.ranks[i] > i + 1) return i + 1;
+  return null;
 }
 
 /** Collects a list's entries in sheet order as the rows are read, growing its arrays by doubling. */
@@ -104,9 +124,9 @@ export class EntriesBuilder {
   /**
    * The entries in the list's order: by published rank when every entry has one, else by value,
    * largest first; ties keep sheet order. A list already in that order, as published lists come,
-   * is not sorted at all. Whether the order is by rank is returned with the entries.
+   * is not sorted at all.
    */
-  finish(): { entries: RankingEntries; byRank: boolean } {
+  finish(): RankingEntries {
     const n = this.count;
     const values = this.values.slice(0, n);
     const ranks = this.ranks.slice(0, n);
@@ -119,7 +139,7 @@ export class EntriesBuilder {
     // The common case: the list is in order already, as published lists come.
     let ordered = true;
     for (let i = 1; ordered && i < n; i++) ordered = sign * (key[i] - key[i - 1]) >= 0;
-    if (ordered) return { entries: { length: n, names: this.names, keys: this.keys, values, ranks, rows, column: this.column }, byRank };
+    if (ordered) return { length: n, names: this.names, keys: this.keys, values, ranks, rows, column: this.column, byRank };
 
     // Ranks ascending, or values descending (their negations ascending); ties keep sheet order.
     const sortKeys = new Float64Array(n);
@@ -138,7 +158,7 @@ export class EntriesBuilder {
       sortedRanks[i] = ranks[from];
       sortedRows[i] = rows[from];
     }
-    return { entries: { length: n, names, keys, values: sortedValues, ranks: sortedRanks, rows: sortedRows, column: this.column }, byRank };
+    return { length: n, names, keys, values: sortedValues, ranks: sortedRanks, rows: sortedRows, column: this.column, byRank };
   }
 }
 

@@ -443,8 +443,8 @@ export function readRankingTable(
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
   const lists: RankingList[] = [];
   for (const draft of drafts.values()) {
-    const { entries, byRank } = draft.entries.finish();
-    if (byRank) reportRankOrder(entries, problems, location);
+    const entries = draft.entries.finish();
+    if (entries.byRank) reportRankOrder(entries, problems, location);
     lists.push({
       source: sourceName(source),
       range,

@@ -4,7 +4,8 @@
 import { inTier, TierBound, tierLabel, tiersFromBounds } from "./tiers";
 import { difference, Maybe, mean, sharePct, sum, yoyPct } from "./yoy";
 import { RankingList } from "./ranking-table";
-import { RankingEntries, rankAt } from "./ranking-entries";
+import { RankingEntries, rankAt, topCovered } from "./ranking-entries";
+import { Language } from "./messages";
 import { keyIndex } from "./key-index";
 import { periodLabel } from "./periods";
 
@@ -38,7 +39,7 @@ export interface TierRow {
 
 export interface TopRow {
   readonly n: number;
-  /** False when a year's list has fewer than N enterprises; its figures are then null. */
+  /** False when a year's list does not hold its TOP-N (fewer than N enterprises, or a ranked one left out); its figures are then null. */
   readonly complete: boolean;
   readonly sum: Maybe;
   readonly previousSum: Maybe;
@@ -108,19 +109,36 @@ export interface RankingSummary {
   readonly membership: readonly Membership[];
 }
 
-/** The sum of the first n entries, or null when there are fewer than n. */
+/** The sum of the TOP-n, or null when the list does not hold them all (see topCovered). */
 export function topSum(list: RankingEntries, n: number): Maybe {
-  return list.length >= n ? sum(list.values.subarray(0, n)) : null;
+  return topCovered(list, n) ? sum(list.values.subarray(0, n)) : null;
 }
 
-/** 门槛值: the n-th entry's figure, or null when there are fewer than n. */
+/** 门槛值: the n-th enterprise's figure, or null when the list does not hold the TOP-n. */
 export function threshold(list: RankingEntries, n: number): Maybe {
-  return list.length >= n ? list.values[n - 1] : null;
+  return topCovered(list, n) ? list.values[n - 1] : null;
 }
 
-/** Figures of ranks from..to (1-based, inclusive), or null when the list does not reach `to`. */
+/** Figures of places from..to (1-based, inclusive), or null when the list does not hold the TOP-`to`. */
 function span(list: RankingEntries, from: number, to: number): Float64Array | null {
-  return list.length >= to ? list.values.subarray(from - 1, to) : null;
+  return topCovered(list, to) ? list.values.subarray(from - 1, to) : null;
+}
+
+/**
+ * Concentration: a TOP-N sum as a share of national sales, in per cent; null when either is
+ * missing, or when the sum exceeds the national figure (a share over 100% is a wrong national
+ * figure or unit, reported by the analysis, never printed).
+ */
+export function concentration(topSumValue: Maybe, national: Maybe | undefined): Maybe {
+  if (topSumValue === null || national === null || national === undefined || topSumValue > national) return null;
+  return sharePct(topSumValue, national);
+}
+
+/** A rank group's name: TOP10, TOP11-30, or one place alone (第31名 / No. 31). */
+export function rankGroupName(from: number, to: number, language: Language): string {
+  if (from === 1) return `TOP${to}`;
+  if (from === to) return language === "zh-CN" ? `第${to}名` : `No. ${to}`;
+  return `TOP${from}-${to}`;
 }
 
 /**
@@ -194,11 +212,11 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
   const top: TopRow[] = topN.map((n) => {
     const s = topSum(cur, n);
     const ps = prev === null ? null : topSum(prev, n);
-    const share = sharePct(s, national?.current);
-    const previousShare = sharePct(ps, national?.previous);
+    const share = concentration(s, national?.current);
+    const previousShare = concentration(ps, national?.previous);
     return {
       n,
-      complete: cur.length >= n && (prev === null || prev.length >= n),
+      complete: topCovered(cur, n) && (prev === null || topCovered(prev, n)),
       sum: s,
       previousSum: ps,
       sumYoyPct: yoyPct(s, ps),

@@ -253,4 +253,46 @@ describe("pairing years", () => {
     expect(result.rankings[0].top[0]).toMatchObject({ n: 2, complete: false, sum: null, threshold: null });
     expect(result.problems.map((p) => p.code)).toContain("top-incomplete");
   });
+
+  test("a ranked enterprise left out for a missing figure leaves the TOP-N it falls in blank, and says which place", () => {
+    const ranked = (year: number, rows: (string | number)[][]) => ({ source: sheet(`${year}年`), grid: [["排名", "企业名称", "销售额（亿元）"], ...rows] });
+    const { options: top123 } = resolveOptions({ topN: "1,2,3" });
+    const result = analyze(
+      [
+        ranked(2024, [[1, "甲", 1200], [2, "乙", "#N/A"], [3, "丙", 300], [4, "丁", 150]]),
+        ranked(2023, [[1, "乙", 1000], [2, "甲", 800], [3, "丙", 90]]),
+      ],
+      top123,
+    );
+    const [top1, top2, top3] = result.rankings[0].top;
+    expect(top1).toMatchObject({ n: 1, complete: true, sum: 1200, previousSum: 1000 });
+    // The first three entries read (甲, 丙, 丁) are not the published TOP3: 乙 (2nd) has no figure.
+    expect(top2).toMatchObject({ n: 2, complete: false, sum: null, threshold: null });
+    expect(top3).toMatchObject({ n: 3, complete: false, sum: null, threshold: null, previousSum: 1890 });
+    expect(result.rankings[0].groups.map((g) => g.mean)).toEqual([1200, null, null]);
+    const gaps = result.problems.filter((p) => p.code === "top-place-missing");
+    expect(gaps.map((p) => [p.location, p.params.place, p.params.n])).toEqual([
+      ["'2024年'!A1:C5", 2, 2],
+      ["'2024年'!A1:C5", 2, 3],
+    ]);
+    expect(codes(result.problems)).toContain("missing-value@'2024年'!C3");
+  });
+
+  test("places shared (1, 1, 3) are no gap", () => {
+    const ranked = { source: sheet("2024年"), grid: [["排名", "企业名称", "销售额（亿元）"], [1, "甲", 500], [1, "乙", 500], [3, "丙", 300]] };
+    const result = analyze([ranked], resolveOptions({ topN: "2,3" }).options);
+    expect(result.rankings[0].top.map((t) => [t.complete, t.sum])).toEqual([
+      [true, 1000],
+      [true, 1300],
+    ]);
+    expect(result.problems.map((p) => p.code)).not.toContain("top-place-missing");
+  });
+
+  test("a national total below a TOP-N sum gives no concentration, and a warning naming both figures", () => {
+    const { options: withNational } = resolveOptions({ topN: "2", nationalTotal: { current: 4, previous: 750 } });
+    const result = analyze([list(2024, [["甲", 3], ["乙", 2]]), list(2023, [["甲", 2], ["乙", 2]])], withNational);
+    expect(result.rankings[0].top[0]).toMatchObject({ sum: 5, share: null, previousShare: 4 / 750 * 100, shareChangePts: null });
+    const warned = result.problems.filter((p) => p.code === "national-below-top");
+    expect(warned.map((p) => [p.severity, p.location, p.params])).toEqual([["warning", "'2024年'!A1:B3", { year: 2024, national: 4, n: 2, sum: 5, unit: "亿元" }]]);
+  });
 });

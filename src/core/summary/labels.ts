@@ -2,6 +2,7 @@
 // StatDesk reads these, so every number's meaning and origin is spelled out here.
 
 import { Language } from "../messages";
+import { rankGroupName } from "../ranking";
 
 export interface SheetLabels {
   readonly sheetPrefix: string;
@@ -136,7 +137,7 @@ const ZH: SheetLabels = {
   shareOfTop: (n) => `占TOP${n}比重`,
   hundredBillion: "百亿以上合计",
   topName: (n) => `TOP${n}`,
-  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : `TOP${from}-${to}`),
+  rankGroup: (from, to) => rankGroupName(from, to, "zh-CN"),
   rankGroupHeader: "排名区间",
   sum: "销售额合计",
   previousSum: "上年同期",
@@ -224,7 +225,7 @@ const EN: SheetLabels = {
   shareOfTop: (n) => `Share of TOP${n}`,
   hundredBillion: "All RMB 10bn+",
   topName: (n) => `TOP${n}`,
-  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : `TOP${from}-${to}`),
+  rankGroup: (from, to) => rankGroupName(from, to, "en-US"),
   rankGroupHeader: "Rank group",
   sum: "Total sales",
   previousSum: "A year earlier",
