@@ -169,6 +169,10 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
   } catch (e) {
     throw new HostError("InvalidArgument", `Cannot read ${fileName} as an .xlsx workbook (the file is damaged, truncated or not an .xlsx file): ${e instanceof Error ? e.message : String(e)}`);
   }
+  // Excel never saves a workbook without a sheet: a zip that reads as none lacks its workbook part.
+  if (ejs.worksheets.length === 0) {
+    throw new HostError("InvalidArgument", `Cannot read ${fileName} as an .xlsx workbook (the file is damaged or not an .xlsx file): it holds no worksheet.`);
+  }
   const wb = new WorkbookModel(fileName.split(/[\\/]/).pop() ?? fileName);
   // ExcelJS gives every cell of one stored style the same style object (and each unstyled cell
   // an empty one), so a style is converted and interned once, not once per cell.

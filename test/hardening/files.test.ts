@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import iconv from "iconv-lite";
+import ExcelJS from "exceljs";
 import { main, CliIo } from "../../src/cli/main";
 import { readCsv } from "../../src/host/csv";
 import { readXlsx, writeXlsx } from "../../src/host/xlsx";
@@ -185,6 +186,12 @@ describe("a truncated .xlsx", () => {
   test.each([0, 0.1, 0.5, 0.9, 0.999])("cut to %p of its bytes: readXlsx rejects with a message naming the file", async (fraction) => {
     const cut = whole.subarray(0, Math.floor(whole.length * fraction));
     await expect(readXlsx(cut, "2024年排行.xlsx")).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringContaining("2024年排行.xlsx") });
+  });
+
+  test("a workbook without a worksheet (its workbook part lost): readXlsx rejects, naming the file and saying it is damaged", async () => {
+    const empty = new ExcelJS.Workbook();
+    const bytes = new Uint8Array(await empty.xlsx.writeBuffer());
+    await expect(readXlsx(bytes, "2024年排行.xlsx")).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringMatching(/2024年排行\.xlsx.*damaged/) });
   });
 
   test("through the command line: exit 1, the file named, nothing printed as a result", async () => {
