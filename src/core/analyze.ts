@@ -84,6 +84,11 @@ export function pairRankings(
       if (years.length > 2) {
         problems.push(problem("extra-years", "info", current.range, { years: [...years].reverse().join(", "), year: years[0], previousYear: years[1] }));
       }
+      if (current.basis !== null && previous.basis !== null && current.basis !== previous.basis) {
+        problems.push(
+          problem("basis-mismatch", "warning", current.range, { year: current.period.year, basis: current.basis, previousYear: previous.period.year, previousBasis: previous.basis }),
+        );
+      }
       if (previous.sourceUnit !== current.sourceUnit) {
         const converted = [current, previous].filter((l) => l.sourceUnit !== l.unit);
         for (const l of converted) {

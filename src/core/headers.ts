@@ -41,6 +41,14 @@ function roleText(key: string): string {
 }
 
 /**
+ * The basis (口径) a header or title names: 全口径, 权益, 操盘 or 并表.
+ * basisIn("2024年权益销售额（亿元）") // => "权益"
+ */
+export function basisIn(text: string): string | undefined {
+  return BASIS.exec(headerKey(text))?.[0];
+}
+
+/**
  * Reads one header cell.
  * readHeader("销售额（亿元）") // => { role: "value", unit: 亿元 }
  * readHeader("2024年销售额") // => { role: "value", period: 2024 }
@@ -53,7 +61,7 @@ export function readHeader(cell: CellValue): HeaderCell | undefined {
   const key = headerKey(raw);
   const unit = detectUnit(raw);
   const period = /(19|20)\d{2}/.test(key) ? findPeriodInText(raw) : undefined;
-  const basis = BASIS.exec(key)?.[0];
+  const basis = basisIn(raw);
   const text = roleText(key);
   const extras = { ...(period ? { period } : {}), ...(unit ? { unit } : {}), ...(basis ? { basis } : {}) };
 

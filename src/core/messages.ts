@@ -31,6 +31,8 @@ const REASON_EN: Readonly<Record<string, string>> = {
 };
 
 const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
+/** 全口径 as is; 权益 → 权益口径. */
+const basisName = (v: string | number | undefined): string => (s(v).endsWith("口径") ? s(v) : `${s(v)}口径`);
 
 const ZH: Catalog = {
   "missing-value": (p) => `“${s(p.name)}”${s(p.year)}年的数值${REASON_ZH[s(p.reason)] ?? ""}（${s(p.text) || "空"}），未计入该年统计。`,
@@ -61,6 +63,8 @@ const ZH: Catalog = {
   "extra-years": (p) => `表中有 ${s(p.years)} 多个年份，比较了最近两年（${s(p.year)} 与 ${s(p.previousYear)}）。`,
   "year-listed-twice": (p) => `${s(p.year)}年的排行榜出现两次，使用了 ${s(p.used)}，未使用本表。`,
   "period-mismatch": (p) => `${s(p.period)} 与 ${s(p.other)} 的时段不同，不能比较。`,
+  "basis-mismatch": (p) =>
+    `${s(p.year)}年榜单为${basisName(p.basis)}，${s(p.previousYear)}年为${basisName(p.previousBasis)}，口径不同，同比和增减仅供参考。请使用同一口径的两年榜单。`,
   "top-incomplete": (p) => `${s(p.year)}年榜单只有 ${s(p.enterprises)} 家企业，不足 TOP${s(p.n)}，该项留空。`,
   "top-place-missing": (p) =>
     `${s(p.year)}年榜单的第 ${s(p.place)} 名没有可用的数值（见上面的提示），TOP${s(p.n)} 的合计、门槛值和均值留空。请补上该企业的数值后重新计算。`,
@@ -138,6 +142,8 @@ const EN: Catalog = {
   "tier-bounds-duplicate": (p) => `The tier bound ${s(p.bound)} is repeated.`,
   "tier-bounds-negative": (p) => `A tier bound cannot be negative (${s(p.bound)}).`,
   "top-n-invalid": (p) => `TOP-N must be positive whole numbers ("${s(p.text)}").`,
+  "basis-mismatch": (p) =>
+    `The ${s(p.year)} list is on the ${s(p.basis)} basis and the ${s(p.previousYear)} list on the ${s(p.previousBasis)} basis: the year-on-year changes compare different bases and are indicative only. Use both years' lists on one basis.`,
   "national-total-invalid": (p) => `The national sales total must be a positive number ("${s(p.text)}").`,
   "top-place-missing": (p) =>
     `Place ${s(p.place)} of the ${s(p.year)} list has no usable figure (see the note above), so the TOP${s(p.n)} sum, threshold and means are left blank. Fill in that enterprise's figure and run again.`,

@@ -3,7 +3,7 @@
 // footnotes, one year per table or two years side by side — and turns each into year lists.
 
 import { CellValue, cellText, Grid, gridWidth, isBlank, isBlankRow, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
-import { ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
+import { basisIn, ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
 import { findPeriodInText, parsePeriod, Period } from "./periods";
 import { hasErrors, Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
@@ -34,6 +34,8 @@ export interface ColumnInfo {
   readonly role: ColumnRole;
   readonly period?: Period;
   readonly unit?: string;
+  /** 全口径 / 权益 / 操盘 / 并表, when the header names it. */
+  readonly basis?: string;
   /** Whether the role came from the user rather than the header. */
   readonly corrected: boolean;
 }
@@ -67,6 +69,8 @@ export interface RankingList {
   readonly entries: RankingEntries;
   /** Whether the list is one year's column of a wide (two-year) table. */
   readonly wide: boolean;
+  /** The basis (口径) its amount column's header or the table's title names, if any. */
+  readonly basis: string | null;
 }
 
 /** A ranking table found in a grid: how it was read, its lists, and what was wrong. */
@@ -220,6 +224,7 @@ export function readRankingTable(
       role,
       ...(read?.period ? { period: read.period } : {}),
       ...(read?.unit ? { unit: read.unit.unit } : {}),
+      ...(read?.basis ? { basis: read.basis } : {}),
       corrected: corrected !== undefined,
     };
   });
@@ -441,6 +446,7 @@ export function readRankingTable(
   }
 
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
+  const titleBasis = title === "" ? undefined : basisIn(title);
   const lists: RankingList[] = [];
   for (const draft of drafts.values()) {
     const entries = draft.entries.finish();
@@ -455,6 +461,7 @@ export function readRankingTable(
       yearSource: draft.yearSource,
       entries,
       wide,
+      basis: draft.vc.column.basis ?? titleBasis ?? null,
     });
     reportDuplicates(entries, problems, location);
   }

@@ -7,6 +7,7 @@ import { entryObjects } from "../../src/core/ranking-entries";
 import { analyze } from "../../src/core/analyze";
 import { resolveOptions } from "../../src/core/options";
 import { SourceRef } from "../../src/core/source";
+import { problemMessage } from "../../src/core/messages";
 
 const sheet = (name: string): SourceRef => ({ sheet: name, row: 0, column: 0 });
 const codes = (problems: readonly { code: string; location?: string }[]) => problems.map((p) => `${p.code}@${p.location ?? ""}`);
@@ -294,5 +295,26 @@ describe("pairing years", () => {
     expect(result.rankings[0].top[0]).toMatchObject({ sum: 5, share: null, previousShare: 4 / 750 * 100, shareChangePts: null });
     const warned = result.problems.filter((p) => p.code === "national-below-top");
     expect(warned.map((p) => [p.severity, p.location, p.params])).toEqual([["warning", "'2024年'!A1:B3", { year: 2024, national: 4, n: 2, sum: 5, unit: "亿元" }]]);
+  });
+
+  test("lists on different bases (全口径 against 权益, from a header or a title) are compared with a warning; one basis unknown, none", () => {
+    const withHeader = (year: number, header: string, title?: string) => ({
+      source: sheet(`${year}年`),
+      grid: [...(title === undefined ? [] : [[title, ""]]), ["企业名称", header], ["甲", 3], ["乙", 2]],
+    });
+    const mixed = analyze([withHeader(2024, "全口径销售额（亿元）"), withHeader(2023, "权益销售额（亿元）")], options);
+    const warned = mixed.problems.filter((p) => p.code === "basis-mismatch");
+    expect(warned.map((p) => [p.severity, p.location, p.params])).toEqual([
+      ["warning", "'2024年'!A1:B3", { year: 2024, basis: "全口径", previousYear: 2023, previousBasis: "权益" }],
+    ]);
+    expect(problemMessage(warned[0], "zh-CN")).toContain("2024年榜单为全口径，2023年为权益口径，口径不同");
+    expect(mixed.rankings[0].previousYear).toBe(2023);
+
+    const byTitle = analyze([withHeader(2024, "销售额（亿元）", "2024年房企销售额排行榜（操盘）"), withHeader(2023, "全口径销售额（亿元）")], options);
+    expect(byTitle.problems.filter((p) => p.code === "basis-mismatch").map((p) => p.params.basis)).toEqual(["操盘"]);
+
+    const same = analyze([withHeader(2024, "权益销售额（亿元）"), withHeader(2023, "2023年权益销售额")], options);
+    const unknown = analyze([withHeader(2024, "权益销售额（亿元）"), withHeader(2023, "销售额（亿元）")], options);
+    expect([...same.problems, ...unknown.problems].map((p) => p.code)).not.toContain("basis-mismatch");
   });
 });
