@@ -82,6 +82,10 @@ const ZH: Catalog = {
   "series-gap-flagged": (p) =>
     `${s(p.indicator)} ${s(p.period)}：按公布数据计算的同比 ${s(p.computed)}% 与公布值 ${s(p.published)}% 相差 ${s(p.gap)} 个百分点（公布值按可比口径计算，以公布值为准）。`,
   "series-january": (p) => `${s(p.period)} 有1月数据；国家统计局1—2月合并发布，请核对。`,
+  "series-cumulative-fell": (p) =>
+    `${s(p.indicator)} ${s(p.period)}累计值 ${s(p.value)} 低于 ${s(p.previousPeriod)}累计值 ${s(p.previousValue)}（${s(p.previousLocation)}）：单月值为负，单月同比留空；请核对这两个单元格。`,
+  "series-period-repeated": (p) => `时间“${s(p.period)}”出现两次（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)} 所在列，${s(p.ignored)} 所在列未计入。`,
+  "series-value-repeated": (p) => `${s(p.indicator)} ${s(p.period)}有两个数值（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)}，${s(p.ignored)} 未计入；请核对是否重复。`,
   "plan-no-plan": (p) => `“${s(p.item)}”没有计划数，不能计算完成率。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
@@ -103,7 +107,7 @@ const ZH: Catalog = {
 };
 
 const EN: Catalog = {
-  "missing-value": (p) => `The ${s(p.year)} figure of "${s(p.name)}" ${REASON_EN[s(p.reason)] ?? "is missing"} (${s(p.text) || "blank"}); it is left out of that year.`,
+  "missing-value": (p) => `The ${s(p.year)} figure of "${s(p.nameEn) || s(p.name)}" ${REASON_EN[s(p.reason)] ?? "is missing"} (${s(p.text) || "blank"}); it is left out of that year.`,
   "text-number": (p) => `A number stored as text ("${s(p.text)}") was read as ${s(p.value)}.`,
   "percent-in-amount": (p) => `The amount of "${s(p.name)}" is a percentage ("${s(p.text)}"); it is left out. Check the column mapping.`,
   "negative-value": (p) => `The figure of "${s(p.name)}" is ${s(p.value)} (zero or negative) and cannot be ranked; it is left out.`,
@@ -135,25 +139,31 @@ const EN: Catalog = {
   "extra-years": (p) => `The table has several years (${s(p.years)}); the latest two (${s(p.year)} and ${s(p.previousYear)}) were compared.`,
   "year-listed-twice": (p) => `There are two ${s(p.year)} rankings: ${s(p.used)} was used, this one was not.`,
   "period-mismatch": (p) => `${s(p.period)} and ${s(p.other)} cover different months and cannot be compared.`,
+  "basis-mismatch": (p) =>
+    `The ${s(p.year)} list is on the ${s(p.basis)} basis and the ${s(p.previousYear)} list on the ${s(p.previousBasis)} basis: the year-on-year changes compare different bases and are indicative only. Use both years' lists on one basis.`,
   "top-incomplete": (p) => `The ${s(p.year)} list has only ${s(p.enterprises)} enterprises, fewer than ${s(p.n)}; TOP${s(p.n)} is left blank.`,
+  "top-place-missing": (p) =>
+    `Place ${s(p.place)} of the ${s(p.year)} list has no usable figure (see the note above), so the TOP${s(p.n)} sum, threshold and means are left blank. Fill in that enterprise's figure and run again.`,
+  "national-below-top": (p) =>
+    `National sales for ${s(p.year)} (${s(p.national)}) are less than the TOP${s(p.n)} developers' total (${s(p.sum)}), so concentration is left blank. Check the national figure and its unit (${s(p.unit)}).`,
   "tier-bounds-empty": () => `The tier bounds are empty. Enter ascending bounds such as 100, 300, 500, 1000.`,
   "tier-bounds-not-number": (p) => `Tier bound number ${s(p.position)} is not a number.`,
   "tier-bounds-unordered": (p) => `Tier bounds must ascend: ${s(p.after)} comes after ${s(p.before)}.`,
   "tier-bounds-duplicate": (p) => `The tier bound ${s(p.bound)} is repeated.`,
   "tier-bounds-negative": (p) => `A tier bound cannot be negative (${s(p.bound)}).`,
   "top-n-invalid": (p) => `TOP-N must be positive whole numbers ("${s(p.text)}").`,
-  "basis-mismatch": (p) =>
-    `The ${s(p.year)} list is on the ${s(p.basis)} basis and the ${s(p.previousYear)} list on the ${s(p.previousBasis)} basis: the year-on-year changes compare different bases and are indicative only. Use both years' lists on one basis.`,
   "national-total-invalid": (p) => `The national sales total must be a positive number ("${s(p.text)}").`,
-  "top-place-missing": (p) =>
-    `Place ${s(p.place)} of the ${s(p.year)} list has no usable figure (see the note above), so the TOP${s(p.n)} sum, threshold and means are left blank. Fill in that enterprise's figure and run again.`,
-  "national-below-top": (p) =>
-    `National sales for ${s(p.year)} (${s(p.national)}) are less than the TOP${s(p.n)} developers' total (${s(p.sum)}), so concentration is left blank. Check the national figure and its unit (${s(p.unit)}).`,
   "series-no-periods": (p) => `${s(p.source)} looks like an NBS table but has no period header (such as "2024年12月").`,
   "series-unknown-period": (p) => `The period "${s(p.text)}" could not be read; its column is left out.`,
   "series-gap-flagged": (p) =>
     `${s(p.indicator)} ${s(p.period)}: the rate computed from published levels (${s(p.computed)}%) differs from the published rate (${s(p.published)}%) by ${s(p.gap)} points. The published rate is on a comparable basis and is authoritative.`,
   "series-january": (p) => `${s(p.period)} has a January figure; NBS publishes January and February together. Please check.`,
+  "series-cumulative-fell": (p) =>
+    `${s(p.periodEn)}, ${s(p.indicatorEn)}: the year-to-date figure ${s(p.value)} is below ${s(p.previousValue)} for ${s(p.previousPeriodEn)} (${s(p.previousLocation)}), so the single month is negative and its year-on-year change is left blank. Check both cells.`,
+  "series-period-repeated": (p) =>
+    `The period "${s(p.period)}" appears twice (${s(p.used)}, ${s(p.ignored)}): the column of ${s(p.used)} was used and the column of ${s(p.ignored)} was left out.`,
+  "series-value-repeated": (p) =>
+    `${s(p.periodEn)}, ${s(p.indicatorEn)}: there are two figures (${s(p.used)}, ${s(p.ignored)}); ${s(p.used)} was used and ${s(p.ignored)} was left out. Check for a duplicate.`,
   "plan-no-plan": (p) => `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,

@@ -48,6 +48,9 @@ export type ProblemCode =
   | "series-unknown-period" // a period label that could not be read
   | "series-gap-flagged" // computed and published growth rates differ by more than the tolerance
   | "series-january" // a January figure where NBS publishes none
+  | "series-cumulative-fell" // a year-to-date figure below the month before's: a negative single month
+  | "series-period-repeated" // one period column given twice: the first was used
+  | "series-value-repeated" // two figures for one indicator and period: the first was used
   | "plan-no-plan" // a plan row without a planned figure
   // files
   | "file-unreadable"

@@ -3,8 +3,8 @@
 // long tables (period | indicator or region | value). Levels and published rates are kept apart.
 
 import { CellValue, cellText, Grid, isBlank, isBlankRow, parseNumberCell } from "./cells";
-import { Indicator, indicatorId, matchIndicator, Measure, QUANTITY_UNIT } from "./indicators";
-import { findPeriodInText, parsePeriod, Period } from "./periods";
+import { Indicator, indicatorId, indicatorName, matchIndicator, Measure, QUANTITY_UNIT } from "./indicators";
+import { findPeriodInText, parsePeriod, Period, periodLabel } from "./periods";
 import { Problem, problem } from "./problems";
 import { cellLocation, rangeLocation, SourceRef, sourceName } from "./source";
 import { headerKey } from "./text";
@@ -85,7 +85,19 @@ function addObservation(
   const parsed = parseNumberCell(cell);
   if (!parsed.ok) {
     if (parsed.reason !== "empty" && parsed.reason !== "dash") {
-      problems.push(problem("missing-value", "warning", location, { reason: parsed.reason, text: parsed.text, name: indicatorId(match.indicator), year: period.year }));
+      // Named as NBS names the indicator that year (新建商品房销售额 from 2024), not by its internal id.
+      const zh = indicatorName(match.indicator, "zh-CN", period.year);
+      const en = indicatorName(match.indicator, "en-US", period.year);
+      const growth = match.measure === "growth";
+      problems.push(
+        problem("missing-value", "warning", location, {
+          reason: parsed.reason,
+          text: parsed.text,
+          name: growth ? `${zh}增速` : zh,
+          nameEn: growth ? `the growth rate of ${en}` : en,
+          year: period.year,
+        }),
+      );
     }
     return;
   }
@@ -105,6 +117,23 @@ function addObservation(
     drafts.set(key, draft);
   }
   const seriesPeriodKey = seriesKey(period, frequency);
+  // A second figure for the same indicator and period (a repeated row, or the indicator twice)
+  // would silently replace the first; the first is kept and the second named.
+  const figures = match.measure === "growth" ? draft.published : draft.levels;
+  const earlier = figures.get(seriesPeriodKey);
+  if (earlier !== undefined) {
+    problems.push(
+      problem("series-value-repeated", "warning", location, {
+        indicator: indicatorName(match.indicator, "zh-CN", period.year),
+        indicatorEn: indicatorName(match.indicator, "en-US", period.year),
+        period: periodLabel(period, "zh-CN"),
+        periodEn: periodLabel(period, "en-US"),
+        used: earlier.location,
+        ignored: location,
+      }),
+    );
+    return;
+  }
   if (match.measure === "growth") {
     draft.published.set(seriesPeriodKey, { period, value: parsed.value, location });
     return;
@@ -157,10 +186,23 @@ function readNbs(grid: Grid, source: SourceRef, headerRow: number): SeriesTable 
   const problems: Problem[] = [];
   const header = grid[headerRow];
   const year = contextYear(grid, headerRow, source);
+  // The column each period key was first seen in: a repeated period is read from its first column only.
+  const firstColumn = new Map<string, number>();
   const periods: (Period | undefined)[] = header.map((cell, c) => {
     if (c === 0 || isBlank(cell)) return undefined;
     const p = parsePeriod(cell, year);
-    if (p === undefined) problems.push(problem("series-unknown-period", "warning", cellLocation(source, headerRow, c), { text: cellText(cell) }));
+    if (p === undefined) {
+      problems.push(problem("series-unknown-period", "warning", cellLocation(source, headerRow, c), { text: cellText(cell) }));
+      return undefined;
+    }
+    const key = seriesKey(p, frequencyOf(p));
+    const first = firstColumn.get(key);
+    if (first !== undefined) {
+      const used = cellLocation(source, headerRow, first);
+      problems.push(problem("series-period-repeated", "warning", cellLocation(source, headerRow, c), { period: cellText(cell), used, ignored: cellLocation(source, headerRow, c) }));
+      return undefined;
+    }
+    firstColumn.set(key, c);
     return p;
   });
   const drafts = new Map<string, Draft>();

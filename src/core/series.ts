@@ -1,6 +1,6 @@
 // What a desk computes from an NBS series: YoY from the two levels beside the published
 // (comparable-basis) rate and the gap between them, the change of the rate in percentage points
-// against the previous period, and single months derived from cumulative figures.
+// against the previous period (published rates only), and single months derived from cumulative figures.
 
 import { Indicator, indicatorId, indicatorName } from "./indicators";
 import { monthLabel, monthSpanLabel, Period, periodLabel, yearPeriod } from "./periods";
@@ -22,8 +22,9 @@ export type RateTrend =
 export interface RateChange {
   readonly previousPeriod: string;
   readonly previousLabel: string;
-  /** The previous period's rate as published (or computed and rounded when none was published). */
+  /** The previous period's rate as published, rounded as printed. */
   readonly previousRate: number;
+  /** This period's rate as published, rounded as printed. */
   readonly rate: number;
   /** rate − previousRate, from the rounded rates, in percentage points. */
   readonly changePts: number;
@@ -51,10 +52,16 @@ export interface SeriesPoint {
   readonly basisGapPts: Maybe;
   /** Whether the gap is larger than the tolerance. */
   readonly basisFlag: boolean;
+  /**
+   * The change from the latest earlier period with a published rate; null unless this period's
+   * rate is published too. Rates computed from levels are never compared: their bases differ
+   * from the comparable-basis ones, so the change could even point the wrong way.
+   */
   readonly rateChange: RateChange | null;
-  /** Single month (cum(m) − cum(m−1), m >= 3), when asked for. */
+  /** Single month (cum(m) − cum(m−1), m >= 3), when asked for; negative when the cumulative figure fell. */
   readonly singleMonth?: Maybe;
   readonly singleMonthPrevious?: Maybe;
+  /** Null when either single month is missing, zero-based or negative (a fall in the cumulative figure). */
   readonly singleMonthYoyPct?: Maybe;
   readonly location: string | null;
 }
@@ -118,17 +125,17 @@ function monthEarlier(key: string): string | undefined {
 
 /**
  * Computes a series' points: every period with a level or a published rate, oldest first.
- * Rate changes use the published rates rounded as printed (desks subtract what they print).
+ * Rate changes use the published rates rounded as printed (desks subtract what they print); a
+ * period without a published rate has none. A single month below zero is warned about and
+ * given no YoY.
  */
 export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary: SeriesSummary; problems: Problem[] } {
   const problems: Problem[] = [];
   const keys = [...new Set([...raw.levels.keys(), ...raw.published.keys()])].sort();
   const name = indicatorName(raw.indicator, "zh-CN");
-  const rateOf = (key: string): number | null => {
+  const publishedRateOf = (key: string): number | null => {
     const published = raw.published.get(key)?.value;
-    if (published !== undefined) return roundTo(published, 1, options.rounding);
-    const computed = yoyPct(raw.levels.get(key)?.value, raw.levels.get(yearEarlier(key))?.value);
-    return computed === null ? null : roundTo(computed, 1, options.rounding);
+    return published === undefined ? null : roundTo(published, 1, options.rounding);
   };
   const singleMonth = (key: string): Maybe => {
     const before = monthEarlier(key);
@@ -158,9 +165,9 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
       );
     }
     let rateChange: RateChange | null = null;
-    const rate = rateOf(key);
+    const rate = publishedRateOf(key);
     for (let j = i - 1; j >= 0 && rate !== null; j--) {
-      const previousRate = rateOf(keys[j]);
+      const previousRate = publishedRateOf(keys[j]);
       if (previousRate === null) continue;
       const earlier = raw.levels.get(keys[j]) ?? raw.published.get(keys[j]);
       rateChange = {
@@ -193,7 +200,27 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
     if (!options.singleMonths) return point;
     const single = singleMonth(key);
     const singlePrevious = singleMonth(yearEarlier(key));
-    return { ...point, singleMonth: single, singleMonthPrevious: singlePrevious, singleMonthYoyPct: yoyPct(single, singlePrevious) };
+    const fell = single !== null && single < 0;
+    const before = raw.levels.get(monthEarlier(key) ?? "");
+    if (fell && level !== undefined && before !== undefined) {
+      // A year-to-date figure below the month before's: a revision or a typing error. Its YoY
+      // (−138% off a negative month) would mean nothing, so it is left blank and both cells named.
+      problems.push(
+        problem("series-cumulative-fell", "warning", level.location, {
+          indicator: indicatorName(raw.indicator, "zh-CN", period.year),
+          indicatorEn: indicatorName(raw.indicator, "en-US", period.year),
+          period: label.zh,
+          periodEn: label.en,
+          value: level.value,
+          previousPeriod: labels(before.period, raw.cumulative, raw.frequency).zh,
+          previousPeriodEn: labels(before.period, raw.cumulative, raw.frequency).en,
+          previousValue: before.value,
+          previousLocation: before.location,
+        }),
+      );
+    }
+    const singleYoy = fell ? null : yoyPct(single, singlePrevious);
+    return { ...point, singleMonth: single, singleMonthPrevious: singlePrevious, singleMonthYoyPct: singleYoy };
   });
 
   return {

@@ -76,6 +76,28 @@ describe("zh-CN", () => {
     ]);
   });
 
+  test("levels without published rates: no 降幅较上年… clause, since both rates it compares would be computed", () => {
+    // The reviewer's annual export: from levels −17.7 → −12.8 reads 缩窄4.9, the published −8.5 → −12.9 widened.
+    const grid: Grid = [
+      ["指标", "2024年", "2023年", "2022年"],
+      ["新建商品房销售面积(万平方米)", 97385, 111735, 135837],
+      ["新建商品房销售额(亿元)", 96750, 116622, 133308],
+    ];
+    expect(narrative(run([{ sheet: "annual.csv", grid }]), "zh-CN", "half-away")).toEqual([
+      "2024年，新建商品房销售面积97385万平方米，同比下降12.8%（按公布数据计算）。",
+      "新建商品房销售额96750亿元，下降17.0%（按公布数据计算）。",
+    ]);
+  });
+
+  test("a published rate is not compared with a computed one", () => {
+    const grid: Grid = [
+      ["指标", "2024年11月", "2024年10月", "2023年10月"],
+      ["新建商品房销售面积累计值(万平方米)", 86924, 77930, 92579],
+      ["新建商品房销售面积累计增长(%)", -14.3, "", ""],
+    ];
+    expect(narrative(run([{ sheet: "S", grid }]), "zh-CN", "half-away")).toEqual(["2024年1—11月，新建商品房销售面积86924万平方米，同比下降14.3%。"]);
+  });
+
   test("direction words follow the printed sign: 持平, 增长, 增加", () => {
     const grid = (cur: number, prev: number): Grid => [["指标", "2024年12月", "2023年12月"], ["商品房销售额累计值(亿元)", cur, prev]];
     expect(narrative(run([{ sheet: "S", grid: grid(100.04, 100) }]), "zh-CN", "half-away")[0]).toContain("同比持平");
@@ -107,6 +129,18 @@ describe("en-US", () => {
       "In 2024, the TOP100 developers' sales totalled RMB 4,354.73 billion, down 30.6% year on year.",
       "11 developers were in the RMB 100bn and above tier, 5 fewer than a year earlier, with mean sales of RMB 200.14 billion.",
       "7 developers were in the RMB 50–100bn tier, 12 fewer than a year earlier, with mean sales of RMB 70.40 billion.",
+    ]);
+  });
+
+  test("levels without published rates: no change-of-rate clause", () => {
+    const grid: Grid = [
+      ["指标", "2024年", "2023年", "2022年"],
+      ["新建商品房销售面积(万平方米)", 97385, 111735, 135837],
+      ["新建商品房销售额(亿元)", 96750, 116622, 133308],
+    ];
+    expect(narrative(run([{ sheet: "annual.csv", grid }]), "en-US", "half-away")).toEqual([
+      "In 2024, the floor area sold of new commercial housing was 973.85 million sq m, down 12.8% year on year (computed from published levels).",
+      "Sales of new commercial housing were RMB 9,675.0 billion, down 17.0% (computed from published levels).",
     ]);
   });
 
