@@ -86,7 +86,11 @@ const ZH: Catalog = {
     `${s(p.indicator)} ${s(p.period)}累计值 ${s(p.value)} 低于 ${s(p.previousPeriod)}累计值 ${s(p.previousValue)}（${s(p.previousLocation)}）：单月值为负，单月同比留空；请核对这两个单元格。`,
   "series-period-repeated": (p) => `时间“${s(p.period)}”出现两次（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)} 所在列，${s(p.ignored)} 所在列未计入。`,
   "series-value-repeated": (p) => `${s(p.indicator)} ${s(p.period)}有两个数值（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)}，${s(p.ignored)} 未计入；请核对是否重复。`,
-  "plan-no-plan": (p) => `“${s(p.item)}”没有计划数，不能计算完成率。`,
+  "plan-no-plan": (p) =>
+    s(p.text) === "" ? `“${s(p.item)}”没有计划数，不能计算完成率。` : `“${s(p.item)}”的计划数“${s(p.text)}”不是可用的正数，不能计算完成率。`,
+  "plan-no-actual": (p) => `“${s(p.item)}”的实际完成数${s(p.text) === "" ? "空白" : `“${s(p.text)}”无法读取`}，不能计算完成率。`,
+  "plan-units-differ": (p) =>
+    `“${s(p.item)}”的计划单位（${s(p.planUnit)}）与实际单位（${s(p.actualUnit)}）不同，不计算完成率。请改用同一单位。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
   "source-missing": (p) => `找不到数据源 ${s(p.source)}（${s(p.kind)}可能已被删除或改名）。请重新选择数据区域。`,
@@ -164,7 +168,14 @@ const EN: Catalog = {
     `The period "${s(p.period)}" appears twice (${s(p.used)}, ${s(p.ignored)}): the column of ${s(p.used)} was used and the column of ${s(p.ignored)} was left out.`,
   "series-value-repeated": (p) =>
     `${s(p.periodEn)}, ${s(p.indicatorEn)}: there are two figures (${s(p.used)}, ${s(p.ignored)}); ${s(p.used)} was used and ${s(p.ignored)} was left out. Check for a duplicate.`,
-  "plan-no-plan": (p) => `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`,
+  "plan-no-plan": (p) =>
+    s(p.text) === ""
+      ? `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`
+      : `The planned figure of "${s(p.item)}" ("${s(p.text)}") is not a usable positive number; its completion rate cannot be computed.`,
+  "plan-no-actual": (p) =>
+    `The achieved figure of "${s(p.item)}" ${s(p.text) === "" ? "is blank" : `("${s(p.text)}") cannot be read`}; its completion rate cannot be computed.`,
+  "plan-units-differ": (p) =>
+    `"${s(p.item)}" is planned in ${s(p.planUnit)} but achieved in ${s(p.actualUnit)}; no completion rate is computed. Use one unit for both.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
   "source-missing": (p) => `The source ${s(p.source)} cannot be found (the ${s(p.kind)} may have been deleted or renamed). Choose the data again.`,

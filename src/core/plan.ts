@@ -51,10 +51,17 @@ export function readPlanFigure(cell: CellValue): { value: number; unit: string }
   return Number.isFinite(value) && Math.abs(value) <= MAX_FIGURE ? { value, unit: m[3] } : undefined;
 }
 
-/** A plan figure for a sentence: the cell's text, with the unit added when the text has none. */
+/**
+ * A plan figure for a sentence: the cell's text, with the unit added when the text has none of
+ * its own (a bare number, or one ending in 万 or 亿).
+ * planFigureText("1.7万", "套") // => "1.7万套"; planFigureText("2.7万户", "户") // => "2.7万户"
+ */
 export function planFigureText(text: string, unit: string | null): string {
-  return /[^\d.,\s]$/.test(text) || unit === null ? text : `${text}${unit}`;
+  return /[^\d.,\s万亿]$/.test(text) || unit === null ? text : `${text}${unit}`;
 }
+
+/** Totals rows are not programmes. */
+const TOTAL_ITEM = /^(合计|总计|小计|共计|total|sum)$/i;
 
 function findPlanHeader(grid: Grid): number | undefined {
   for (let r = 0; r < Math.min(grid.length, 40); r++) {
@@ -83,21 +90,30 @@ export function readPlanTable(grid: Grid, source: SourceRef): PlanTable | undefi
     const row = grid[r];
     if (isBlankRow(row)) continue;
     const item = cellText(row[itemColumn]);
-    if (item === "" || /^(注|数据来源|来源|说明|note|source)/i.test(item)) continue;
+    if (item === "" || /^(注|数据来源|来源|说明|note|source)/i.test(item) || TOTAL_ITEM.test(headerKey(item))) continue;
     lastRow = r;
     const plan = readPlanFigure(row[planColumn]);
     const actual = readPlanFigure(row[actualColumn]);
     const unitText = unitColumn >= 0 ? cellText(row[unitColumn]) : "";
     const unit = unitText !== "" ? unitText : plan?.unit || actual?.unit || null;
-    const completionPct = plan !== undefined && actual !== undefined ? sharePct(actual.value, plan.value) : null;
-    if (plan === undefined || plan.value <= 0) problems.push(problem("plan-no-plan", "warning", cellLocation(source, r, planColumn), { item }));
+    // 1万套 planned against 9000户 done: two different things counted, no rate.
+    const unitsDiffer = plan !== undefined && actual !== undefined && plan.unit !== "" && actual.unit !== "" && plan.unit !== actual.unit;
+    const planUsable = plan !== undefined && plan.value > 0;
+    const completionPct = planUsable && actual !== undefined && !unitsDiffer ? sharePct(actual.value, plan.value) : null;
+    const planText = cellText(row[planColumn]);
+    const actualText = cellText(row[actualColumn]);
+    if (!planUsable) problems.push(problem("plan-no-plan", "warning", cellLocation(source, r, planColumn), { item, text: planText }));
+    else if (actual === undefined) problems.push(problem("plan-no-actual", "warning", cellLocation(source, r, actualColumn), { item, text: actualText }));
+    else if (unitsDiffer) {
+      problems.push(problem("plan-units-differ", "warning", cellLocation(source, r, actualColumn), { item, planUnit: plan.unit, actualUnit: actual.unit }));
+    }
     targets.push({
       item,
       unit,
       plan: plan?.value ?? null,
       actual: actual?.value ?? null,
-      planText: cellText(row[planColumn]),
-      actualText: cellText(row[actualColumn]),
+      planText,
+      actualText,
       completionPct,
       location: cellLocation(source, r, actualColumn),
     });

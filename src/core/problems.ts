@@ -51,7 +51,9 @@ export type ProblemCode =
   | "series-cumulative-fell" // a year-to-date figure below the month before's: a negative single month
   | "series-period-repeated" // one period column given twice: the first was used
   | "series-value-repeated" // two figures for one indicator and period: the first was used
-  | "plan-no-plan" // a plan row without a planned figure
+  | "plan-no-plan" // a plan row without a usable (positive) planned figure
+  | "plan-no-actual" // a plan row whose achieved figure is blank or unreadable
+  | "plan-units-differ" // planned and achieved figures written in different units (套 against 户)
   // files
   | "file-unreadable"
   | "file-type"

@@ -3,7 +3,8 @@
 import { analyze } from "../../src/core/analyze";
 import { narrative } from "../../src/core/narrative";
 import { resolveOptions } from "../../src/core/options";
-import { readPlanFigure } from "../../src/core/plan";
+import { planFigureText, readPlanFigure } from "../../src/core/plan";
+import { problemMessage } from "../../src/core/messages";
 import { formatFixed } from "../../src/core/rounding";
 import { BEIJING_2023_PLAN } from "../fixtures/plan/beijing-2023";
 
@@ -45,4 +46,50 @@ test("a row without a plan is reported at its cell", () => {
   );
   expect(r.targets.map((t) => t.completionPct)).toEqual([null, null]);
   expect(r.problems.map((p) => `${p.code}@${p.location}`)).toEqual(["plan-no-plan@P!B2", "plan-no-plan@P!B3"]);
+});
+
+test("blank, unreadable and non-positive figures, units that differ and totals rows", () => {
+  const r = analyze(
+    [
+      {
+        source: { sheet: "P", row: 0, column: 0 },
+        grid: [
+          ["项目", "单位", "年度计划", "实际完成"],
+          ["棚改", "", 9800, "1.7万"],
+          ["单位不同", "", "1万套", "9000户"],
+          ["负数", "套", -5, 100],
+          ["缺失", "套", 100, "#N/A"],
+          ["空白", "套", 100, ""],
+          ["合计", "", "", ""],
+        ],
+      },
+    ],
+    options,
+  );
+  expect(r.targets.map((t) => [t.item, t.completionPct === null ? null : formatFixed(t.completionPct, 1)])).toEqual([
+    ["棚改", "173.5"],
+    ["单位不同", null],
+    ["负数", null],
+    ["缺失", null],
+    ["空白", null],
+  ]);
+  expect(r.problems.map((p) => `${p.code}@${p.location}`)).toEqual([
+    "plan-units-differ@P!D3",
+    "plan-no-plan@P!C4",
+    "plan-no-actual@P!D5",
+    "plan-no-actual@P!D6",
+  ]);
+  expect(r.problems.map((p) => problemMessage(p, "zh-CN"))).toEqual([
+    "“单位不同”的计划单位（套）与实际单位（户）不同，不计算完成率。请改用同一单位。",
+    "“负数”的计划数“-5”不是可用的正数，不能计算完成率。",
+    "“缺失”的实际完成数“#N/A”无法读取，不能计算完成率。",
+    "“空白”的实际完成数空白，不能计算完成率。",
+  ]);
+});
+
+test("a figure written with 万 gets the row's unit in sentences", () => {
+  expect(planFigureText("1.7万", "套")).toBe("1.7万套");
+  expect(planFigureText("9800", "套")).toBe("9800套");
+  expect(planFigureText("2.7万户", "户")).toBe("2.7万户");
+  expect(planFigureText("10.27", null)).toBe("10.27");
 });
