@@ -42,9 +42,33 @@ function presetOf(bounds: readonly number[]): TierPresetName | "custom" {
   return "custom";
 }
 
-function positiveNumber(text: string): number | null {
-  const t = text.trim().replace(/,/g, "");
-  return /^(\d+(\.\d*)?|\.\d+)$/.test(t) && Number(t) > 0 ? Number(t) : null;
+/** National sales this year and, when given, last year, in the report unit. */
+export interface NationalTotal {
+  readonly current: number;
+  readonly previous: number | null;
+}
+
+/** A number with thousands separators: "96,750", "1,234,567.8". */
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN_NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Reads a national total as typed (the task pane's field, the command line's --national-total):
+ * "this year[;last year]" in 亿元. The years are separated by ";", "；",
+ * "/" or whitespace; without one of those, a comma separates them unless the whole text is one
+ * number with thousands separators (a comma followed by exactly three digits). Within a part,
+ * commas may only group thousands.
+ * parseNationalTotal("96,750")        // => { current: 96750, previous: null }
+ * parseNationalTotal("96750,116622")  // => { current: 96750, previous: 116622 }
+ * parseNationalTotal("1,2,3")         // => "too-many"
+ */
+export function parseNationalTotal(text: string): NationalTotal | "too-many" | "not-number" {
+  const t = text.replace(/，/g, ",").trim();
+  const parts = (/[;；/\s]/.test(t) ? t.split(/\s*[;；/]\s*|\s*,?\s+,?\s*/) : THOUSANDS.test(t) ? [t] : t.split(",")).filter((p) => p !== "");
+  if (parts.length > 2) return "too-many";
+  const numbers = parts.map((p) => (THOUSANDS.test(p) ? Number(p.replace(/,/g, "")) : PLAIN_NUMBER.test(p) ? Number(p) : Number.NaN));
+  if (numbers.length === 0 || numbers.some((n) => !(n > 0))) return "not-number";
+  return { current: numbers[0], previous: numbers[1] ?? null };
 }
 
 /**
@@ -75,13 +99,9 @@ export function resolveOptions(input: AnalysisOptionsInput = {}): { options: Ana
   let nationalTotal: AnalysisOptions["nationalTotal"] = null;
   if (input.nationalTotal !== undefined) {
     if (typeof input.nationalTotal === "string") {
-      const parts = input.nationalTotal.split(/[,，;；\s]+/).filter((p) => p !== "");
-      const numbers = parts.map(positiveNumber);
-      if (parts.length === 0 || parts.length > 2 || numbers.some((n) => n === null)) {
-        problems.push(problem("national-total-invalid", "error", "national-total", { text: input.nationalTotal }));
-      } else {
-        nationalTotal = { current: numbers[0], previous: numbers[1] ?? null };
-      }
+      const total = parseNationalTotal(input.nationalTotal);
+      if (typeof total === "string") problems.push(problem("national-total-invalid", "error", "national-total", { text: input.nationalTotal }));
+      else nationalTotal = total;
     } else {
       const { current = null, previous = null } = input.nationalTotal;
       const bad = [current, previous].find((n) => n !== null && !(Number.isFinite(n) && n > 0));

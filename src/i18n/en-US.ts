@@ -103,7 +103,7 @@ export const enUS = {
   topN: "TOP-N",
   topNHint: "e.g. 10, 30, 50, 100",
   nationalTotal: "National new-home sales (for concentration)",
-  nationalTotalHint: "The TOP-N share of national sales needs the national figure.",
+  nationalTotalHint: "The TOP-N share of national sales needs the national figure, in 亿元: this year, or this year;last year (96,750;116,622).",
   nationalNone: "From the NBS series, or none",
   nationalNumber: "A number",
   nationalCell: "A cell",

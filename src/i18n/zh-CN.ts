@@ -101,7 +101,7 @@ export const zhCN: Messages = {
   topN: "TOP-N",
   topNHint: "如 10, 30, 50, 100",
   nationalTotal: "全国新建商品房销售额（用于计算集中度）",
-  nationalTotalHint: "TOP-N 销售额占全国的比重需要全国数据。",
+  nationalTotalHint: "TOP-N 销售额占全国的比重需要全国数据（亿元）：本年，或 本年;上年（如 96,750;116,622）。",
   nationalNone: "取自国家统计局数据表，或不计算",
   nationalNumber: "直接输入数值",
   nationalCell: "引用单元格",

@@ -169,6 +169,17 @@ describe("tiers", () => {
     expect(resolveOptions({ topN: "10,abc" }).problems.map((p) => p.code)).toEqual(["top-n-invalid"]);
     expect(resolveOptions({ nationalTotal: "-3" }).problems.map((p) => p.code)).toEqual(["national-total-invalid"]);
     expect(resolveOptions({ nationalTotal: "96750,116622" }).options.nationalTotal).toEqual({ current: 96750, previous: 116622 });
+  });
+  test("a national total typed with thousands separators is one figure; two years take a separator (the task pane's field and --national-total)", () => {
+    const read = (text: string) => resolveOptions({ nationalTotal: text });
+    expect(read("96,750").options.nationalTotal).toEqual({ current: 96750, previous: null });
+    expect(read("96,750;116,622").options.nationalTotal).toEqual({ current: 96750, previous: 116622 });
+    expect(read("96750；116622").options.nationalTotal).toEqual({ current: 96750, previous: 116622 });
+    expect(read("96750 / 116622").options.nationalTotal).toEqual({ current: 96750, previous: 116622 });
+    expect(read("1,234,567.5").options.nationalTotal).toEqual({ current: 1234567.5, previous: null });
+    // Not one thousands-grouped number: the comma separates the years.
+    expect(read("96,75").options.nationalTotal).toEqual({ current: 96, previous: 75 });
+    expect(["1,2,3", "abc", ""].map((t) => read(t).problems.map((p) => p.code))).toEqual([["national-total-invalid"], ["national-total-invalid"], ["national-total-invalid"]]);
     expect(resolveOptions({ tiers: "100,200,500,1000" }).options.tierPreset).toBe("cia2020");
     expect(resolveOptions({ topN: "100,10,30" }).options.topN).toEqual([10, 30, 100]);
   });
