@@ -1,16 +1,21 @@
 // The command line's words: `statdesk summarize <file ...> [options]`, read into a plain object,
 // or a usage error saying which argument is wrong.
 
-import { Language } from "../core/messages";
+import { Language, problemMessage } from "../core/messages";
+import { NationalTotal, parseNationalTotal, resolveOptions } from "../core/options";
+import { problem } from "../core/problems";
 import { RoundingRule } from "../core/rounding";
+import { sheetNameProblem } from "../core/sheet-name";
 import { ColourConvention } from "../core/summary/build";
+import { TIER_PRESETS } from "../core/tiers";
 
 export interface SummarizeArgs {
   readonly command: "summarize";
   readonly files: readonly string[];
   readonly json: boolean;
   readonly out?: string;
-  readonly nationalTotal?: string;
+  /** National sales (亿元) this year and, when given, last year. */
+  readonly nationalTotal?: NationalTotal;
   readonly tiers?: string;
   readonly top?: string;
   readonly language: Language;
@@ -20,17 +25,23 @@ export interface SummarizeArgs {
   readonly singleMonths: boolean;
 }
 
+
 export type ParsedArgs = SummarizeArgs | { readonly command: "help" } | { readonly command: "version" } | { readonly command: "usage-error"; readonly message: string };
 
 export const USAGE = `Usage: statdesk summarize <file ...> [options]
 
 Reads rankings (TOP100/TOP200 lists), NBS sales series and plan tables from .csv (UTF-8, with or
-without BOM, or GBK) and .xlsx files (every sheet), pairs years and prints the summary.
+without BOM, GBK/GB18030, or UTF-16 with BOM) and .xlsx files (every sheet), pairs years and prints
+the summary. An input file in which no table is found is named in the notes.
 
 Options:
   --json                   print the summary as JSON (numbers unrounded)
   --out <file.xlsx>        also write a workbook: the inputs plus the formatted summary sheet
-  --national-total <x[,y]> national new-home sales (亿元) this year [and last year], for concentration
+  --national-total <x[;y]> national new-home sales (亿元) this year [and last year], for concentration.
+                           The two years are separated by ";", "；", "/" or a space, or by a comma
+                           when the text is not one number with thousands separators: a comma
+                           followed by exactly three digits groups thousands. So 96,750 is one
+                           value, 96750,116622 and 96,750;116,622 are two, 1,2,3 is refused.
   --tiers <preset|bounds>  cia2023 (default), cia2020, or ascending bounds such as 100,300,500,1000
   --top <list>             TOP-N list, default 10,30,50,100
   --lang <zh-CN|en-US>     language of messages, sheet and text (default: from LANG, else en-US)
@@ -41,8 +52,11 @@ Options:
   -h, --help               this text
   -v, --version            the version
 
-Exit status: 0 success; 1 the input cannot be summarised (the message names file, sheet and cell);
-2 usage error.`;
+Exit status: 0 success; 1 the input cannot be summarised (the message names file, sheet and cell),
+an input file cannot be read, or writing --out failed (the previous file is then left as it was);
+2 usage error: an unknown option, a bad option value, or an --out file that cannot be created
+(its folder is missing or not writable, or it names a folder). Usage errors are found before
+anything is read or computed.`;
 
 const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name"]);
 
@@ -50,6 +64,43 @@ const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", 
 export function defaultLanguage(env: Readonly<Record<string, string | undefined>>): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return /^zh/i.test(locale) ? "zh-CN" : "en-US";
+}
+
+/** The command line's own messages about option values, in the language of --lang. */
+const VALUE_MESSAGES = {
+  "en-US": {
+    tierPreset: (text: string, presets: string) => `--tiers: "${text}" is not a preset; the presets are ${presets}, or give ascending bounds such as 100,300,500,1000.`,
+    nationalCount: (text: string) => `--national-total takes at most two values, this year and last year ("${text}"). Separate them with ";" and write thousands as 96,750.`,
+    nationalNumber: (text: string) => `--national-total must be one or two positive numbers in 亿元, such as 96750 or 96,750;116,622 ("${text}").`,
+  },
+  "zh-CN": {
+    tierPreset: (text: string, presets: string) => `--tiers：“${text}”不是预设方案；可用的预设为 ${presets}，或给出从小到大的分界值，如 100,300,500,1000。`,
+    nationalCount: (text: string) => `--national-total 最多两个值：本年和上年（“${text}”）。两个值用“;”分隔，千位分隔写作 96,750。`,
+    nationalNumber: (text: string) => `--national-total 须为一个或两个正数（亿元），如 96750 或 96,750;116,622（“${text}”）。`,
+  },
+} as const;
+
+/** Why the values of --tiers, --top, --national-total or --sheet-name cannot be used, or undefined. */
+function optionValueError(values: ReadonlyMap<string, string>, language: Language): string | undefined {
+  const say = VALUE_MESSAGES[language];
+  const tiers = values.get("--tiers");
+  if (tiers !== undefined && /[a-z]/i.test(tiers) && !(tiers.trim() in TIER_PRESETS)) {
+    return say.tierPreset(tiers, Object.keys(TIER_PRESETS).join(", "));
+  }
+  // The same checks the analysis makes, made here so a bad value is a usage error found up front.
+  const { problems } = resolveOptions({ ...(tiers !== undefined ? { tiers } : {}), ...(values.has("--top") ? { topN: values.get("--top") } : {}) });
+  if (problems.length > 0) return `--${problems[0].location === "top" ? "top" : "tiers"}: ${problemMessage(problems[0], language)}`;
+  const national = values.get("--national-total");
+  if (national !== undefined) {
+    const total = parseNationalTotal(national);
+    if (total === "too-many") return say.nationalCount(national);
+    if (total === "not-number") return say.nationalNumber(national);
+  }
+  const sheetName = values.get("--sheet-name");
+  if (sheetName !== undefined && sheetName.trim() !== "" && sheetNameProblem(sheetName.trim()) !== undefined) {
+    return `--sheet-name: ${problemMessage(problem("output-name-invalid", "error", undefined, { name: sheetName.trim() }), language)}`;
+  }
+  return undefined;
 }
 
 /** Reads the arguments after `statdesk`. */
@@ -88,13 +139,17 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   if (colours !== "red-up" && colours !== "green-up") return { command: "usage-error", message: `--colours must be red-up or green-up, not "${colours}"` };
   const out = values.get("--out");
   if (out !== undefined && !/\.xlsx$/i.test(out)) return { command: "usage-error", message: `--out must name an .xlsx file, not "${out}"` };
+  const valueError = optionValueError(values, lang);
+  if (valueError !== undefined) return { command: "usage-error", message: valueError };
+  const national = values.get("--national-total");
+  const nationalTotal = national === undefined ? undefined : parseNationalTotal(national);
 
   return {
     command: "summarize",
     files,
     json: flags.has("--json"),
     ...(out !== undefined ? { out } : {}),
-    ...(values.has("--national-total") ? { nationalTotal: values.get("--national-total") } : {}),
+    ...(typeof nationalTotal === "object" ? { nationalTotal } : {}),
     ...(values.has("--tiers") ? { tiers: values.get("--tiers") } : {}),
     ...(values.has("--top") ? { top: values.get("--top") } : {}),
     language: lang,

@@ -93,6 +93,9 @@ const ZH: Catalog = {
     `“${s(p.item)}”的计划单位（${s(p.planUnit)}）与实际单位（${s(p.actualUnit)}）不同，不计算完成率。请改用同一单位。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+  "file-unwritable": (p) => `无法写入文件 ${s(p.file)}：${s(p.detail)}`,
+  "undecodable-text": (p) =>
+    `${s(p.file)} 中有 ${s(p.count)} 个字符无法按 ${s(p.encoding)} 解码（显示为 �，第一个在此单元格），相关数值可能有误。请将文件另存为 UTF-8 或 GB18030 后重试。`,
   "source-missing": (p) => `找不到数据源 ${s(p.source)}（${s(p.kind)}可能已被删除或改名）。请重新选择数据区域。`,
   "source-address-invalid": (p) => `“${s(p.address)}”不是有效的单元格地址。请写成 Sheet1!A1:D120 的形式，或点击“使用所选区域”。`,
   "source-empty": (p) => `数据源 ${s(p.source)} 是空的。请选择含数据的区域。`,
@@ -178,6 +181,9 @@ const EN: Catalog = {
     `"${s(p.item)}" is planned in ${s(p.planUnit)} but achieved in ${s(p.actualUnit)}; no completion rate is computed. Use one unit for both.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+  "file-unwritable": (p) => `Cannot write ${s(p.file)}: ${s(p.detail)}`,
+  "undecodable-text": (p) =>
+    `${s(p.file)} holds ${s(p.count)} character(s) that could not be decoded as ${s(p.encoding)} (shown as �, the first at this cell); figures near them may be wrong. Save the file as UTF-8 or GB18030 and run again.`,
   "source-missing": (p) => `The source ${s(p.source)} cannot be found (the ${s(p.kind)} may have been deleted or renamed). Choose the data again.`,
   "source-address-invalid": (p) => `"${s(p.address)}" is not a cell address. Write it as Sheet1!A1:D120, or use the selection.`,
   "source-empty": (p) => `The source ${s(p.source)} is empty. Choose a range that holds data.`,

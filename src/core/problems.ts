@@ -57,6 +57,8 @@ export type ProblemCode =
   // files
   | "file-unreadable"
   | "file-type"
+  | "file-unwritable" // the --out file cannot be created or written (detail says why)
+  | "undecodable-text" // a text file holds bytes its encoding cannot decode (shown as U+FFFD)
   // the workbook (reported by the Excel layer)
   | "source-missing" // a source's sheet, table or name is gone
   | "source-address-invalid" // an address that is not A1 notation

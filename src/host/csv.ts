@@ -1,6 +1,6 @@
 // CSV/TSV bytes → a one-sheet workbook, opened the way Excel opens a CSV: encoding detected
-// (UTF-8 with or without BOM, UTF-16 LE/BE by BOM, else GBK), RFC 4180 quoting, plain numbers
-// become numbers and everything else stays text. Dates are not guessed (they stay text).
+// (UTF-8 with or without BOM, UTF-16 LE/BE by BOM, else GBK, decoded as GB18030), RFC 4180
+// quoting, plain numbers become numbers and everything else stays text. Dates are not guessed.
 
 import { legalSheetName } from "./address";
 import { HostError } from "./errors";
@@ -32,7 +32,10 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
         // not UTF-8 after all
       }
     }
-    return { text: new TextDecoder("gbk").decode(bytes), encoding: "gbk" };
+    // GB18030 decodes every GBK file and also the four-byte characters GBK lacks (CJK Extension
+    // A/B, such as 㐀 and 𠀀, used in names); Node's "gbk" decoder turns those into garbage.
+    // The encoding is still reported as "gbk", the family desks know it by.
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gbk" };
   }
 }
 

@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import { main, CliIo } from "../../src/cli/main";
+import * as iconv from "iconv-lite";
+import { main, CliIo, nodeOutputFiles, OutputFiles } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import { readXlsx } from "../../src/host/xlsx";
 import { formatFixed } from "../../src/core/rounding";
@@ -19,6 +20,15 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
   const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, today: () => "2026-11-22" };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** The command with --out written through the file operations given (to simulate a full disk). */
+async function cliWith(args: string[], outputFiles: OutputFiles) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-11-22", outputFiles };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -182,16 +192,229 @@ describe("exit statuses", () => {
     expect(r.stderr).toMatch(/notes\.csv!A1: The year of notes\.csv was not found/);
   });
 
-  test("1 for bad option values, with the message", async () => {
-    const r = await cli(["summarize", rankings("2024年TOP100.csv"), "--tiers", "300,100", "--lang", "en-US"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Tier bounds must ascend: 100 comes after 300.");
+  test("2 for bad option values, as --help says, with the message and the usage, before any file is read", async () => {
+    const file = rankings("2024年TOP100.csv");
+    const cases: [string[], string][] = [
+      [["--tiers", "300,100"], "--tiers: Tier bounds must ascend: 100 comes after 300."],
+      [["--top", "0"], '--top: TOP-N must be positive whole numbers ("0").'],
+      [["--tiers", "abc"], '--tiers: "abc" is not a preset; the presets are cia2023, cia2020, or give ascending bounds'],
+      [["--tiers", "cia2021"], '--tiers: "cia2021" is not a preset; the presets are cia2023, cia2020'],
+      [["--national-total", "abc"], '--national-total must be one or two positive numbers in 亿元, such as 96750 or 96,750;116,622 ("abc").'],
+      [["--national-total", "1,2,3"], '--national-total takes at most two values, this year and last year ("1,2,3").'],
+      [["--sheet-name", "a/b"], '--sheet-name: The output sheet name "a/b" cannot be used'],
+    ];
+    for (const [options, message] of cases) {
+      // the missing second file shows the value is refused before the files are opened
+      const r = await cli(["summarize", file, path.join(fixtures, "does-not-exist.csv"), ...options, "--lang", "en-US"]);
+      expect([options, r.code, r.stdout]).toEqual([options, 2, ""]);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).toContain("Usage: statdesk summarize");
+      expect(r.stderr).not.toContain("does-not-exist.csv");
+    }
+    const zh = await cli(["summarize", file, "--tiers", "cia2021", "--lang", "zh-CN"]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("--tiers：“cia2021”不是预设方案；可用的预设为 cia2023, cia2020");
   });
 
   test("0 and the help text for --help", async () => {
     const r = await cli(["--help"]);
     expect([r.code, r.stdout.startsWith("Usage:")]).toEqual([0, true]);
   });
+});
+
+describe("--national-total: thousands separators and the separator between the two years", () => {
+  // The rule documented in --help: ";", "；", "/" or a space separate the years; otherwise a comma
+  // does, unless the whole text is one number grouped in thousands (a comma, then three digits).
+  test.each([
+    ["96750", { current: 96750, previous: null }],
+    ["96,750", { current: 96750, previous: null }],
+    ["1,234,567.5", { current: 1234567.5, previous: null }],
+    ["96750,116622", { current: 96750, previous: 116622 }],
+    ["96750，116622", { current: 96750, previous: 116622 }],
+    ["96750, 116622", { current: 96750, previous: 116622 }],
+    ["96,750;116,622", { current: 96750, previous: 116622 }],
+    ["96,750；116,622", { current: 96750, previous: 116622 }],
+    ["96,750 / 116,622", { current: 96750, previous: 116622 }],
+    ["96,750 116,622", { current: 96750, previous: 116622 }],
+  ])("%s", (text, total) => {
+    expect(parseArgs(["summarize", "a.csv", "--national-total", text])).toMatchObject({ command: "summarize", nationalTotal: total });
+  });
+
+  test.each(["1,2,3", "96,750;116,622;1", "96750,116,622"])("%s is refused: at most two values", (text) => {
+    expect(parseArgs(["summarize", "a.csv", "--national-total", text])).toMatchObject({ command: "usage-error", message: expect.stringContaining("at most two values") });
+  });
+
+  test.each(["abc", "0", "96,750;1,2", "96,750;-1", ""])("%p is refused: not a positive number", (text) => {
+    expect(parseArgs(["summarize", "a.csv", `--national-total=${text}`])).toMatchObject({ command: "usage-error", message: expect.stringContaining("positive numbers") });
+  });
+
+  test("96,750 is this year's 96750 (not 96 this year and 750 last year) through the whole run", async () => {
+    const r = await cli(["summarize", rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), "--json", "--national-total", "96,750"]);
+    expect(r.code).toBe(0);
+    const top100 = JSON.parse(r.stdout).rankings[0].top.find((t: any) => t.n === 100);
+    expect(top100.share).toBeCloseTo((43547.3 / 96750) * 100, 10);
+    expect(top100.shareChangePts).toBeNull();
+  });
+
+  test("--help states the rule", async () => {
+    const r = await cli(["--help"]);
+    expect(r.stdout).toContain("So 96,750 is one");
+    expect(r.stdout).toContain("96750,116622 and 96,750;116,622 are two");
+  });
+});
+
+describe("--out", () => {
+  const inputs = [rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv")];
+  const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-out-"));
+  const failure = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+  test.each([
+    ["a folder that does not exist", () => "/no/such/dir/x.xlsx", "Cannot write /no/such/dir/x.xlsx: the folder /no/such/dir does not exist"],
+    [
+      "a folder",
+      () => {
+        const target = path.join(freshDir(), "x.xlsx");
+        fs.mkdirSync(target);
+        return target;
+      },
+      ": it is a folder, not a file",
+    ],
+    ["below a file", () => path.join(rankings("2024年TOP100.csv"), "x.xlsx"), "is not a folder"],
+  ])("naming %s: exit 2 with a plain message, before anything is read, computed or printed", async (_, target, message) => {
+    const out = target();
+    const r = await cli(["summarize", ...inputs, path.join(fixtures, "does-not-exist.csv"), "--out", out, "--lang", "en-US"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/internal error|ENOENT|EISDIR|\n\s+at /);
+    expect(r.stderr).not.toContain("does-not-exist.csv");
+  });
+
+  test("in a folder that takes no new files (/proc): exit 2, said plainly", async () => {
+    const r = await cli(["summarize", ...inputs, "--out", "/proc/x.xlsx", "--lang", "en-US"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    // root may write anywhere but /proc takes no files; anyone else is refused permission
+    expect(r.stderr).toMatch(/^statdesk: Cannot write \/proc\/x\.xlsx: (files cannot be created in the folder \/proc|permission denied)\n$/);
+  });
+
+  test("in a folder without write permission (simulated): exit 2, in the language chosen", async () => {
+    const outputFiles: OutputFiles = { ...nodeOutputFiles, createFile: () => Promise.reject(failure("EACCES")) };
+    const out = path.join(freshDir(), "x.xlsx");
+    const r = await cliWith(["summarize", ...inputs, "--out", out, "--lang", "zh-CN"], outputFiles);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe(`statdesk: 无法写入文件 ${out}：没有权限\n`);
+  });
+
+  test("a failed write (disk full, simulated) keeps the previous workbook and leaves no temporary file", async () => {
+    const dir = freshDir();
+    const out = path.join(dir, "summary.xlsx");
+    const first = await cli(["summarize", ...inputs, "--out", out, "--lang", "en-US"]);
+    expect(first.code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(["summary.xlsx"]);
+    const good = fs.readFileSync(out);
+
+    // The writer gets half the bytes onto the disk, then the disk is full.
+    const written: string[] = [];
+    const outputFiles: OutputFiles = {
+      ...nodeOutputFiles,
+      createFile: async (file, bytes) => {
+        if (bytes.length === 0) return nodeOutputFiles.createFile(file, bytes); // the up-front check
+        written.push(file);
+        fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1), { flag: "wx" });
+        throw failure("ENOSPC");
+      },
+    };
+    const r = await cliWith(["summarize", ...inputs, "--out", out, "--lang", "en-US"], outputFiles);
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toBe(`statdesk: Cannot write ${out}: the disk is full. Any existing summary.xlsx is unchanged.\n`);
+    expect(written).toHaveLength(1);
+    expect(path.dirname(written[0])).toBe(dir); // beside the target, so the rename is one step
+    expect(written[0]).not.toBe(out);
+    expect(fs.readFileSync(out).equals(good)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(["summary.xlsx"]);
+    const book = await readXlsx(new Uint8Array(good), "summary.xlsx");
+    expect(book.sheets.map((s) => s.name)).toContain("Summary_2024");
+  });
+
+  test("a file too large for the system's limit (EFBIG), said in Chinese", async () => {
+    const out = path.join(freshDir(), "x.xlsx");
+    const outputFiles: OutputFiles = {
+      ...nodeOutputFiles,
+      createFile: (file, bytes) => (bytes.length === 0 ? nodeOutputFiles.createFile(file, bytes) : Promise.reject(failure("EFBIG"))),
+    };
+    const r = await cliWith(["summarize", ...inputs, "--out", out, "--lang", "zh-CN"], outputFiles);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`statdesk: 无法写入文件 ${out}：文件超过系统允许的大小（文件大小上限）。原有的 x.xlsx（如有）未改动。\n`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("input files that cannot be read: the reason in the language chosen, naming the file", () => {
+  test.each([
+    ["en-US", "Cannot read nope.csv: there is no such file", "Cannot read folder.csv: it is a folder, not a file"],
+    ["zh-CN", "无法读取文件 nope.csv：文件不存在", "无法读取文件 folder.csv：这是文件夹，不是文件"],
+  ])("%s", async (language, missing, folder) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+    fs.mkdirSync(path.join(dir, "folder.csv"));
+    const r = await cli(["summarize", path.join(dir, "nope.csv"), path.join(dir, "folder.csv"), "--lang", language]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`statdesk: ${missing}\nstatdesk: ${folder}\n`);
+  });
+});
+
+describe("an input file that gave nothing is named, with why, when the others worked", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+    fs.writeFileSync(path.join(dir, "empty.csv"), "");
+    fs.writeFileSync(path.join(dir, "notes.csv"), "说明\n本文件为说明，没有数据表。\n");
+    fs.writeFileSync(path.join(dir, "noise.csv"), new Uint8Array(2048).map((_, i) => (i * 7919 + 13) % 251));
+  });
+  const files = () => [rankings("2024年TOP100.csv"), rankings("2023年TOP100.csv"), ...["empty.csv", "notes.csv", "noise.csv"].map((f) => path.join(dir, f))];
+
+  test("in the text report", async () => {
+    const r = await cli(["summarize", ...files(), "--lang", "en-US"]);
+    expect(r.code).toBe(0);
+    const notes = r.stdout.slice(r.stdout.indexOf("Notes ("));
+    expect(notes).toContain("  empty.csv holds no data.");
+    expect(notes).toMatch(/ {2}notes\.csv!A1:A2: No ranking, sales series or plan table was found in notes\.csv\./);
+    expect(notes).toMatch(/ {2}noise\.csv!\S+: No ranking, sales series or plan table was found in noise\.csv\./);
+    expect(r.stdout).toContain("TOP100: 43547.3");
+  });
+
+  test("in the JSON, the empty file too", async () => {
+    const r = await cli(["summarize", ...files(), "--json", "--lang", "en-US"]);
+    expect(r.code).toBe(0);
+    const warnings = JSON.parse(r.stdout).warnings.filter((w: any) => w.code === "empty-input" || w.code === "no-table");
+    expect(warnings.map((w: any) => [w.code, w.severity, w.message.split(" ")[0]])).toEqual(
+      expect.arrayContaining([
+        ["empty-input", "info", "empty.csv"],
+        ["no-table", "info", "No"],
+      ]),
+    );
+  });
+});
+
+test("characters a GBK/GB18030 file cannot decode are a warning naming the file and the cell", async () => {
+  const text = fs.readFileSync(rankings("2024年TOP100.csv"), "utf8").replace(/^\ufeff/, "");
+  const bytes = iconv.encode(text, "gb18030");
+  const at = bytes.indexOf(iconv.encode("样本房企002", "gb18030"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+  const file = path.join(dir, "2024年TOP100.csv");
+  fs.writeFileSync(file, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]));
+  const json = await cli(["summarize", file, rankings("2023年TOP100.csv"), "--json", "--lang", "en-US"]);
+  expect(json.code).toBe(0);
+  expect(JSON.parse(json.stdout).warnings.filter((w: any) => w.code === "undecodable-text")).toEqual([
+    expect.objectContaining({
+      severity: "warning",
+      location: "2024年TOP100.csv!B3",
+      message: expect.stringContaining("2024年TOP100.csv holds 1 character(s) that could not be decoded as GB18030"),
+    }),
+  ]);
+  const text2 = await cli(["summarize", file, rankings("2023年TOP100.csv"), "--lang", "zh-CN"]);
+  expect(text2.stdout).toContain("2024年TOP100.csv!B3: 2024年TOP100.csv 中有 1 个字符无法按 GB18030 解码");
+  // a clean file has no such warning
+  const clean = await cli(["summarize", rankings("cia-2023-h1-wide-gbk.csv"), "--json"]);
+  expect(JSON.parse(clean.stdout).warnings.map((w: any) => w.code)).not.toContain("undecodable-text");
 });
 
 test("arguments", () => {

@@ -22,6 +22,13 @@ describe("decodeCsv", () => {
     expect(decodeCsv(gbk)).toEqual({ text: "万科,4,658.3\r\n保利,4,230", encoding: "gbk" });
   });
 
+  test("GB18030 four-byte characters (CJK Extension A and B, as Python's 'gb18030' writes them) decode", () => {
+    // "㐀" is 81 39 EE 39 in GB18030 (python3 -c 'print("㐀".encode("gb18030"))'); GBK has no code for it.
+    const bytes = new Uint8Array(iconv.encode("企业,㐀𠀀置业,4658.3\r\n", "gb18030"));
+    expect(Array.from(bytes.subarray(5, 9))).toEqual([0x81, 0x39, 0xee, 0x39]);
+    expect(decodeCsv(bytes)).toEqual({ text: "企业,㐀𠀀置业,4658.3\r\n", encoding: "gbk" });
+  });
+
   test("a UTF-8 file cut inside its last character stays UTF-8", () => {
     const bytes = utf8("名称,值\n万科");
     expect(decodeCsv(bytes.subarray(0, bytes.length - 1))).toEqual({ text: "名称,值\n万", encoding: "utf-8" });
