@@ -4,7 +4,7 @@
 import { analyze } from "../../src/core/analyze";
 import { Grid } from "../../src/core/cells";
 import { resolveOptions } from "../../src/core/options";
-import { buildSummary, defaultSheetName } from "../../src/core/summary/build";
+import { buildSummary, defaultSheetName, MAX_CELL_CHARS } from "../../src/core/summary/build";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { nbsExportGrid } from "../fixtures/nbs/build";
@@ -96,4 +96,22 @@ test("sheet names Excel accepts", () => {
   expect(sheetNameProblem("a*b")).toBe("forbidden-character");
   expect(uniqueSheetName("汇总_2024", ["汇总_2024"])).toBe("汇总_2024 (2)");
   expect(uniqueSheetName("Summary", ["SUMMARY", "summary (2)"])).toBe("Summary (3)");
+});
+
+test("a text longer than an Excel cell holds is cut to 32,767 characters with an ellipsis", () => {
+  const long = "甲".repeat(40_000);
+  const { options } = resolveOptions({ topN: "2" });
+  const analysis = analyze(
+    [
+      { source: { sheet: "2024年", row: 0, column: 0 }, grid: listGrid([3000, 2000], [long, "乙"]) },
+      { source: { sheet: "2023年", row: 0, column: 0 }, grid: listGrid([2500, 1500], [long, "乙"]) },
+    ],
+    options,
+  );
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9" });
+  const texts = sheet.values.flat().filter((v): v is string => typeof v === "string");
+  expect(Math.max(...texts.map((t) => t.length))).toBe(MAX_CELL_CHARS);
+  const cut = texts.filter((t) => t.length === MAX_CELL_CHARS);
+  expect(cut.length).toBeGreaterThan(0);
+  expect(cut.every((t) => t.endsWith("…") && t.startsWith("甲甲甲"))).toBe(true);
 });

@@ -356,6 +356,17 @@ export function defaultSheetName(analysis: Analysis, language: Language): string
   return year === null ? SHEET_LABELS[language].sheetPrefix : `${SHEET_LABELS[language].sheetPrefix}_${year}`;
 }
 
+/** The most characters an Excel cell holds. */
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * A text cut to what a cell holds, marked with an ellipsis: a pasted name of forty thousand
+ * characters would otherwise make Excel refuse the write (or repair the saved file).
+ */
+function fitCell(value: SheetValue): SheetValue {
+  return typeof value === "string" && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value;
+}
+
 /** Builds the summary sheet model for an analysis. */
 export function buildSummary(request: SummaryRequest): SheetModel {
   const { analysis, language } = request;
@@ -415,7 +426,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
 
   // Square the block: every row as wide as the widest table.
   const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
-  const values = b.values.map((row) => [...row, ...Array<SheetValue>(Math.max(0, width - row.length)).fill(null)].slice(0, width));
+  const values = b.values.map((row) => [...row, ...Array<SheetValue>(Math.max(0, width - row.length)).fill(null)].slice(0, width).map(fitCell));
   const numberFormats = b.numberFormats.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("General")].slice(0, width));
 
   // Charts to the right of the tables, each beside its table and never over the one above.
