@@ -42,6 +42,11 @@ export interface Analysis {
 /** National sales for a metric and period (from a series or the options), for concentration. */
 export type NationalLookup = (metric: Metric, period: Period) => Maybe;
 
+/** The middle figure of a list in order (by rank it is near enough); NaN for an empty list. */
+function medianOf(entries: RankingList["entries"]): number {
+  return entries.length === 0 ? Number.NaN : entries.values[entries.length >> 1];
+}
+
 /** Lists that can be compared: same metric, same span of months. */
 function groupKey(list: RankingList): string {
   return `${list.metric}|${list.period.fromMonth}-${list.period.toMonth}`;
@@ -87,6 +92,19 @@ export function pairRankings(
       if (current.basis !== null && previous.basis !== null && current.basis !== previous.basis) {
         problems.push(
           problem("basis-mismatch", "warning", current.range, { year: current.period.year, basis: current.basis, previousYear: previous.period.year, previousBasis: previous.basis }),
+        );
+      }
+      // Medians of the two years a thousand times apart: one list is in 万元 while taken as 亿元
+      // (or 元), and every change would read as a collapse or a boom.
+      const ratio = medianOf(previous.entries) / medianOf(current.entries);
+      if (Number.isFinite(ratio) && (ratio >= 1000 || ratio <= 1 / 1000)) {
+        problems.push(
+          problem("unit-scale-mismatch", "warning", previous.range, {
+            year: previous.period.year,
+            other: current.period.year,
+            ratio: ratio >= 1 ? Math.round(ratio) : `1/${Math.round(1 / ratio)}`,
+            unit: current.unit,
+          }),
         );
       }
       if (previous.sourceUnit !== current.sourceUnit) {

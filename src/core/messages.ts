@@ -63,6 +63,8 @@ const ZH: Catalog = {
   "extra-years": (p) => `表中有 ${s(p.years)} 多个年份，比较了最近两年（${s(p.year)} 与 ${s(p.previousYear)}）。`,
   "year-listed-twice": (p) => `${s(p.year)}年的排行榜出现两次，使用了 ${s(p.used)}，未使用本表。`,
   "period-mismatch": (p) => `${s(p.period)} 与 ${s(p.other)} 的时段不同，不能比较。`,
+  "unit-scale-mismatch": (p) =>
+    `${s(p.year)}年榜单的数值约为${s(p.other)}年的 ${s(p.ratio)} 倍，两年的单位很可能不同（如万元与亿元相差一万倍），同比不可信。请在表头注明单位（如“销售额（万元）”），StatDesk 会换算为${s(p.unit)}。`,
   "basis-mismatch": (p) =>
     `${s(p.year)}年榜单为${basisName(p.basis)}，${s(p.previousYear)}年为${basisName(p.previousBasis)}，口径不同，同比和增减仅供参考。请使用同一口径的两年榜单。`,
   "top-incomplete": (p) => `${s(p.year)}年榜单只有 ${s(p.enterprises)} 家企业，不足 TOP${s(p.n)}，该项留空。`,
@@ -146,6 +148,8 @@ const EN: Catalog = {
   "extra-years": (p) => `The table has several years (${s(p.years)}); the latest two (${s(p.year)} and ${s(p.previousYear)}) were compared.`,
   "year-listed-twice": (p) => `There are two ${s(p.year)} rankings: ${s(p.used)} was used, this one was not.`,
   "period-mismatch": (p) => `${s(p.period)} and ${s(p.other)} cover different months and cannot be compared.`,
+  "unit-scale-mismatch": (p) =>
+    `The ${s(p.year)} figures are about ${s(p.ratio)} times those of ${s(p.other)}: the two years are very likely in different units (万元 and 亿元 differ by 10,000 times), so the changes cannot be trusted. Write the unit in the header (e.g. "销售额（万元）") and StatDesk converts it to ${s(p.unit)}.`,
   "basis-mismatch": (p) =>
     `The ${s(p.year)} list is on the ${s(p.basis)} basis and the ${s(p.previousYear)} list on the ${s(p.previousBasis)} basis: the year-on-year changes compare different bases and are indicative only. Use both years' lists on one basis.`,
   "top-incomplete": (p) => `The ${s(p.year)} list has only ${s(p.enterprises)} enterprises, fewer than ${s(p.n)}; TOP${s(p.n)} is left blank.`,

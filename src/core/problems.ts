@@ -32,6 +32,7 @@ export type ProblemCode =
   | "year-listed-twice" // two lists for one year: the first was used
   | "period-mismatch" // H1 against full year etc.
   | "basis-mismatch" // the two years' lists name different bases (全口径 against 权益)
+  | "unit-scale-mismatch" // the two years' figures are a thousand times apart: units differ
   | "top-incomplete" // fewer enterprises than N
   | "top-place-missing" // a published place within TOP-N has no usable figure
   | "national-below-top" // a TOP-N sum exceeds the national total: no concentration

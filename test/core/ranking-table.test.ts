@@ -317,4 +317,14 @@ describe("pairing years", () => {
     const unknown = analyze([withHeader(2024, "权益销售额（亿元）"), withHeader(2023, "销售额（亿元）")], options);
     expect([...same.problems, ...unknown.problems].map((p) => p.code)).not.toContain("basis-mismatch");
   });
+
+  test("two years a thousand times apart (万元 figures under a header without a unit) are warned about", () => {
+    const result = analyze([list(2024, [["甲", 3000], ["乙", 2000]]), list(2023, [["甲", 30_000_000], ["乙", 20_000_000]])], options);
+    const warned = result.problems.filter((p) => p.code === "unit-scale-mismatch");
+    expect(warned.map((p) => [p.severity, p.location, p.params])).toEqual([["warning", "'2023年'!A1:B3", { year: 2023, other: 2024, ratio: 10000, unit: "亿元" }]]);
+    expect(problemMessage(warned[0], "zh-CN")).toContain("2023年榜单的数值约为2024年的 10000 倍");
+    // A year of strong growth is no unit problem.
+    const growth = analyze([list(2024, [["甲", 3000], ["乙", 2000]]), list(2023, [["甲", 300], ["乙", 20]])], options);
+    expect(growth.problems.map((p) => p.code)).not.toContain("unit-scale-mismatch");
+  });
 });
