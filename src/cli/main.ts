@@ -16,6 +16,7 @@ import { qualifiedAddress } from "../core/a1";
 import { runAnalysis } from "../excel/run";
 import { AnalysisDefinition, SourceDefinition } from "../excel/types";
 import { WorkbookHost } from "../host/host";
+import { formulasWithoutResults } from "../host/formula";
 import { WorkbookModel } from "../host/model";
 import { connectHost, loadExcelClient } from "../host/node-client";
 import { readWorkbookFile } from "../host/node-files";
@@ -204,6 +205,11 @@ async function gather(
     if (isCsv) {
       const garbled = undecodableText(loaded, base);
       if (garbled !== undefined) notes.push(garbled);
+    } else {
+      const { count, first } = formulasWithoutResults(loaded);
+      if (first !== undefined) {
+        notes.push(problem("formulas-without-results", "warning", cellLocation({ file: base, sheet: first.sheet, row: 0, column: 0 }, first.row, first.column), { file: base, count }));
+      }
     }
     for (const sheet of loaded.sheets) {
       const name = uniqueSheetName(sheet.name, workbook.sheets.map((s) => s.name));

@@ -95,6 +95,8 @@ const ZH: Catalog = {
     `“${s(p.item)}”的计划单位（${s(p.planUnit)}）与实际单位（${s(p.actualUnit)}）不同，不计算完成率。请改用同一单位。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+  "formulas-without-results": (p) =>
+    `${s(p.file)} 中有 ${s(p.count)} 个公式没有保存计算结果（第一个在此单元格），StatDesk 无法计算这些公式，读作空白或错误值。请用 Excel 打开该文件并保存后再运行。`,
   "file-unwritable": (p) => `无法写入文件 ${s(p.file)}：${s(p.detail)}`,
   "undecodable-text": (p) =>
     `${s(p.file)} 中有 ${s(p.count)} 个字符无法按 ${s(p.encoding)} 解码（显示为 �，第一个在此单元格），相关数值可能有误。请将文件另存为 UTF-8 或 GB18030 后重试。`,
@@ -185,6 +187,8 @@ const EN: Catalog = {
     `"${s(p.item)}" is planned in ${s(p.planUnit)} but achieved in ${s(p.actualUnit)}; no completion rate is computed. Use one unit for both.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+  "formulas-without-results": (p) =>
+    `${s(p.file)} holds ${s(p.count)} formula(s) saved without their results (the first at this cell), which StatDesk cannot compute: they read as blank or as an error. Open the file in Excel, save it, and run again.`,
   "file-unwritable": (p) => `Cannot write ${s(p.file)}: ${s(p.detail)}`,
   "undecodable-text": (p) =>
     `${s(p.file)} holds ${s(p.count)} character(s) that could not be decoded as ${s(p.encoding)} (shown as �, the first at this cell); figures near them may be wrong. Save the file as UTF-8 or GB18030 and run again.`,

@@ -58,6 +58,7 @@ export type ProblemCode =
   // files
   | "file-unreadable"
   | "file-type"
+  | "formulas-without-results" // a workbook saved without the results of formulas StatDesk cannot compute
   | "file-unwritable" // the --out file cannot be created or written (detail says why)
   | "undecodable-text" // a text file holds bytes its encoding cannot decode (shown as U+FFFD)
   // the workbook (reported by the Excel layer)

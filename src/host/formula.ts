@@ -32,6 +32,32 @@ export function cellValue(sheet: SheetModel, row: number, column: number): CellV
   return result as CellValue;
 }
 
+/**
+ * Formula cells a loaded file saved without a result and that this evaluator cannot compute
+ * (a VLOOKUP written by a script that never opened the file in Excel): they read blank or as
+ * #NAME? here, where Excel would show a figure. Their count and the first one, row-major.
+ */
+export function formulasWithoutResults(workbook: WorkbookModel): { count: number; first?: { sheet: string; row: number; column: number } } {
+  let count = 0;
+  let first: { sheet: string; row: number; column: number } | undefined;
+  if (workbook.formulaCount === 0) return { count };
+  for (const sheet of workbook.sheets) {
+    const used = sheet.usedRect(true);
+    if (used === undefined) continue;
+    for (let r = used.row; r < used.row + used.rowCount; r++) {
+      for (let c = used.column; c < used.column + used.columnCount; c++) {
+        const formula = sheet.formula(r, c);
+        if (formula === undefined || sheet.value(r, c) !== "") continue;
+        const computed = evaluate(formula, sheet);
+        if (computed !== UNSUPPORTED && computed !== "#NAME?") continue;
+        count++;
+        first ??= { sheet: sheet.name, row: r, column: c };
+      }
+    }
+  }
+  return first === undefined ? { count } : { count, first };
+}
+
 interface Cache {
   version: number;
   values: Map<string, CellValue>;

@@ -202,6 +202,25 @@ describe("a truncated .xlsx", () => {
   });
 });
 
+describe("an .xlsx saved without the results of its formulas (written by a script, never opened in Excel)", () => {
+  test("is warned about at the first such cell, with how to fix it; a formula with its result saved is not counted", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("2024年");
+    yearRows(2024, ROWS_2024).forEach((row) => ws.addRow(row));
+    // Two figures looked up from another sheet, with no saved result; one with its result saved.
+    ws.getCell("C3").value = { formula: "VLOOKUP(B3,Data!A:B,2,FALSE)" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C4").value = { formula: "VLOOKUP(B4,Data!A:B,2,FALSE)" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C5").value = { formula: "VLOOKUP(B5,Data!A:B,2,FALSE)", result: 2500 } as ExcelJS.CellFormulaValue;
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const r = await summarize([{ name: "脚本生成.xlsx", bytes }]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { warnings: { code: string; location: string; message: string }[] };
+    const warned = json.warnings.filter((p) => p.code === "formulas-without-results");
+    expect(warned.map((p) => p.location)).toEqual(["[脚本生成.xlsx]2024年!C3"]);
+    expect(warned[0].message).toContain("有 2 个公式没有保存计算结果");
+  });
+});
+
 test("the same files give byte-identical JSON, run after run", async () => {
   const files: InputFile[] = [
     { name: "2024年排行.csv", bytes: gbk(csvText(yearRows(2024, ROWS_2024))) },
