@@ -205,6 +205,8 @@ async function gather(
     if (isCsv) {
       const garbled = undecodableText(loaded, base);
       if (garbled !== undefined) notes.push(garbled);
+      const quote = loaded.unclosedQuote;
+      if (quote !== undefined) notes.push(problem("csv-unclosed-quote", "warning", cellLocation({ file: base, row: 0, column: 0 }, quote.row, quote.column), { file: base }));
     } else {
       const { count, first } = formulasWithoutResults(loaded);
       if (first !== undefined) {

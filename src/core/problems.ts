@@ -58,6 +58,7 @@ export type ProblemCode =
   // files
   | "file-unreadable"
   | "file-type"
+  | "csv-unclosed-quote" // a CSV field opens a quote that is never closed: it swallows the rest of the file
   | "formulas-without-results" // a workbook saved without the results of formulas StatDesk cannot compute
   | "file-unwritable" // the --out file cannot be created or written (detail says why)
   | "undecodable-text" // a text file holds bytes its encoding cannot decode (shown as U+FFFD)

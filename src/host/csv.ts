@@ -53,14 +53,16 @@ function partialUtf8Tail(bytes: Uint8Array): number {
 /**
  * Splits CSV text into rows of fields (RFC 4180): fields in double quotes may hold the
  * delimiter, CR/LF and doubled quotes; rows end at CRLF, LF or CR; a final newline adds no row.
- * A file cut inside a quoted field keeps the rest of the text in that field, as Excel does.
+ * A file cut inside a quoted field keeps the rest of the text in that field, as Excel does;
+ * `onUnclosed` is told where that field began (0-based row and column).
  */
-export function parseCsv(text: string, delimiter = ","): string[][] {
+export function parseCsv(text: string, delimiter = ",", onUnclosed?: (row: number, column: number) => void): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let i = 0;
   let quoted = false;
+  let quoteStart: readonly [number, number] = [0, 0];
   let fieldStarted = false;
   const endField = () => {
     row.push(field);
@@ -91,6 +93,7 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
     }
     if (ch === '"' && !fieldStarted) {
       quoted = true;
+      quoteStart = [rows.length, row.length];
       fieldStarted = true;
       i++;
       continue;
@@ -109,6 +112,7 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
     fieldStarted = true;
     i++;
   }
+  if (quoted) onUnclosed?.(quoteStart[0], quoteStart[1]);
   if (fieldStarted || row.length > 0) endRow();
   return rows;
 }
@@ -149,10 +153,11 @@ export function sheetNameFromFile(fileName: string): string {
 export function readCsv(bytes: Uint8Array, fileName: string): WorkbookModel {
   let rows: string[][];
   let encoding: CsvEncoding;
+  let unclosedQuote: { row: number; column: number } | undefined;
   try {
     const decoded = decodeCsv(bytes);
     encoding = decoded.encoding;
-    rows = parseCsv(decoded.text, detectDelimiter(decoded.text));
+    rows = parseCsv(decoded.text, detectDelimiter(decoded.text), (row, column) => (unclosedQuote = { row, column }));
   } catch (e) {
     throw new HostError("InvalidArgument", `Cannot read ${fileName} as CSV: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -160,5 +165,6 @@ export function readCsv(bytes: Uint8Array, fileName: string): WorkbookModel {
   const sheet = wb.addSheet(sheetNameFromFile(fileName));
   rows.forEach((fields, r) => fields.forEach((f, c) => sheet.setValue(r, c, csvCell(f))));
   wb.sourceEncoding = encoding;
+  if (unclosedQuote !== undefined) wb.unclosedQuote = unclosedQuote;
   return wb;
 }

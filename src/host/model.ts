@@ -604,6 +604,8 @@ export class WorkbookModel {
   selection?: Selection;
   /** For a workbook read from CSV: the text encoding that was detected. */
   sourceEncoding?: string;
+  /** For a workbook read from CSV: where a quoted field began that no quote closed (it holds the rest of the file). */
+  unclosedQuote?: { readonly row: number; readonly column: number };
   private sheetCounter = 0;
   private idCounter = 0;
 

@@ -202,6 +202,14 @@ describe("a truncated .xlsx", () => {
   });
 });
 
+test("a CSV whose quote is never closed is warned about at the cell where it opens", async () => {
+  const text = '排名,企业名称,销售额（亿元）\n1,"乙地产,1000\n2,甲地产,800\n3,丙地产,90\n';
+  const r = await summarize([{ name: "2023年q.csv", bytes: utf8(text) }]);
+  const out = r.code === 0 ? (JSON.parse(r.stdout) as { warnings: { code: string; location: string }[] }).warnings : [];
+  const said = r.code === 0 ? out.filter((w) => w.code === "csv-unclosed-quote").map((w) => w.location) : [r.stderr];
+  expect(said.join("\n")).toContain("2023年q.csv!B2");
+});
+
 describe("an .xlsx saved without the results of its formulas (written by a script, never opened in Excel)", () => {
   test("is warned about at the first such cell, with how to fix it; a formula with its result saved is not counted", async () => {
     const book = new ExcelJS.Workbook();

@@ -51,8 +51,12 @@ describe("parseCsv", () => {
     expect(parseCsv("a,\n\nb")).toEqual([["a", ""], [""], ["b"]]);
   });
 
-  test("a file cut inside a quoted field keeps the rest in that field", () => {
-    expect(parseCsv('a,"unfinished\nb')).toEqual([["a", "unfinished\nb"]]);
+  test("a file cut inside a quoted field keeps the rest in that field, and says where the field began", () => {
+    const where: [number, number][] = [];
+    expect(parseCsv('x,y\na,"unfinished\nb', ",", (row, column) => where.push([row, column]))).toEqual([["x", "y"], ["a", "unfinished\nb"]]);
+    expect(where).toEqual([[1, 1]]);
+    parseCsv('a,"closed"\nb', ",", (row, column) => where.push([row, column]));
+    expect(where).toHaveLength(1);
   });
 });
 
