@@ -188,8 +188,15 @@ async function gather(
   const loadedFiles: LoadedFile[] = [];
   const unreadable: Problem[] = [];
   const notes: Problem[] = [];
+  const seen = new Set<string>();
   for (const file of files) {
     const base = path.basename(file);
+    // The same file named twice (a shell glob and a name, say) is read once.
+    if (seen.has(path.resolve(file))) {
+      notes.push(problem("file-repeated", "warning", undefined, { file: base }));
+      continue;
+    }
+    seen.add(path.resolve(file));
     if (!READABLE.test(base)) {
       unreadable.push(problem("file-type", "error", undefined, { file: base }));
       continue;

@@ -95,6 +95,7 @@ const ZH: Catalog = {
     `“${s(p.item)}”的计划单位（${s(p.planUnit)}）与实际单位（${s(p.actualUnit)}）不同，不计算完成率。请改用同一单位。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
   "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+  "file-repeated": (p) => `${s(p.file)} 给出了两次，只读取一次。`,
   "csv-unclosed-quote": (p) =>
     `${s(p.file)} 中此单元格以双引号开头，但引号没有闭合：文件其余的内容都被读进了这一个单元格。请在该处补上闭合的引号（或删去开头的引号）后再运行。`,
   "formulas-without-results": (p) =>
@@ -189,6 +190,7 @@ const EN: Catalog = {
     `"${s(p.item)}" is planned in ${s(p.planUnit)} but achieved in ${s(p.actualUnit)}; no completion rate is computed. Use one unit for both.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
   "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+  "file-repeated": (p) => `${s(p.file)} was given twice; it is read once.`,
   "csv-unclosed-quote": (p) =>
     `In ${s(p.file)} this cell opens a double quote that is never closed, so the rest of the file was read into this one cell. Close the quote there (or remove the opening one) and run again.`,
   "formulas-without-results": (p) =>

@@ -58,6 +58,7 @@ export type ProblemCode =
   // files
   | "file-unreadable"
   | "file-type"
+  | "file-repeated" // the same input file given twice: read once
   | "csv-unclosed-quote" // a CSV field opens a quote that is never closed: it swallows the rest of the file
   | "formulas-without-results" // a workbook saved without the results of formulas StatDesk cannot compute
   | "file-unwritable" // the --out file cannot be created or written (detail says why)

@@ -476,3 +476,14 @@ test("a truncated .xlsx is a clear error naming the file", async () => {
   expect(r.code).toBe(1);
   expect(r.stderr).toContain("broken.xlsx");
 });
+
+test("the same file given twice is read once, and said", async () => {
+  const list = rankings("2024年TOP100.csv");
+  const twice = await cli(["summarize", list, path.join(path.dirname(list), ".", path.basename(list)), rankings("2023年TOP100.csv"), "--json"]);
+  const once = await cli(["summarize", list, rankings("2023年TOP100.csv"), "--json"]);
+  expect(twice.code).toBe(0);
+  const warnings = JSON.parse(twice.stdout).warnings as { code: string; message: string }[];
+  expect(warnings.filter((w) => w.code === "file-repeated").map((w) => w.message)).toEqual(["2024年TOP100.csv was given twice; it is read once."]);
+  expect(warnings.map((w) => w.code)).not.toContain("year-listed-twice");
+  expect(JSON.parse(twice.stdout).rankings).toEqual(JSON.parse(once.stdout).rankings);
+});
