@@ -159,16 +159,12 @@ function undecodableText(loaded: WorkbookModel, file: string): Problem | undefin
   let count = 0;
   let first: string | undefined;
   for (const sheet of loaded.sheets) {
-    const used = sheet.usedRect(true);
-    if (used === undefined) continue;
-    for (let r = used.row; r < used.row + used.rowCount; r++) {
-      for (let c = used.column; c < used.column + used.columnCount; c++) {
-        const value = sheet.value(r, c);
-        if (typeof value !== "string" || !value.includes("\ufffd")) continue;
-        count += value.split("\ufffd").length - 1;
-        first ??= cellLocation({ file, row: 0, column: 0 }, r, c);
-      }
-    }
+    sheet.forEachUsedCell((r, c) => {
+      const value = sheet.value(r, c);
+      if (typeof value !== "string" || !value.includes("\ufffd")) return;
+      count += value.split("\ufffd").length - 1;
+      first ??= cellLocation({ file, row: 0, column: 0 }, r, c);
+    });
   }
   if (count === 0) return undefined;
   const encoding = ENCODING_NAMES[loaded.sourceEncoding ?? ""] ?? loaded.sourceEncoding ?? "";

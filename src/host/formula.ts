@@ -42,18 +42,14 @@ export function formulasWithoutResults(workbook: WorkbookModel): { count: number
   let first: { sheet: string; row: number; column: number } | undefined;
   if (workbook.formulaCount === 0) return { count };
   for (const sheet of workbook.sheets) {
-    const used = sheet.usedRect(true);
-    if (used === undefined) continue;
-    for (let r = used.row; r < used.row + used.rowCount; r++) {
-      for (let c = used.column; c < used.column + used.columnCount; c++) {
-        const formula = sheet.formula(r, c);
-        if (formula === undefined || sheet.value(r, c) !== "") continue;
-        const computed = evaluate(formula, sheet);
-        if (computed !== UNSUPPORTED && computed !== "#NAME?") continue;
-        count++;
-        first ??= { sheet: sheet.name, row: r, column: c };
-      }
-    }
+    sheet.forEachUsedCell((r, c) => {
+      const formula = sheet.formula(r, c);
+      if (formula === undefined || sheet.value(r, c) !== "") return;
+      const computed = evaluate(formula, sheet);
+      if (computed !== UNSUPPORTED && computed !== "#NAME?") return;
+      count++;
+      first ??= { sheet: sheet.name, row: r, column: c };
+    });
   }
   return first === undefined ? { count } : { count, first };
 }

@@ -498,6 +498,15 @@ export class SheetModel {
     }
   }
 
+  /** Calls `visit` for every cell of the used rectangle (values and formulas), row by row. */
+  forEachUsedCell(visit: (row: number, column: number) => void): void {
+    const used = this.usedRect(true);
+    if (used === undefined) return;
+    for (let r = used.row; r < used.row + used.rowCount; r++) {
+      for (let c = used.column; c < used.column + used.columnCount; c++) visit(r, c);
+    }
+  }
+
   /**
    * The smallest rectangle holding every non-empty value (valuesOnly) or every value, formula or
    * formatted cell; undefined when the sheet is blank.
