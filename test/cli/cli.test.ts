@@ -487,3 +487,18 @@ test("the same file given twice is read once, and said", async () => {
   expect(warnings.map((w) => w.code)).not.toContain("year-listed-twice");
   expect(JSON.parse(twice.stdout).rankings).toEqual(JSON.parse(once.stdout).rankings);
 });
+
+test("--single-months shows the latest single month in the text report too", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-single-"));
+  try {
+    const file = path.join(dir, "月度数据.csv");
+    fs.writeFileSync(file, "指标,2024年4月,2024年3月,2023年4月,2023年3月\n新建商品房销售面积累计值(万平方米),29252,22668,37636,29818\n");
+    const without = await cli(["summarize", file, "--lang", "en-US"]);
+    const withSingle = await cli(["summarize", file, "--lang", "en-US", "--single-months"]);
+    expect(without.stdout).not.toContain("single month");
+    expect(withSingle.code).toBe(0);
+    expect(withSingle.stdout).toContain(`single month (derived) ${29252 - 22668} 万平方米, ${formatFixed(((29252 - 22668) / (37636 - 29818) - 1) * 100, 1)}%`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

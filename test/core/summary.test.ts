@@ -115,3 +115,24 @@ test("a text longer than an Excel cell holds is cut to 32,767 characters with an
   expect(cut.length).toBeGreaterThan(0);
   expect(cut.every((t) => t.endsWith("…") && t.startsWith("甲甲甲"))).toBe(true);
 });
+
+test("single months, when asked for, are columns of the series tables: derived levels, a year earlier, and their YoY", () => {
+  const grid: Grid = [
+    ["指标", "2024年4月", "2024年3月", "2023年4月", "2023年3月"],
+    ["新建商品房销售面积累计值(万平方米)", 29252, 22668, 37636, 29818],
+  ];
+  const sheetOf = (singleMonths: boolean) => {
+    const analysis = analyze([{ source: { sheet: "月度", row: 0, column: 0 }, grid }], resolveOptions({ singleMonths }).options);
+    return buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9" });
+  };
+  const rows = (m: ReturnType<typeof sheetOf>) => {
+    const rect = m.sections.series_0;
+    return m.values.slice(rect.row, rect.row + rect.rowCount).map((r) => r.slice(rect.column, rect.column + rect.columnCount));
+  };
+  expect(rows(sheetOf(false))[0]).not.toContain("单月数值（由累计值推算）");
+  const [header, ...body] = rows(sheetOf(true));
+  expect(header).toEqual(["时期", "同比（公布，可比口径）", "同比（按公布数据计算）", "差距（个百分点）", "本期数值", "上年同期数值", "单月数值（由累计值推算）", "上年同月数值", "单月同比（推算）", "提示"]);
+  const april = body.find((r) => r[0] === "2024年1-4月") as unknown[];
+  expect(april.slice(6, 8)).toEqual([29252 - 22668, 37636 - 29818]);
+  expect(april[8]).toBeCloseTo((29252 - 22668) / (37636 - 29818) - 1, 10);
+});

@@ -243,9 +243,11 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
   const name = (language === "zh-CN" ? s.indicator : s.indicatorEn).replace(/^the /, "");
   const title = s.region !== null ? `${s.region} ${name}` : name;
   b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
+  // Single months (asked for, and derived from year-to-date figures) come after the levels.
+  const single = s.points.some((p) => p.singleMonth !== undefined);
   const rect = b.table(
     `series_${index}`,
-    [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, L.note],
+    [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, ...(single ? [L.singleMonth, L.singleMonthPrevious, L.singleMonthYoy] : []), L.note],
     s.points.map((p) => [
       language === "zh-CN" ? p.label : p.labelEn,
       fraction(p.publishedYoyPct, rule),
@@ -253,13 +255,14 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
       displayValue(p.basisGapPts, 1, rule),
       displayValue(p.value, 0, rule),
       displayValue(p.previous, 0, rule),
+      ...(single ? [displayValue(p.singleMonth ?? null, 0, rule), displayValue(p.singleMonthPrevious ?? null, 0, rule), fraction(p.singleMonthYoyPct ?? null, rule)] : []),
       p.basisFlag ? L.gapFlag : null,
     ]),
     // NBS levels are whole 万平方米 and 亿元.
-    [f.text, f.growth, f.growth, f.points, f.level, f.level, f.text],
+    [f.text, f.growth, f.growth, f.points, f.level, f.level, ...(single ? [f.level, f.level, f.growth] : []), f.text],
   );
   s.points.forEach((p, i) => {
-    if (p.basisFlag) b.style({ row: rect.row + 1 + i, column: 0, rowCount: 1, columnCount: 7 }, { fill: COLOURS.flag });
+    if (p.basisFlag) b.style({ row: rect.row + 1 + i, column: 0, rowCount: 1, columnCount: rect.columnCount }, { fill: COLOURS.flag });
   });
   if (s.points.some((p) => p.publishedYoyPct !== null || p.yoyPct !== null)) {
     charts.push(chart(`StatDesk_yoy_${index + 1}`, "LineMarkers", { row: rect.row, column: 0, rowCount: s.points.length + 1, columnCount: 3 }, L.seriesChartTitle(title), L.percent, L.period, "0.0%", rect.row, [L.publishedYoy, L.computedYoy]));

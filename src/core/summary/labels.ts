@@ -74,6 +74,10 @@ export interface SheetLabels {
   readonly level: string;
   readonly previousLevel: string;
   readonly note: string;
+  /** Single-month columns, when single months are derived from year-to-date figures. */
+  readonly singleMonth: string;
+  readonly singleMonthPrevious: string;
+  readonly singleMonthYoy: string;
   readonly gapFlag: string;
   readonly item: string;
   readonly unit: string;
@@ -162,6 +166,9 @@ const ZH: SheetLabels = {
   level: "本期数值",
   previousLevel: "上年同期数值",
   note: "提示",
+  singleMonth: "单月数值（由累计值推算）",
+  singleMonthPrevious: "上年同月数值",
+  singleMonthYoy: "单月同比（推算）",
   gapFlag: "差距较大：以公布增速为准",
   item: "项目",
   unit: "单位",
@@ -250,6 +257,9 @@ const EN: SheetLabels = {
   level: "Level",
   previousLevel: "A year earlier",
   note: "Note",
+  singleMonth: "Single month (from year-to-date)",
+  singleMonthPrevious: "Same month a year earlier",
+  singleMonthYoy: "Single-month YoY (derived)",
   gapFlag: "Large gap: use the published rate",
   item: "Item",
   unit: "Unit",
