@@ -5,7 +5,6 @@ import { inTier, TierBound, tierLabel, tiersFromBounds } from "./tiers";
 import { difference, Maybe, mean, sharePct, sum, yoyPct } from "./yoy";
 import { RankingList } from "./ranking-table";
 import { RankingEntries, rankAt, topCovered } from "./ranking-entries";
-import { Language } from "./messages";
 import { keyIndex } from "./key-index";
 import { periodLabel } from "./periods";
 
@@ -132,13 +131,6 @@ function span(list: RankingEntries, from: number, to: number): Float64Array | nu
 export function concentration(topSumValue: Maybe, national: Maybe | undefined): Maybe {
   if (topSumValue === null || national === null || national === undefined || topSumValue > national) return null;
   return sharePct(topSumValue, national);
-}
-
-/** A rank group's name: TOP10, TOP11-30, or one place alone (第31名 / No. 31). */
-export function rankGroupName(from: number, to: number, language: Language): string {
-  if (from === 1) return `TOP${to}`;
-  if (from === to) return language === "zh-CN" ? `第${to}名` : `No. ${to}`;
-  return `TOP${from}-${to}`;
 }
 
 /**

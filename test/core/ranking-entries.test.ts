@@ -3,7 +3,7 @@
 
 import fc from "fast-check";
 import { EntriesBuilder, entryAt, entryObjects, firstMissingPlace, rankAt, stableOrder, topCovered } from "../../src/core/ranking-entries";
-import { rankGroupName } from "../../src/core/ranking";
+import { SHEET_LABELS } from "../../src/core/summary/labels";
 import { problemMessage } from "../../src/core/messages";
 import { problem } from "../../src/core/problems";
 import { charSet } from "../../src/core/text";
@@ -116,7 +116,7 @@ describe("topCovered and firstMissingPlace", () => {
 
 describe("rank group names and the not-available note", () => {
   test("a group of one place is named as that place, in both languages", () => {
-    expect([rankGroupName(1, 10, "zh-CN"), rankGroupName(11, 30, "zh-CN"), rankGroupName(2, 2, "zh-CN"), rankGroupName(2, 2, "en-US")]).toEqual(["TOP10", "TOP11-30", "第2名", "No. 2"]);
+    expect([SHEET_LABELS["zh-CN"].rankGroup(1, 10), SHEET_LABELS["zh-CN"].rankGroup(11, 30), SHEET_LABELS["zh-CN"].rankGroup(2, 2), SHEET_LABELS["en-US"].rankGroup(2, 2)]).toEqual(["TOP10", "TOP11-30", "第2名", "No. 2"]);
   });
 
   test("a figure marked n/a is said once, with the text as written", () => {

@@ -4,7 +4,8 @@
 import { indicatorName } from "../indicators";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
-import { rankGroupName, RankingSummary } from "../ranking";
+import { RankingSummary } from "../ranking";
+import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
 import { latestNational, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
@@ -158,7 +159,7 @@ export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[
   if (groups.length > 0) {
     const parts = groups.map((g) => {
       const yoy = g.meanYoyPct !== null ? ` (${rateText(g.meanYoyPct, rule, false)})` : "";
-      return `${rankGroupName(g.from, g.to, "en-US")} ${amount(g.mean as number, 1, r.unit, rule)}${yoy}`;
+      return `${SHEET_LABELS["en-US"].rankGroup(g.from, g.to)} ${amount(g.mean as number, 1, r.unit, rule)}${yoy}`;
     });
     sentences.push(`Mean sales by rank group: ${parts.join("; ")}.`);
   }

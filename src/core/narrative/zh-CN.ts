@@ -4,7 +4,8 @@
 import { indicatorName } from "../indicators";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
-import { rankGroupName, RankingSummary, TierRow } from "../ranking";
+import { RankingSummary, TierRow } from "../ranking";
+import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
 import { Direction, latestNational, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
@@ -129,7 +130,7 @@ export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[
   if (groups.length > 0) {
     const parts = groups.map((g, i) => {
       const yoy = g.meanYoyPct !== null ? `，${rateText(g.meanYoyPct, rule, false)}` : "";
-      const name = rankGroupName(g.from, g.to, "zh-CN");
+      const name = SHEET_LABELS["zh-CN"].rankGroup(g.from, g.to);
       return `${name}房企${i === 0 ? "销售额均值" : "均值"}为${amount(g.mean as number)}${yoy}`;
     });
     sentences.push(`${parts.join("；")}。`);

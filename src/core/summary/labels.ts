@@ -2,7 +2,6 @@
 // StatDesk reads these, so every number's meaning and origin is spelled out here.
 
 import { Language } from "../messages";
-import { rankGroupName } from "../ranking";
 
 export interface SheetLabels {
   readonly sheetPrefix: string;
@@ -141,7 +140,8 @@ const ZH: SheetLabels = {
   shareOfTop: (n) => `占TOP${n}比重`,
   hundredBillion: "百亿以上合计",
   topName: (n) => `TOP${n}`,
-  rankGroup: (from, to) => rankGroupName(from, to, "zh-CN"),
+  // A group of one place is that place: 第31名, not TOP31-31.
+  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : from === to ? `第${to}名` : `TOP${from}-${to}`),
   rankGroupHeader: "排名区间",
   sum: "销售额合计",
   previousSum: "上年同期",
@@ -232,7 +232,7 @@ const EN: SheetLabels = {
   shareOfTop: (n) => `Share of TOP${n}`,
   hundredBillion: "All RMB 10bn+",
   topName: (n) => `TOP${n}`,
-  rankGroup: (from, to) => rankGroupName(from, to, "en-US"),
+  rankGroup: (from, to) => (from === 1 ? `TOP${to}` : from === to ? `No. ${to}` : `TOP${from}-${to}`),
   rankGroupHeader: "Rank group",
   sum: "Total sales",
   previousSum: "A year earlier",
