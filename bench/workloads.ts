@@ -8,6 +8,7 @@ import { WorkbookModel } from "../src/host/model";
 import { columnLetters } from "../src/core/a1";
 import { prng } from "../test/fixtures/rankings/synthetic";
 import { monthsNewestFirst, NBS_INDICATORS } from "../test/fixtures/nbs/build";
+import { definitionOf, workbookOf } from "../test/fixtures/workbooks";
 
 
 /** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
@@ -45,24 +46,6 @@ export function rankingLists(n: number, seed = 2024): RankingLists {
 
 export type RankingLayout = "two-sheets" | "wide";
 
-function fill(workbook: WorkbookModel, name: string, grid: Grid): void {
-  const sheet = workbook.addSheet(name);
-  grid.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell !== null && cell !== undefined && cell !== "") sheet.setValue(r, c, cell);
-    }),
-  );
-}
-
-function definition(sources: readonly string[]): AnalysisDefinition {
-  return {
-    id: "bench",
-    sources: sources.map((address) => ({ role: "auto" as const, spec: { kind: "address" as const, address } })),
-    options: {},
-    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
-  };
-}
-
 export interface Workload {
   readonly workbook: WorkbookModel;
   readonly definition: AnalysisDefinition;
@@ -78,18 +61,15 @@ export interface Workload {
  */
 export function rankingWorkload(n: number, layout: RankingLayout): Workload {
   const { current, previous } = rankingLists(n);
-  const workbook = new WorkbookModel("bench.xlsx");
   if (layout === "two-sheets") {
     const list = (year: number, rows: RankingLists["current"]): Grid => [
       [`${year}年房地产企业销售额排行榜（单位：亿元）`],
       ["排名", "企业名称", "销售额（亿元）"],
       ...rows.map(([name, v], i) => [i + 1, name, v]),
     ];
-    fill(workbook, "2024年", list(2024, current));
-    fill(workbook, "2023年", list(2023, previous));
     return {
-      workbook,
-      definition: definition([`'2024年'!A1:C${n + 2}`, `'2023年'!A1:C${n + 2}`]),
+      workbook: workbookOf({ "2024年": list(2024, current), "2023年": list(2023, previous) }, "bench.xlsx"),
+      definition: definitionOf([`'2024年'!A1:C${n + 2}`, `'2023年'!A1:C${n + 2}`], "bench"),
       sources: [
         { sheet: "2024年", rows: n + 2, columns: 3 },
         { sheet: "2023年", rows: n + 2, columns: 3 },
@@ -102,8 +82,7 @@ export function rankingWorkload(n: number, layout: RankingLayout): Workload {
     ["排名", "企业名称", "2024年销售额（亿元）", "2023年销售额（亿元）"],
     ...current.map(([name, v], i) => [i + 1, name, v, before.get(name) ?? "—"]),
   ];
-  fill(workbook, "排行榜", grid);
-  return { workbook, definition: definition([`排行榜!A1:D${n + 2}`]), sources: [{ sheet: "排行榜", rows: n + 2, columns: 4 }] };
+  return { workbook: workbookOf({ 排行榜: grid }, "bench.xlsx"), definition: definitionOf([`排行榜!A1:D${n + 2}`], "bench"), sources: [{ sheet: "排行榜", rows: n + 2, columns: 4 }] };
 }
 
 /**
@@ -129,10 +108,8 @@ export function seriesWorkload(periods: number): Workload {
     grid.push(row);
   });
   grid.push(["注：1.新建商品房销售面积和销售额增速按可比口径计算。2.1-2月数据合并发布。"], ["数据来源：国家统计局（合成数据）"]);
-  const workbook = new WorkbookModel("bench.xlsx");
-  fill(workbook, "月度数据", grid);
   const columns = periods + 1;
   const lastColumn = columnLetters(columns - 1);
-  return { workbook, definition: definition([`月度数据!A1:${lastColumn}${grid.length}`]), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
+  return { workbook: workbookOf({ 月度数据: grid }, "bench.xlsx"), definition: definitionOf([`月度数据!A1:${lastColumn}${grid.length}`], "bench"), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
 }
 

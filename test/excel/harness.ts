@@ -7,6 +7,7 @@ import { WorkbookModel } from "../../src/host/model";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { ExcelEnvironment } from "../../src/excel/types";
 import { RunContext } from "../../src/excel/run";
+import { workbookOf } from "../fixtures/workbooks";
 
 export interface TestWorkbook {
   readonly host: WorkbookHost;
@@ -16,13 +17,7 @@ export interface TestWorkbook {
 
 /** A workbook with the given sheets (in order), each filled from A1 with its grid. */
 export function testWorkbook(sheets: Record<string, Grid>, isSetSupported: ExcelEnvironment["isSetSupported"] = () => true): TestWorkbook {
-  const workbook = new WorkbookModel("test.xlsx");
-  for (const [name, grid] of Object.entries(sheets)) {
-    const sheet = workbook.addSheet(name);
-    grid.forEach((row, r) => row.forEach((cell, c) => {
-      if (cell !== null && cell !== undefined && cell !== "") sheet.setValue(r, c, cell);
-    }));
-  }
+  const workbook = workbookOf(sheets);
   if (workbook.sheets.length === 0) workbook.addSheet("Sheet1");
   const host = new WorkbookHost(workbook);
   const run = connectHost(loadExcelClient(), host);

@@ -9,7 +9,8 @@ import { runAnalysis } from "../../src/excel/run";
 import { RunResult, SourceRole } from "../../src/excel/types";
 import { WorkbookModel } from "../../src/host/model";
 import { RUN_CONTEXT, sheetValues, testWorkbook } from "../excel/harness";
-import { definitionOf, expectHonestResult, HEADER, sampleRows, scratchSheets, sheetDigests, withinMs, yearSheet } from "./helpers";
+import { expectHonestResult, HEADER, sampleRows, scratchSheets, sheetDigests, withinMs, yearSheet } from "./helpers";
+import { definitionOf } from "../fixtures/workbooks";
 
 /** A sheet-qualified cell, range, whole columns or whole rows: "'2024年'!C5", "S!A1:C3", "E!A:C". */
 const ADDRESS = /^(?:'(?:[^']|'')+'|[^'!]+)!(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|[A-Z]{1,3}:[A-Z]{1,3}|\d+:\d+)$/;

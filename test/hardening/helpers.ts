@@ -6,7 +6,7 @@ import { createHash } from "crypto";
 import { Grid } from "../../src/core/cells";
 import { problemMessage } from "../../src/core/messages";
 import { Problem } from "../../src/core/problems";
-import { AnalysisDefinition, RunResult, SourceRole } from "../../src/excel/types";
+import { RunResult } from "../../src/excel/types";
 import { SheetModel, WorkbookModel } from "../../src/host/model";
 
 /**
@@ -81,18 +81,6 @@ export function expectHonestResult(result: RunResult, sheetsBefore: readonly str
     expect(result.problems.some((p) => p.severity === "error")).toBe(true);
     expect(sheetsAfter).toEqual(sheetsBefore);
   }
-}
-
-/** A definition reading the given addresses, each with a role. */
-export function definitionOf(sources: readonly (string | { address: string; role: SourceRole })[], id = "h1"): AnalysisDefinition {
-  return {
-    id,
-    sources: sources.map((s) =>
-      typeof s === "string" ? { role: "auto" as const, spec: { kind: "address" as const, address: s } } : { role: s.role, spec: { kind: "address" as const, address: s.address } },
-    ),
-    options: {},
-    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
-  };
 }
 
 export const HEADER = ["排名", "企业名称", "销售额（亿元）"] as const;

@@ -4,40 +4,25 @@
 
 import { reportJson } from "../../src/core/report-json";
 import { runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition, RunResult } from "../../src/excel/types";
+import { RunResult } from "../../src/excel/types";
 import { WorkbookHost } from "../../src/host/host";
 import { WorkbookModel } from "../../src/host/model";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { RUN_CONTEXT } from "../excel/harness";
 import { sampleRows, scratchSheets, sheetDigests, yearSheet } from "./helpers";
+import { definitionOf, workbookOf } from "../fixtures/workbooks";
 
 const ROWS = 10_000;
 
 function book(): WorkbookModel {
-  const workbook = new WorkbookModel("big.xlsx");
-  const fill = (name: string, year: number, top: number) => {
-    const sheet = workbook.addSheet(name);
-    yearSheet(year, sampleRows(ROWS, top, 0.4)).forEach((row, r) => row.forEach((v, c) => sheet.setValue(r, c, v as string | number)));
-  };
-  fill("2024年", 2024, 3000);
-  fill("2023年", 2023, 3300);
-  return workbook;
-}
-
-function definition(addresses: readonly string[]): AnalysisDefinition {
-  return {
-    id: "payload",
-    sources: addresses.map((address) => ({ role: "auto" as const, spec: { kind: "address" as const, address } })),
-    options: {},
-    output: { sheetName: "", language: "zh-CN", colours: "red-up" },
-  };
+  return workbookOf({ "2024年": yearSheet(2024, sampleRows(ROWS, 3000, 0.4)), "2023年": yearSheet(2023, sampleRows(ROWS, 3300, 0.4)) }, "big.xlsx");
 }
 
 async function runWith(limitBytes: number | undefined, addresses: readonly string[]): Promise<{ result: RunResult; host: WorkbookHost; workbook: WorkbookModel }> {
   const workbook = book();
   const host = new WorkbookHost(workbook, limitBytes === undefined ? {} : { maxRequestBytes: limitBytes, maxResponseBytes: limitBytes });
   const sources = sheetDigests(workbook, ["2024年", "2023年"]);
-  const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definition(addresses), RUN_CONTEXT);
+  const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(addresses, "payload"), RUN_CONTEXT);
   expect(sheetDigests(workbook, ["2024年", "2023年"])).toEqual(sources);
   expect(scratchSheets(workbook)).toEqual([]);
   return { result, host, workbook };
