@@ -80,8 +80,8 @@ const VALUE_MESSAGES = {
   },
 } as const;
 
-/** Why the values of --tiers, --top, --national-total or --sheet-name cannot be used, or undefined. */
-function optionValueError(values: ReadonlyMap<string, string>, language: Language): string | undefined {
+/** Why the values of --tiers, --top, --national-total (as read) or --sheet-name cannot be used, or undefined. */
+function optionValueError(values: ReadonlyMap<string, string>, nationalTotal: ReturnType<typeof parseNationalTotal> | undefined, language: Language): string | undefined {
   const say = VALUE_MESSAGES[language];
   const tiers = values.get("--tiers");
   if (tiers !== undefined && /[a-z]/i.test(tiers) && !(tiers.trim() in TIER_PRESETS)) {
@@ -90,12 +90,9 @@ function optionValueError(values: ReadonlyMap<string, string>, language: Languag
   // The same checks the analysis makes, made here so a bad value is a usage error found up front.
   const { problems } = resolveOptions({ ...(tiers !== undefined ? { tiers } : {}), ...(values.has("--top") ? { topN: values.get("--top") } : {}) });
   if (problems.length > 0) return `--${problems[0].location === "top" ? "top" : "tiers"}: ${problemMessage(problems[0], language)}`;
-  const national = values.get("--national-total");
-  if (national !== undefined) {
-    const total = parseNationalTotal(national);
-    if (total === "too-many") return say.nationalCount(national);
-    if (total === "not-number") return say.nationalNumber(national);
-  }
+  const national = values.get("--national-total") ?? "";
+  if (nationalTotal === "too-many") return say.nationalCount(national);
+  if (nationalTotal === "not-number") return say.nationalNumber(national);
   const sheetName = values.get("--sheet-name");
   if (sheetName !== undefined && sheetName.trim() !== "" && sheetNameProblem(sheetName.trim()) !== undefined) {
     return `--sheet-name: ${problemMessage(problem("output-name-invalid", "error", undefined, { name: sheetName.trim() }), language)}`;
@@ -139,10 +136,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   if (colours !== "red-up" && colours !== "green-up") return { command: "usage-error", message: `--colours must be red-up or green-up, not "${colours}"` };
   const out = values.get("--out");
   if (out !== undefined && !/\.xlsx$/i.test(out)) return { command: "usage-error", message: `--out must name an .xlsx file, not "${out}"` };
-  const valueError = optionValueError(values, lang);
-  if (valueError !== undefined) return { command: "usage-error", message: valueError };
   const national = values.get("--national-total");
   const nationalTotal = national === undefined ? undefined : parseNationalTotal(national);
+  const valueError = optionValueError(values, nationalTotal, lang);
+  if (valueError !== undefined) return { command: "usage-error", message: valueError };
 
   return {
     command: "summarize",

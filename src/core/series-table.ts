@@ -198,8 +198,8 @@ function readNbs(grid: Grid, source: SourceRef, headerRow: number): SeriesTable 
     const key = seriesKey(p, frequencyOf(p));
     const first = firstColumn.get(key);
     if (first !== undefined) {
-      const used = cellLocation(source, headerRow, first);
-      problems.push(problem("series-period-repeated", "warning", cellLocation(source, headerRow, c), { period: cellText(cell), used, ignored: cellLocation(source, headerRow, c) }));
+      const ignored = cellLocation(source, headerRow, c);
+      problems.push(problem("series-period-repeated", "warning", ignored, { period: cellText(cell), used: cellLocation(source, headerRow, first), ignored }));
       return undefined;
     }
     firstColumn.set(key, c);

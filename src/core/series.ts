@@ -201,8 +201,10 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
     const single = singleMonth(key);
     const singlePrevious = singleMonth(yearEarlier(key));
     const fell = single !== null && single < 0;
-    const before = raw.levels.get(monthEarlier(key) ?? "");
-    if (fell && level !== undefined && before !== undefined) {
+    // A negative single month has both cumulative figures (singleMonth needs them).
+    const before = fell ? raw.levels.get(monthEarlier(key) ?? "") : undefined;
+    if (level !== undefined && before !== undefined) {
+      const beforeLabel = labels(before.period, raw.cumulative, raw.frequency);
       // A year-to-date figure below the month before's: a revision or a typing error. Its YoY
       // (−138% off a negative month) would mean nothing, so it is left blank and both cells named.
       problems.push(
@@ -212,8 +214,8 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
           period: label.zh,
           periodEn: label.en,
           value: level.value,
-          previousPeriod: labels(before.period, raw.cumulative, raw.frequency).zh,
-          previousPeriodEn: labels(before.period, raw.cumulative, raw.frequency).en,
+          previousPeriod: beforeLabel.zh,
+          previousPeriodEn: beforeLabel.en,
           previousValue: before.value,
           previousLocation: before.location,
         }),

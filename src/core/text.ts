@@ -82,4 +82,3 @@ export function enterpriseKey(name: string): string {
 export function headerKey(text: string): string {
   return removeSpaces(toHalfWidth(text)).toLowerCase();
 }
-
