@@ -42,7 +42,6 @@ export function sheetDigests(workbook: WorkbookModel, names: readonly string[]):
   return Object.fromEntries(names.map((n) => [n, workbook.sheet(n) === undefined ? "missing" : sheetDigest(workbook.sheet(n) as SheetModel)]));
 }
 
-/** The workbook's settings as text, to prove they did not change. */
 /** What a workbook remembers of StatDesk: its settings and the names marking summary sheets. */
 export function settingsDigest(workbook: WorkbookModel): string {
   return JSON.stringify([[...workbook.settings.entries()], workbook.names.map((n) => [n.name, n.formula, n.visible])]);
