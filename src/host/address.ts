@@ -2,7 +2,7 @@
 // quoting, parsing) is StatDesk's one implementation in core/a1 and core/sheet-name, so the
 // host and the add-in can never disagree about an address; what only the host needs is here.
 
-import { CellRect, columnLetters, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName } from "../core/a1";
+import { CellRect, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName, rectName } from "../core/a1";
 
 export { MAX_COLUMNS, MAX_ROWS, columnLetters, quoteSheetName, qualifiedAddress, splitSheet } from "../core/a1";
 export { cellName as cellAddress, rectName as rectAddress } from "../core/a1";
@@ -47,17 +47,9 @@ export const intersect = intersectRects;
  * names keep it: "Data!$B$2:$B$6", "Data!$B$1", "'My sheet'!$A:$C" (whole columns), "Data!$3:$5".
  */
 export function absoluteAddress(sheet: string, rect: Rect): string {
-  const column = (c: number) => `$${columnLetters(c)}`;
-  const row = (r: number) => `$${r + 1}`;
-  const lastRow = rect.row + rect.rowCount - 1;
-  const lastColumn = rect.column + rect.columnCount - 1;
-  let reference: string;
-  // Whole rows first: the whole sheet is written as rows, as rectAddress does.
-  if (isWholeRows(rect)) reference = `${row(rect.row)}:${row(lastRow)}`;
-  else if (isWholeColumns(rect)) reference = `${column(rect.column)}:${column(lastColumn)}`;
-  else if (rect.rowCount === 1 && rect.columnCount === 1) reference = column(rect.column) + row(rect.row);
-  else reference = `${column(rect.column)}${row(rect.row)}:${column(lastColumn)}${row(lastRow)}`;
-  return `${quoteSheetName(sheet)}!${reference}`;
+  // rectName decides the shape (cell, area, whole columns, whole rows); each column's letters and
+  // each row's number then get their "$".
+  return `${quoteSheetName(sheet)}!${rectName(rect).replace(/[A-Z]+|\d+/g, "$$$&")}`;
 }
 
 /** The smallest rectangle covering both. */
