@@ -163,7 +163,8 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   }
   // The previous summary is the sheet the analysis' marker name points to (it follows the sheet
   // through renames). Workbooks written before markers existed remember the sheet's id instead.
-  const remembered = parseStoredAnalyses(read.storedAnalyses).find((d) => d.id === definition.id);
+  const storedAnalyses = parseStoredAnalyses(read.storedAnalyses);
+  const remembered = storedAnalyses.find((d) => d.id === definition.id);
   const previous: SheetInfo | undefined =
     (read.markedSheet !== undefined ? read.sheets.find((s) => s.name.toLowerCase() === read.markedSheet!.toLowerCase()) : undefined) ??
     [remembered?.lastRun?.sheetId, definition.lastRun?.sheetId]
@@ -192,7 +193,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     ...definition,
     lastRun: { sheetName, on: context.today, version: context.version },
   };
-  const stored = withAnalysis(parseStoredAnalyses(read.storedAnalyses), saved);
+  const stored = withAnalysis(storedAnalyses, saved);
   const written = await writeSummary(env.run, {
     model,
     tempName,
