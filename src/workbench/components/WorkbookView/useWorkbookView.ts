@@ -4,7 +4,7 @@
 // pane selects is shown and scrolled to), and switches sheets from the tabs and the Name Box.
 
 import * as React from "react";
-import { cellAddress, cellValue, parseReference, qualifiedAddress, rectAddress, SheetModel, WorkbookHost } from "../../../host";
+import { cellAddress, cellValue, parseReference, Rect, rectAddress, SheetModel, WorkbookHost } from "../../../host";
 import { format } from "../../../i18n";
 import { layoutSheet, SheetLayout } from "../../sheet-layout";
 import { activeCell, Cell, GridSelection, selectionFromRect, selectionRect } from "../../selection";
@@ -67,7 +67,8 @@ export function useWorkbookView(props: WorkbookViewProps): WorkbookViewState {
   const modelKey = `${current.sheet.id}|${rectAddress(current.rect)}`;
   const [local, setLocal] = React.useState<{ key: string; selection: GridSelection } | null>(null);
   const selection = local !== null && local.key === modelKey ? local.selection : selectionFromRect(current.rect);
-  const remembered = React.useRef(new Map<string, string>());
+  /** Per sheet id, the rectangle last selected there, to select again on coming back. */
+  const remembered = React.useRef(new Map<string, Rect>());
   const committed = React.useRef(modelKey);
   const [reveal, setReveal] = React.useState<{ cell: Cell } | null>(null);
 
@@ -84,13 +85,13 @@ export function useWorkbookView(props: WorkbookViewProps): WorkbookViewState {
       const rect = selectionRect(next);
       const key = `${target.id}|${rectAddress(rect)}`;
       committed.current = key;
-      remembered.current.set(target.id, rectAddress(rect));
-      // host.select tells no listener (only the client's requests do); the new local state
-      // re-renders the view, and the layout is not recomputed for a selection.
-      host.select(qualifiedAddress(target.name, rect));
+      remembered.current.set(target.id, rect);
+      // Selecting in the model tells no listener (only the client's requests do); the new local
+      // state re-renders the view, and the layout is not recomputed for a selection.
+      workbook.select(target, rect);
       setLocal({ key, selection: next });
     },
-    [host],
+    [workbook],
   );
 
   const onSelect = React.useCallback((next: GridSelection) => commit(sheet, next), [commit, sheet]);
@@ -99,7 +100,7 @@ export function useWorkbookView(props: WorkbookViewProps): WorkbookViewState {
     (sheetId: string) => {
       const target = workbook.sheetById(sheetId);
       if (target === undefined || target === sheet) return;
-      const rect = parseReference(remembered.current.get(sheetId) ?? "A1") ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+      const rect = remembered.current.get(sheetId) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
       commit(target, selectionFromRect(rect));
     },
     [workbook, sheet, commit],
