@@ -120,10 +120,11 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
 
   // 1. Read
   phase("reading");
-  // The national-total cells, if any, are read with the sources: one round trip for all.
-  const nationalCell: SourceDefinition[] =
-    definition.nationalTotalCell === undefined ? [] : [{ role: "auto", spec: { kind: "address", address: definition.nationalTotalCell } }];
-  const read = await readWorkbook(env.run, [...definition.sources, ...nationalCell], definition.id);
+  // The national-total cells, if any, are read with the sources (as one more, last): one round trip for all.
+  const nationalCell = definition.nationalTotalCell;
+  const toRead: readonly SourceDefinition[] =
+    nationalCell === undefined ? definition.sources : [...definition.sources, { role: "auto", spec: { kind: "address", address: nationalCell } }];
+  const read = await readWorkbook(env.run, toRead, definition.id);
   if (!read.ok) return fail(definition, read.problems, read.syncs, 0);
   let syncs = read.syncs;
   const sources = read.sources.slice(0, definition.sources.length);
@@ -131,7 +132,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   // 2. Compute, and check everything a write depends on
   phase("computing");
   const started = clock();
-  const national = nationalCell.length === 0 ? undefined : nationalFromCells(read.sources[definition.sources.length], definition.nationalTotalCell as string);
+  const national = nationalCell === undefined ? undefined : nationalFromCells(read.sources[definition.sources.length], nationalCell);
   if (national !== undefined && !national.ok) return fail(definition, [national.problem], syncs, 0);
   const { options, problems: optionProblems } = resolveOptions(national === undefined ? definition.options : { ...definition.options, nationalTotal: national.total });
   if (optionProblems.length > 0) return fail(definition, optionProblems, syncs, 0);
