@@ -13,7 +13,7 @@ const LEGEND_POSITIONS = ["Invalid", "Top", "Bottom", "Left", "Right", "Corner",
 const LABEL_POSITIONS = ["Invalid", "None", "Center", "InsideEnd", "InsideBase", "OutsideEnd", "Left", "Right", "Top", "Bottom", "BestFit", "Callout"] as const;
 
 /** The Excel.ChartType values the host accepts (the common ones; others are rejected). */
-export const CHART_TYPES = [
+const CHART_TYPES = [
   "ColumnClustered",
   "ColumnStacked",
   "ColumnStacked100",

@@ -436,7 +436,7 @@ export class RangeApi extends SheetPart {
 }
 
 /** Writes one value as Excel's cell entry does (numbers from text, "=" formulas, "@" keeps text). */
-export function writeValue(sheet: SheetModel, row: number, column: number, value: CellValue, asFormula: boolean): void {
+function writeValue(sheet: SheetModel, row: number, column: number, value: CellValue, asFormula: boolean): void {
   if (typeof value !== "string") {
     sheet.setValue(row, column, value);
     return;
@@ -464,7 +464,7 @@ export function writeValue(sheet: SheetModel, row: number, column: number, value
 }
 
 /** Merges a rectangle (or each of its rows when `across`), keeping only the top-left value. */
-export function mergeRange(sheet: SheetModel, rect: Rect, across: boolean): void {
+function mergeRange(sheet: SheetModel, rect: Rect, across: boolean): void {
   if (isUnbounded(rect)) throw invalidArgument("cannot merge whole rows or columns");
   const areas: Rect[] = across
     ? Array.from({ length: rect.rowCount }, (_, i) => ({ row: rect.row + i, column: rect.column, rowCount: 1, columnCount: rect.columnCount }))

@@ -1003,7 +1003,7 @@ export class SettingApi extends ApiObject {
 // Custom XML parts
 
 /** The namespace of an XML document's root element ("" when it has none). */
-export function rootNamespace(xml: string): string {
+function rootNamespace(xml: string): string {
   const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(\s[^>]*)?\/?>/.exec(xml.replace(/<\?[^>]*\?>/g, "").replace(/<!--[\s\S]*?-->/g, ""));
   if (!root) return "";
   const prefix = root[1] ? root[1].slice(0, -1) : undefined;

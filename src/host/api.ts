@@ -120,14 +120,14 @@ export class NullObject extends ApiObject {
   }
 }
 
-export function unknownMember(obj: ApiObject, member: string): HostError {
+function unknownMember(obj: ApiObject, member: string): HostError {
   const err = new HostError("NotImplemented", `The in-memory workbook host does not implement ${obj.typeName}.${member}.`);
   err.location = `${obj.locationName}.${member}`;
   return err;
 }
 
 /** "numberFormat" → "NumberFormat". */
-export function pascal(name: string): string {
+function pascal(name: string): string {
   return name.length === 0 ? name : name[0].toUpperCase() + name.slice(1);
 }
 

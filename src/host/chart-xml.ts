@@ -18,7 +18,7 @@ const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const EMU_PER_POINT = 12700;
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

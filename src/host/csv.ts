@@ -132,7 +132,7 @@ export function csvCell(field: string): CellValue {
  * and figures such as "2,161.6" put commas inside tab-separated rows.
  * detectDelimiter("标题\n排名\t企业\n1\t甲\n") // => "\t"
  */
-export function detectDelimiter(text: string): "," | "\t" {
+function detectDelimiter(text: string): "," | "\t" {
   const lines = text.split(/\r\n|\r|\n/, 20);
   const tabbed = lines.filter((l) => l.includes("\t")).length;
   const commaOnly = lines.filter((l) => l.includes(",") && !l.includes("\t")).length;

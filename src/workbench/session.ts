@@ -26,7 +26,7 @@ export function closeSession(session: WorkbookSession): void {
 }
 
 /** The kind of file by its name: .xlsx, a delimited text file, or neither. */
-export function fileKind(name: string): "xlsx" | "csv" | undefined {
+function fileKind(name: string): "xlsx" | "csv" | undefined {
   if (/\.xlsx$/i.test(name)) return "xlsx";
   if (/\.(csv|tsv|txt)$/i.test(name)) return "csv";
   return undefined;
