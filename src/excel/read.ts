@@ -271,7 +271,10 @@ async function readInBlocks(
         return { facts: readFacts?.(), values: proxies.map((p) => p.values as (string | number | boolean)[][]) };
       });
       facts ??= read.facts;
-      blocks.forEach((b, k) => values[b.source].push(...read.values[k]));
+      // Row by row: spreading a block of 120,000+ rows into push() overflows the call stack.
+      blocks.forEach((b, k) => {
+        for (const row of read.values[k]) values[b.source].push(row);
+      });
       at = end;
     } catch (error) {
       if (!isPayloadError(error) || budget <= MIN_CHUNK_CELLS) throw error;
