@@ -3,7 +3,7 @@
 // to be larger than one answer may carry are read straight away in row blocks; otherwise only a
 // refusal by Excel on the web splits the reading — first without number formats, then in blocks.
 
-import { parseAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
+import { parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { isOfficeError, isPayloadError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
@@ -88,11 +88,16 @@ function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Ran
   return worksheet.getRange(reference).getUsedRangeOrNullObject(true);
 }
 
-function estimatedCells(spec: SourceSpec): number | undefined {
+/** A source given as an address bounded on both axes ("'2024年'!A1:C10002"), else undefined (tables, names, "A:C", "3:5"). */
+function boundedAddress(spec: SourceSpec): ParsedAddress | undefined {
   if (spec.kind !== "address") return undefined;
   const parsed = parseAddress(spec.address);
-  if (parsed === undefined || parsed.wholeColumns || parsed.wholeRows) return undefined;
-  return parsed.rowCount * parsed.columnCount;
+  return parsed === undefined || parsed.wholeColumns || parsed.wholeRows ? undefined : parsed;
+}
+
+function estimatedCells(spec: SourceSpec): number | undefined {
+  const bounded = boundedAddress(spec);
+  return bounded === undefined ? undefined : bounded.rowCount * bounded.columnCount;
 }
 
 type Loaded = { range: Excel.Range; formats: boolean };
@@ -167,11 +172,10 @@ interface Extent {
 function knownExtents(sources: readonly SourceDefinition[]): Extent[] | undefined {
   const extents: Extent[] = [];
   for (const s of sources) {
-    if (s.spec.kind !== "address") return undefined;
-    const parsed = parseAddress(s.spec.address);
-    if (parsed === undefined || parsed.sheet === undefined || parsed.wholeColumns || parsed.wholeRows) return undefined;
-    const rect = { row: parsed.row, column: parsed.column, rowCount: parsed.rowCount, columnCount: parsed.columnCount };
-    extents.push({ address: qualifiedAddress(parsed.sheet, rect), sheet: parsed.sheet, row: rect.row, column: rect.column, rows: rect.rowCount, columns: rect.columnCount });
+    const bounded = boundedAddress(s.spec);
+    if (bounded === undefined || bounded.sheet === undefined) return undefined;
+    const { sheet, row, column, rowCount, columnCount } = bounded;
+    extents.push({ address: qualifiedAddress(sheet, bounded), sheet, row, column, rows: rowCount, columns: columnCount });
   }
   return extents;
 }
