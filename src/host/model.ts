@@ -732,12 +732,13 @@ export class WorkbookModel {
   }
 
   /**
-   * The sheet and rectangle a sheet-qualified reference names ("Data!$B$2:$B$6", or a defined
-   * name's formula "=Data!$A$1"), or undefined when it names no existing sheet's cells.
+   * The sheet and rectangle a reference names ("Data!$B$2:$B$6", or a defined name's formula
+   * "=Data!$A$1"), or undefined when it names no existing sheet's cells. A reference without a
+   * sheet is on `home`, and names nothing when no home is given.
    */
-  rangeOf(reference: string): { sheet: SheetModel; rect: Rect } | undefined {
+  rangeOf(reference: string, home?: SheetModel): { sheet: SheetModel; rect: Rect } | undefined {
     const parsed = parseReference(reference.replace(/^=/, ""));
-    const sheet = parsed?.sheet !== undefined ? this.sheet(parsed.sheet) : undefined;
+    const sheet = parsed?.sheet !== undefined ? this.sheet(parsed.sheet) : home;
     return parsed && sheet ? { sheet, rect: parsed } : undefined;
   }
 

@@ -2,7 +2,7 @@
 // categories, each series' values, name, colour and labels, and the value axis scale with
 // "nice" ticks. Pure: the SVG component only places what this computes.
 
-import { cellValue, ChartModel, parseReference, Rect, SheetModel, WorkbookModel } from "../host";
+import { cellValue, ChartModel, Rect, SheetModel, WorkbookModel } from "../host";
 import { formatValue } from "./number-format";
 
 /** Office's default series colours (Office theme accents 1-6), used when a series sets none. */
@@ -64,12 +64,7 @@ const SHAPES: Readonly<Record<string, { shape: ChartShape; markers: boolean }>> 
 
 /** The sheet and rectangle of a chart reference ("'汇总_2024'!$B$5:$B$8"). */
 function resolve(workbook: WorkbookModel, home: SheetModel, address: string | undefined): { sheet: SheetModel; rect: Rect } | undefined {
-  if (address === undefined || address === "") return undefined;
-  const parsed = parseReference(address);
-  if (parsed === undefined) return undefined;
-  const sheet = parsed.sheet !== undefined ? workbook.sheet(parsed.sheet) : home;
-  if (sheet === undefined) return undefined;
-  return { sheet, rect: parsed };
+  return address === undefined ? undefined : workbook.rangeOf(address, home);
 }
 
 /** The cells of a one-row or one-column range, in order, with their number formats. */
