@@ -165,7 +165,8 @@ function queueChart(sheet: Excel.Worksheet, spec: ChartModel, isSetSupported: Wr
  * mark the new one ("marked") · save the stored analyses ("saved") · read back · delete the
  * previous summary. Every stage before that last deletion can be undone exactly.
  */
-type Stage = "none" | "created" | "old-renamed" | "new-renamed" | "unmarked" | "marked" | "saved";
+const STAGE_ORDER = ["none", "created", "old-renamed", "new-renamed", "unmarked", "marked", "saved"] as const;
+type Stage = (typeof STAGE_ORDER)[number];
 
 const STAGES: Readonly<Record<string, Stage>> = {
   "write:created": "created",
@@ -182,7 +183,6 @@ function stageOf(error: OfficeErrorLike): Stage {
   return trace === undefined ? "none" : STAGES[trace] ?? "none";
 }
 
-const STAGE_ORDER: readonly Stage[] = ["none", "created", "old-renamed", "new-renamed", "unmarked", "marked", "saved"];
 const reached = (stage: Stage, at: Stage) => STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf(at);
 
 /** A workbook name on a sheet's A1, hidden from the Name Manager list. */
