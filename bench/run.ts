@@ -16,7 +16,7 @@ import { naiveRun } from "./naive";
 import { RankingLayout, rankingWorkload, seriesWorkload, Workload } from "./workloads";
 
 /** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
-export const LATENCY_MS = 50;
+const LATENCY_MS = 50;
 /**
  * The naive baseline reads at most this many rows per source (10,000-row lists are read whole);
  * beyond it — the 100,000-row lists, 200,000 round trips — the read time is extrapolated linearly
@@ -24,19 +24,19 @@ export const LATENCY_MS = 50;
  */
 const NAIVE_SAMPLE_ROWS = 12_000;
 
-export interface Case {
+interface Case {
   readonly kind: "ranking" | "series";
   readonly layout: RankingLayout | "nbs";
   /** Enterprises per year for a ranking; months for a series. */
   readonly rows: number;
 }
 
-export const CASES: readonly Case[] = [
+const CASES: readonly Case[] = [
   ...[100, 1_000, 10_000, 100_000].flatMap((rows) => (["two-sheets", "wide"] as const).map((layout) => ({ kind: "ranking" as const, layout, rows }))),
   ...[12, 60, 120, 600].map((rows) => ({ kind: "series" as const, layout: "nbs" as const, rows })),
 ];
 
-export interface Figures {
+interface Figures {
   readonly kind: Case["kind"];
   readonly layout: Case["layout"];
   readonly rows: number;
@@ -93,7 +93,7 @@ function peakRssBytes(): number | undefined {
 }
 
 /** Measures one case in this process. */
-export async function measure(c: Case): Promise<Figures> {
+async function measure(c: Case): Promise<Figures> {
   let peakRss = process.memoryUsage().rss;
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

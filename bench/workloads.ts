@@ -10,9 +10,8 @@ import { prng } from "../test/fixtures/rankings/synthetic";
 import { monthsNewestFirst, NBS_INDICATORS } from "../test/fixtures/nbs/build";
 import { definitionOf, workbookOf } from "../test/fixtures/workbooks";
 
-
 /** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
-export function enterpriseName(i: number): string {
+function enterpriseName(i: number): string {
   return `样本房企${String(i).padStart(6, "0")}`;
 }
 
@@ -22,7 +21,7 @@ function salesAt(rank: number, scale: number, random: () => number): number {
   return Math.max(0.1, Math.round(v * 10) / 10);
 }
 
-export interface RankingLists {
+interface RankingLists {
   /** [name, sales] ranked, this year and last year. */
   readonly current: readonly (readonly [string, number])[];
   readonly previous: readonly (readonly [string, number])[];
@@ -32,7 +31,7 @@ export interface RankingLists {
  * Two years of an N-enterprise list: last year's order reshuffled a little, about 5% leaving and
  * as many arriving, values recomputed and each list sorted by its own values.
  */
-export function rankingLists(n: number, seed = 2024): RankingLists {
+function rankingLists(n: number, seed = 2024): RankingLists {
   const random = prng(seed);
   const previous = Array.from({ length: n }, (_, i) => [enterpriseName(i + 1), salesAt(i + 1, 8000, random)] as [string, number]);
   let next = n + 1;
@@ -112,4 +111,3 @@ export function seriesWorkload(periods: number): Workload {
   const lastColumn = columnLetters(columns - 1);
   return { workbook: workbookOf({ 月度数据: grid }, "bench.xlsx"), definition: definitionOf([`月度数据!A1:${lastColumn}${grid.length}`], "bench"), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
 }
-
