@@ -4,6 +4,7 @@
 
 import { reportJson } from "../../src/core/report-json";
 import { runAnalysis } from "../../src/excel/run";
+import { readWorkbook } from "../../src/excel/read";
 import { RunResult } from "../../src/excel/types";
 import { WorkbookHost } from "../../src/host/host";
 import { WorkbookModel } from "../../src/host/model";
@@ -68,4 +69,21 @@ describe.each([
     expect(result.problems.map((p) => p.code)).toEqual(["payload-too-large"]);
     expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
   });
+});
+
+test("a narrow source of 200,000 rows comes back whole in blocks (a block's 180,000 rows are never spread into one call)", async () => {
+  const rows = 200_000;
+  const workbook = new WorkbookModel("narrow.xlsx");
+  const sheet = workbook.addSheet("S");
+  for (let r = 0; r < rows; r++) {
+    sheet.setValue(r, 0, r + 1);
+    sheet.setValue(r, 1, 0.5);
+  }
+  const host = new WorkbookHost(workbook);
+  const read = await readWorkbook(connectHost(loadExcelClient(), host), [{ role: "auto", spec: { kind: "address", address: `S!A1:B${rows}` } }]);
+  expect(read.ok).toBe(true);
+  if (!read.ok) return;
+  expect(read.syncs).toBeGreaterThan(1);
+  const values = read.sources[0].values;
+  expect([values.length, values[0][0], values[rows - 1][0]]).toEqual([rows, 1, rows]);
 });
