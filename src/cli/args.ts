@@ -23,6 +23,8 @@ export interface SummarizeArgs {
   readonly colours: ColourConvention;
   readonly sheetName: string;
   readonly singleMonths: boolean;
+  /** The year of tables whose months say none ("12, 11, … 2"); StatDesk never guesses it. */
+  readonly year?: number;
 }
 
 
@@ -49,6 +51,8 @@ Options:
   --colours <convention>   red-up (红涨绿跌, default) or green-up
   --sheet-name <name>      name of the summary sheet (default 汇总_YYYY / Summary_YYYY)
   --single-months          derive single months from cumulative NBS figures
+  --year <YYYY>            the year of tables that give months without one (12, 11, … 2 or
+                           1-2月); StatDesk never guesses a year and refuses such a table without it
   -h, --help               this text
   -v, --version            the version
 
@@ -58,7 +62,7 @@ an input file cannot be read, or writing --out failed (the previous file is then
 (its folder is missing or not writable, or it names a folder). Usage errors are found before
 anything is read or computed.`;
 
-const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name"]);
+const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name", "--year"]);
 
 /** The default language: Chinese when the environment's locale is, else English. */
 export function defaultLanguage(env: Readonly<Record<string, string | undefined>>): Language {
@@ -135,6 +139,11 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   const colours = values.get("--colours") ?? "red-up";
   if (colours !== "red-up" && colours !== "green-up") return { command: "usage-error", message: `--colours must be red-up or green-up, not "${colours}"` };
   const out = values.get("--out");
+  const yearText = values.get("--year");
+  const year = yearText === undefined ? undefined : Number(yearText.trim());
+  if (yearText !== undefined && !(/^\d{4}$/.test(yearText.trim()) && year! >= 1900 && year! <= 2100)) {
+    return { command: "usage-error", message: `--year must be a four-digit year from 1900 to 2100, not "${yearText}"` };
+  }
   if (out !== undefined && !/\.xlsx$/i.test(out)) return { command: "usage-error", message: `--out must name an .xlsx file, not "${out}"` };
   const national = values.get("--national-total");
   const nationalTotal = national === undefined ? undefined : parseNationalTotal(national);
@@ -154,5 +163,6 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     colours,
     sheetName: values.get("--sheet-name") ?? "",
     singleMonths: flags.has("--single-months"),
+    ...(year !== undefined ? { year } : {}),
   };
 }

@@ -254,12 +254,13 @@ function idleFiles(files: readonly LoadedFile[], analysis: Analysis): { notes: P
 }
 
 /** A source per sheet that holds anything: its used range. */
-function sourcesOf(workbook: WorkbookModel): SourceDefinition[] {
+function sourcesOf(workbook: WorkbookModel, year: number | undefined): SourceDefinition[] {
   const sources: SourceDefinition[] = [];
   for (const sheet of workbook.sheets) {
     const used = sheet.usedRect(true);
     if (used === undefined) continue;
-    sources.push({ role: "auto", spec: { kind: "address", address: qualifiedAddress(sheet.name, used) } });
+    const spec = { kind: "address", address: qualifiedAddress(sheet.name, used) } as const;
+    sources.push(year === undefined ? { role: "auto", spec } : { role: "auto", spec, overrides: { year } });
   }
   return sources;
 }
@@ -400,7 +401,7 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
     for (const p of unreadable) io.stderr(`statdesk: ${problemLine(p, language)}\n`);
     return CANNOT_SUMMARISE;
   }
-  const sources = sourcesOf(workbook);
+  const sources = sourcesOf(workbook, args.year);
   if (sources.length === 0) {
     io.stderr(`statdesk: ${args.files.map((f) => path.basename(f)).join(", ")}: ${language === "zh-CN" ? "文件中没有数据" : "the files hold no data"}\n`);
     return CANNOT_SUMMARISE;

@@ -8,7 +8,8 @@ import { NumberFormats, RankingList, RankingTable, readRankingTables, TableOverr
 import { AnalysisOptions } from "./options";
 import { isFullYear, Period } from "./periods";
 import { rangeLocation, SourceRef, sourceName } from "./source";
-import { readSeriesTable, seriesKey, SeriesTable } from "./series-table";
+import { seriesKey, SeriesTable } from "./series-table";
+import { readSeriesTable, seriesRefusal } from "./layouts";
 import { computeSeries, SeriesSummary } from "./series";
 import { PlanTable, PlanTarget, readPlanTable } from "./plan";
 import { Metric } from "./units";
@@ -187,7 +188,8 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
     }
     const found = findTables(input);
     if (found.length === 0) {
-      problems.push(problem("no-table", "error", where, { source: name }));
+      // An NBS export of CPI or M2 is said to be one, not "no table found".
+      problems.push(seriesRefusal(input) ?? problem("no-table", "error", where, { source: name }));
       continue;
     }
     for (const t of found) {
@@ -211,7 +213,7 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   if (tables.length > 0) {
     for (let i = 0; i < problems.length; i++) {
       const p = problems[i];
-      if (p.code === "no-table" || p.code === "empty-input") problems[i] = { ...p, severity: "info" };
+      if (p.code === "no-table" || p.code === "empty-input" || p.code === "nbs-not-real-estate") problems[i] = { ...p, severity: "info" };
     }
   }
 
@@ -243,9 +245,10 @@ function findTables(input: AnalysisInput): FoundTable[] {
     const plan = readPlanTable(grid, source);
     return plan === undefined ? [] : [plan];
   }
-  const series = readSeriesTable(grid, source);
+  const series = readSeriesTable({ grid, source }, input.overrides?.year !== undefined ? { year: input.overrides.year } : {});
   if (input.kind === "series") return series === undefined ? [] : [series];
-  if (series !== undefined && series.layout === "nbs") return [series];
+  // Every layout but the long table names its indicators where no ranking has them.
+  if (series !== undefined && series.layout !== "long-table") return [series];
   const rankings = readRankingTables(grid, source, input.overrides, input.numberFormats);
   if (rankings.length > 0) return rankings;
   const plan = readPlanTable(grid, source);

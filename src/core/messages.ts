@@ -30,6 +30,16 @@ const REASON_EN: Readonly<Record<string, string>> = {
   text: "holds text",
 };
 
+/** The databases of data.stats.gov.cn, as its exports' 数据库： line names them. */
+const DATABASE_EN: Readonly<Record<string, string>> = {
+  月度数据: "monthly data",
+  季度数据: "quarterly data",
+  年度数据: "annual data",
+  分省月度数据: "monthly data by province",
+  分省季度数据: "quarterly data by province",
+  分省年度数据: "annual data by province",
+};
+
 const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 /** 全口径 as is; 权益 → 权益口径. */
 const basisName = (v: string | number | undefined): string => (s(v).endsWith("口径") ? s(v) : `${s(v)}口径`);
@@ -88,6 +98,13 @@ const ZH: Catalog = {
     `${s(p.indicator)} ${s(p.period)}累计值 ${s(p.value)} 低于 ${s(p.previousPeriod)}累计值 ${s(p.previousValue)}（${s(p.previousLocation)}）：单月值为负，单月同比留空；请核对这两个单元格。`,
   "series-period-repeated": (p) => `时间“${s(p.period)}”出现两次（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)} 所在列，${s(p.ignored)} 所在列未计入。`,
   "series-value-repeated": (p) => `${s(p.indicator)} ${s(p.period)}有两个数值（${s(p.used)}、${s(p.ignored)}）：使用了 ${s(p.used)}，${s(p.ignored)} 未计入；请核对是否重复。`,
+  "series-year-missing": (p) =>
+    `${s(p.source)} 的表头只写了月份（${s(p.months)}），标题行、工作表名和文件名都没有写年份。StatDesk 不猜测年份：请在标题行写明年份（写成“YYYY年1—12月”），或在命令行加 --year YYYY，或在任务窗格的“年份”中填写。`,
+  "series-period-missing": (p) =>
+    `${s(p.source)} 是只有一个时期的表（绝对数、增长率），但标题行、工作表名和文件名都没有写时期。请在标题行写明（写成“YYYY年1—7月”），或在命令行加 --year YYYY（表示全年）。`,
+  "series-not-real-estate": (p) => `“${s(p.name)}”不是房地产开发或销售指标，未计入。`,
+  "nbs-not-real-estate": (p) =>
+    `这是国家统计局导出的${s(p.database) || "数据"}（${s(p.indicators)}），其中没有房地产开发或销售指标。StatDesk 计算房地产开发投资、施工和竣工、商品房销售、待售和到位资金，以及房企销售排行榜。`,
   "plan-no-plan": (p) =>
     s(p.text) === "" ? `“${s(p.item)}”没有计划数，不能计算完成率。` : `“${s(p.item)}”的计划数“${s(p.text)}”不是可用的正数，不能计算完成率。`,
   "plan-no-actual": (p) => `“${s(p.item)}”的实际完成数${s(p.text) === "" ? "空白" : `“${s(p.text)}”无法读取`}，不能计算完成率。`,
@@ -180,6 +197,13 @@ const EN: Catalog = {
     `The period "${s(p.period)}" appears twice (${s(p.used)}, ${s(p.ignored)}): the column of ${s(p.used)} was used and the column of ${s(p.ignored)} was left out.`,
   "series-value-repeated": (p) =>
     `${s(p.periodEn)}, ${s(p.indicatorEn)}: there are two figures (${s(p.used)}, ${s(p.ignored)}); ${s(p.used)} was used and ${s(p.ignored)} was left out. Check for a duplicate.`,
+  "series-year-missing": (p) =>
+    `The header of ${s(p.source)} gives months without a year (${s(p.months)}), and neither a title row, the sheet name nor the file name says the year. StatDesk does not guess a year: write it in a title row (as "YYYY年1—12月"), or give it with --year YYYY on the command line or in the task pane's year field.`,
+  "series-period-missing": (p) =>
+    `${s(p.source)} is a one-period table (levels and growth rates), but no title row, sheet name or file name says the period. Write it in a title row (as "YYYY年1—7月"), or give --year YYYY on the command line for the whole year.`,
+  "series-not-real-estate": (p) => `"${s(p.name)}" is not a real-estate development or sales indicator; it was left out.`,
+  "nbs-not-real-estate": (p) =>
+    `This is a National Bureau of Statistics export${DATABASE_EN[s(p.database)] !== undefined ? ` of ${DATABASE_EN[s(p.database)]}` : ""} (${s(p.indicatorsEn)}); it holds no real-estate development or sales indicator. StatDesk computes real-estate investment, floor space under construction and completed, sales, floor space for sale and funds, and enterprise sales rankings.`,
   "plan-no-plan": (p) =>
     s(p.text) === ""
       ? `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`

@@ -52,6 +52,10 @@ export type ProblemCode =
   | "series-cumulative-fell" // a year-to-date figure below the month before's: a negative single month
   | "series-period-repeated" // one period column given twice: the first was used
   | "series-value-repeated" // two figures for one indicator and period: the first was used
+  | "series-year-missing" // months without a year, and nothing (title, sheet, file, person) says the year
+  | "series-period-missing" // a release or regional table whose title, sheet and file name say no period
+  | "series-not-real-estate" // a row or column that is not a real-estate indicator (全社会固定资产投资): left out
+  | "nbs-not-real-estate" // an NBS export of indicators StatDesk does not compute (CPI, M2)
   | "plan-no-plan" // a plan row without a usable (positive) planned figure
   | "plan-no-actual" // a plan row whose achieved figure is blank or unreadable
   | "plan-units-differ" // planned and achieved figures written in different units (套 against 户)
