@@ -116,6 +116,7 @@ export function reportJson(analysis: Analysis, language: Language): Json {
       region: s.region,
       frequency: s.frequency,
       range: s.range,
+      layout: s.layout,
     })),
     targets: analysis.targets.map((t) => ({
       item: t.item,

@@ -6,7 +6,7 @@ import { Indicator, indicatorId, indicatorName } from "./indicators";
 import { monthLabel, monthSpanLabel, Period, periodLabel, yearPeriod } from "./periods";
 import { Problem, problem } from "./problems";
 import { roundTo, RoundingRule } from "./rounding";
-import { RawSeries } from "./series-table";
+import { RawSeries, SeriesLayout } from "./series-table";
 import { difference, Maybe, yoyPct } from "./yoy";
 
 /** How a growth rate moved against the previous period's rate (desks' words in brackets). */
@@ -75,6 +75,8 @@ export interface SeriesSummary {
   readonly category: Indicator["category"];
   readonly quantity: Indicator["quantity"];
   readonly region: string | null;
+  /** Which layout recogniser read the series ("nbs-export", "hand-table" …). */
+  readonly layout: SeriesLayout;
   readonly unit: string;
   readonly cumulative: boolean;
   readonly frequency: "month" | "year";
@@ -235,6 +237,7 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
       category: raw.indicator.category,
       quantity: raw.indicator.quantity,
       region: raw.region ?? null,
+      layout: raw.layout,
       unit: raw.unit,
       cumulative: raw.cumulative,
       frequency: raw.frequency,
