@@ -102,9 +102,9 @@ describe("a period column given twice", () => {
     const result = run(long, "L");
     const repeated = result.problems.filter((p) => p.code === "series-value-repeated");
     expect(repeated).toEqual([
-      { code: "series-value-repeated", severity: "warning", location: "L!B4", params: { indicator: "新建商品房销售面积", indicatorEn: "the floor area sold of new commercial housing", period: "2024年12月", periodEn: "Dec 2024", used: "L!B2", ignored: "L!B4" } },
+      { code: "series-value-repeated", severity: "warning", location: "L!B4", params: { indicator: "新建商品房销售面积", indicatorEn: "the floor area sold of new commercial housing", period: "2024年1-12月", periodEn: "Jan–Dec 2024", used: "L!B2", ignored: "L!B4" } },
     ]);
-    expect(problemMessage(repeated[0], "zh-CN")).toBe("新建商品房销售面积 2024年12月有两个数值（L!B2、L!B4）：使用了 L!B2，L!B4 未计入；请核对是否重复。");
+    expect(problemMessage(repeated[0], "zh-CN")).toBe("新建商品房销售面积 2024年1-12月有两个数值（L!B2、L!B4）：使用了 L!B2，L!B4 未计入；请核对是否重复。");
     expect(result.series[0].points.find((p) => p.period === "2024-12")!.value).toBe(97385);
   });
 });

@@ -4,7 +4,7 @@
 
 import { CellValue, parseNumberCell } from "../cells";
 import { Indicator, indicatorId, indicatorName, IndicatorMatch, isFlow, QUANTITY_METRIC, QUANTITY_UNIT } from "../indicators";
-import { Period, periodLabel } from "../periods";
+import { monthSpanLabel, Period, periodLabel } from "../periods";
 import { Problem, problem } from "../problems";
 import { RawSeries, seriesKey, SeriesLayout, SkippedSeriesRow, Observation } from "../series-table";
 import { SourceRef, sourceName } from "../source";
@@ -33,6 +33,11 @@ export function periodOfFigure(period: Period, match: Pick<IndicatorMatch, "quan
   if (period.kind !== "month" || period.fromMonth !== period.toMonth || !isFlow(match.quantity)) return period;
   if (match.measure === "cumulative" || yearToDate) return { ...period, fromMonth: 1, kind: "ytd" };
   return period;
+}
+
+/** A figure's period as desks write it: a year-to-date figure as "2024年1-12月", even to December. */
+function figureLabel(p: Period, language: "zh-CN" | "en-US"): string {
+  return p.kind === "ytd" ? monthSpanLabel(p.year, 1, p.toMonth, language) : periodLabel(p, language);
 }
 
 /** Collects the figures of one table into series, one per indicator and region. */
@@ -94,8 +99,8 @@ export class SeriesCollector {
         problem("series-value-repeated", "warning", location, {
           indicator: indicatorName(match, "zh-CN", period.year) + (region === null ? "" : `（${region}）`),
           indicatorEn: indicatorName(match, "en-US", period.year) + (region === null ? "" : ` (${region})`),
-          period: periodLabel(period, "zh-CN"),
-          periodEn: periodLabel(period, "en-US"),
+          period: figureLabel(period, "zh-CN"),
+          periodEn: figureLabel(period, "en-US"),
           used: earlier.location,
           ignored: location,
         }),

@@ -23,8 +23,9 @@ export const SERIES_LAYOUTS: readonly SeriesRecogniser[] = [
   readReleaseTable,
   readNbsExport,
   readNbsExportTransposed,
-  readRegionalTable,
+  // A long table has a time column (地区 | 时间 | …); the regional table has none.
   readLongTable,
+  readRegionalTable,
   readHandTable,
 ];
 
