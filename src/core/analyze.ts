@@ -11,6 +11,7 @@ import { rangeLocation, SourceRef, sourceName } from "./source";
 import { seriesKey, SeriesTable } from "./series-table";
 import { readSeriesTable, seriesRefusal } from "./layouts";
 import { computeSeries, SeriesSummary } from "./series";
+import { compareRegions, RegionComparison } from "./regions";
 import { PlanTable, PlanTarget, readPlanTable } from "./plan";
 import { Metric } from "./units";
 import { Maybe } from "./yoy";
@@ -37,6 +38,8 @@ export interface Analysis {
   readonly rankings: readonly RankingSummary[];
   readonly series: readonly SeriesSummary[];
   readonly targets: readonly PlanTarget[];
+  /** Every regional series point beside the nation's (regions.ts), in release order. */
+  readonly regions: readonly RegionComparison[];
   readonly problems: readonly Problem[];
 }
 
@@ -231,7 +234,7 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   };
   const paired = pairRankings(lists, options, national);
   problems.push(...paired.problems);
-  return { options, tables, rankings: paired.rankings, series, targets, problems };
+  return { options, tables, rankings: paired.rankings, series, targets, regions: compareRegions(series, options.rounding), problems };
 }
 
 /**

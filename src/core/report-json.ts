@@ -141,5 +141,21 @@ export function reportJson(analysis: Analysis, language: Language): Json {
       rounding: rule,
       basisTolerancePts: analysis.options.basisTolerancePts,
     },
+    regions: analysis.regions.map((r) => ({
+      indicatorId: r.indicatorId,
+      period: r.period,
+      region: r.region,
+      value: num(r.value),
+      yoyPct: num(r.yoyPct),
+      yoyBasis: r.yoyBasis,
+      nationalYoyPct: num(r.nationalYoyPct),
+      gapPts: num(r.gapPts),
+      shareOfNationalPct: num(r.shareOfNationalPct),
+      location: r.location,
+      unit: r.unit,
+      label: r.label,
+      nationalValue: num(r.nationalValue),
+      nationalYoyBasis: r.nationalYoyBasis,
+    })),
   };
 }

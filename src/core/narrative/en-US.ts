@@ -1,14 +1,15 @@
 // Bulletin sentences in English (en-US), from the same figures and rules as the Chinese ones:
 // "year on year" at the first mention of a period, up/down/unchanged from the printed sign.
 
-import { indicatorName } from "../indicators";
+import { Category, indicatorName, isFlow, Quantity } from "../indicators";
+import { compareRegions, isNational, RegionComparison, regionNameEn } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
-import { formatFixed, RoundingRule } from "../rounding";
+import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { latestNational, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
+import { coversYear, isWholeRelease, latestNational, MAX_REGIONS_IN_SENTENCES, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 function grouped(text: string): string {
@@ -39,11 +40,15 @@ function amount(x: number, decimals: number, unit: string, rule: RoundingRule): 
   return `${grouped(text)} ${unit}`;
 }
 
-function rateText(value: number, rule: RoundingRule, withYoy: boolean): string {
+/** A rate and what it is compared with: rateWith(-10.6, rule, " from the previous year") // => "down 10.6% from the previous year". */
+function rateWith(value: number, rule: RoundingRule, against: string): string {
   const r = printedRate(value, 1, rule);
-  const yoy = withYoy ? " year on year" : "";
-  if (r.direction === "flat") return `unchanged${yoy}`;
-  return `${r.direction === "up" ? "up" : "down"} ${formatFixed(r.magnitude, 1, rule)}%${yoy}`;
+  if (r.direction === "flat") return `unchanged${against}`;
+  return `${r.direction === "up" ? "up" : "down"} ${formatFixed(r.magnitude, 1, rule)}%${against}`;
+}
+
+function rateText(value: number, rule: RoundingRule, withYoy: boolean): string {
+  return rateWith(value, rule, withYoy ? " year on year" : "");
 }
 
 function countChange(change: number): string {
@@ -94,6 +99,7 @@ function quantitySentence(
   residential: SeriesAt | undefined,
   opening: string | null,
   rule: RoundingRule,
+  against = " year on year",
 ): string | null {
   if (total === undefined) return null;
   const { s, p } = total;
@@ -102,7 +108,7 @@ function quantitySentence(
   const head = opening !== null ? `${opening}, ${name}` : capitalise(name);
   const verb = s.quantity === "salesValue" ? "were" : "was";
   const parts: string[] = [p.value !== null ? `${head} ${verb} ${amount(p.value, 0, s.unit, rule)}` : head];
-  if (rate !== null) parts.push(`${rateText(rate, rule, opening !== null)}${computed ? " (computed from published levels)" : ""}`);
+  if (rate !== null) parts.push(`${rateWith(rate, rule, opening !== null ? against : "")}${computed ? " (computed from published levels)" : ""}`);
   if (residential !== undefined) {
     const r = quotedRate(residential.p).rate;
     if (r !== null) parts.push(`of which residential ${rateText(r, rule, false)}`);
@@ -111,8 +117,8 @@ function quantitySentence(
   return `${parts.join(", ")}.`;
 }
 
-/** Sentences on national new-home sales for the latest period in the series. */
-export function seriesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+/** Sentences on national new-home sales for the latest period in the series, as since the first version. */
+function salesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
   const at = latestNational(series);
   if (at === undefined) return [];
   const opening = seriesPeriod(at.first.s, at.first.p);
@@ -121,6 +127,162 @@ export function seriesSentences(series: readonly SeriesSummary[], rule: Rounding
   if (a !== null) sentences.push(a);
   const v = quantitySentence(at.value, at.residentialValue, a === null ? opening : null, rule);
   if (v !== null) sentences.push(v);
+  return sentences;
+}
+
+/** " from the previous year" for a full year, " year on year" for January–X, at the first mention of a period. */
+function against(at: SeriesAt): string {
+  return coversYear(at.s, at.p) ? " from the previous year" : " year on year";
+}
+
+/** A later part of the release opens with its period again, without the year when it is January–X. */
+function laterPeriod(s: SeriesSummary, p: SeriesPoint): string {
+  if (coversYear(s, p)) return `In ${p.year}`;
+  return s.cumulative ? `In January–${MONTHS[p.toMonth - 1]}` : `In ${MONTHS[p.toMonth - 1]}`;
+}
+
+function rateClause(p: SeriesPoint, rule: RoundingRule, words: string): string | null {
+  const { rate, computed } = quotedRate(p);
+  return rate === null ? null : `${rateWith(rate, rule, words)}${computed ? " (computed from published levels)" : ""}`;
+}
+
+/** "residential RMB 7,604.0 billion, down 10.5%"; a source of funds by its name. */
+function partClause(part: SeriesAt, rule: RoundingRule): string | null {
+  // A part is named by itself after "of which" ("residential", "domestic loans"), as a source of funds is named.
+  const name = indicatorName({ category: part.s.category, quantity: "funds" }, "en-US");
+  const figure = part.p.value !== null ? ` ${amount(part.p.value, 0, part.s.unit, rule)}` : "";
+  const rate = rateClause(part.p, rule, "");
+  if (figure === "" && rate === null) return null;
+  return `${name}${figure}${rate === null ? "" : `${figure === "" ? " " : ", "}${rate}`}`;
+}
+
+function wholeSentence(total: SeriesAt, parts: readonly (SeriesAt | undefined)[], opening: string | null, rule: RoundingRule): string {
+  const { s, p } = total;
+  const name = indicatorName({ category: "total", quantity: s.quantity }, "en-US", p.year);
+  const verb = s.quantity === "funds" ? "were" : "was";
+  const head = opening !== null ? `${opening}, ${name}` : capitalise(name);
+  const clauses = [p.value !== null ? `${head} ${verb} ${amount(p.value, 0, s.unit, rule)}` : head];
+  const rate = rateClause(p, rule, opening !== null ? against(total) : "");
+  if (rate !== null) clauses.push(rate);
+  if (p.rateChange !== null && p.rateChange.adjacent) clauses.push(trendText(p.rateChange, p, rule));
+  const partTexts = parts.flatMap((part) => (part === undefined ? [] : [partClause(part, rule)])).filter((t): t is string => t !== null);
+  return `${clauses.join(", ")}${partTexts.length > 0 ? `; of which ${partTexts.join("; ")}` : ""}.`;
+}
+
+function stockEnd(s: SeriesSummary, p: SeriesPoint, first: boolean): string {
+  if (s.frequency === "year") return `At the end of ${p.year}`;
+  return `At the end of ${MONTHS[p.toMonth - 1]}${first ? ` ${p.year}` : ""}`;
+}
+
+function stockSentence(total: SeriesAt, residential: SeriesAt | undefined, first: boolean, rule: RoundingRule): string {
+  const { s, p } = total;
+  const yearEnd = s.frequency === "year" || p.toMonth === 12;
+  const name = indicatorName({ category: "total", quantity: s.quantity }, "en-US", p.year);
+  const head = `${stockEnd(s, p, first)}, ${name}`;
+  const clauses = [p.value !== null ? `${head} was ${amount(p.value, 0, s.unit, rule)}` : head];
+  if (p.publishedYoyPct !== null) clauses.push(rateWith(p.publishedYoyPct, rule, yearEnd ? " from the end of the previous year" : " year on year"));
+  if (residential !== undefined && residential.p.publishedYoyPct !== null) clauses.push(`of which residential ${rateWith(residential.p.publishedYoyPct, rule, "")}`);
+  return `${clauses.join(", ")}.`;
+}
+
+const FUND_SOURCES: readonly Category[] = ["domesticLoans", "foreignInvestment", "selfRaised", "deposits", "mortgages"];
+const CONSTRUCTION: readonly Quantity[] = ["underConstructionArea", "newStartsArea", "completedArea"];
+
+/** The whole national release at its latest period, in the release's order (see zh-CN.ts). */
+function releaseSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  const release = nationalRelease(series);
+  if (release === undefined) return [];
+  const sentences: string[] = [];
+  const opening = (x: SeriesAt): string => (sentences.length === 0 ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p));
+
+  const investment = release.at("total", "investment");
+  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], opening(investment), rule));
+
+  let opened = false;
+  for (const q of CONSTRUCTION) {
+    const total = release.at("total", q);
+    if (total === undefined) continue;
+    sentences.push(wholeSentence(total, [release.at("residential", q)], opened ? null : opening(total), rule));
+    opened = true;
+  }
+
+  const area = release.at("total", "salesArea");
+  const value = release.at("total", "salesValue");
+  const firstSales = area ?? value;
+  if (firstSales !== undefined) {
+    const salesOpening = opening(firstSales);
+    const a = quantitySentence(area, release.at("residential", "salesArea"), salesOpening, rule, against(firstSales));
+    if (a !== null) sentences.push(a);
+    const v = quantitySentence(value, release.at("residential", "salesValue"), a === null ? salesOpening : null, rule, against(firstSales));
+    if (v !== null) sentences.push(v);
+  }
+
+  const stock = release.at("total", "stockArea");
+  if (stock !== undefined) sentences.push(stockSentence(stock, release.at("residential", "stockArea"), sentences.length === 0, rule));
+
+  const funds = release.at("total", "funds");
+  if (funds !== undefined) sentences.push(wholeSentence(funds, FUND_SOURCES.map((c) => release.at(c, "funds")), opening(funds), rule));
+  return sentences;
+}
+
+/** Sentences on the national figures for the latest period: sales alone as since the first version, or the whole release. */
+export function seriesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  return isWholeRelease(series) ? releaseSentences(series, rule) : salesSentences(series, rule);
+}
+
+/**
+ * The region against the nation from the printed rates: both down — "y percentage points less
+ * (more) than the national decline"; otherwise "y percentage points above (below) the national
+ * growth rate" (both up) or "the national rate" (one up, one down); equal — "in line with the nation".
+ */
+export function comparedWithNation(c: RegionComparison, rule: RoundingRule): string | null {
+  if (c.gapPts === null || c.yoyPct === null || c.nationalYoyPct === null) return null;
+  if (c.gapPts === 0) return "in line with the national rate";
+  const pts = formatFixed(Math.abs(c.gapPts), 1, rule);
+  const r = roundTo(c.yoyPct, 1, rule);
+  const n = roundTo(c.nationalYoyPct, 1, rule);
+  if (r < 0 && n < 0) return `${pts} percentage points ${c.gapPts > 0 ? "less" : "more"} than the national decline`;
+  return `${pts} percentage points ${c.gapPts > 0 ? "above" : "below"} the national ${r > 0 && n > 0 ? "growth rate" : "rate"}`;
+}
+
+function regionSentence(c: RegionComparison, at: SeriesAt, first: boolean, words: string, rule: RoundingRule): string {
+  const { s, p } = at;
+  const stock = !isFlow(s.quantity);
+  const name = `${indicatorName({ category: c.category, quantity: c.quantity }, "en-US", p.year)} in ${regionNameEn(c.region)}`;
+  const opening = stock ? `${stockEnd(s, p, first)}, ` : first ? `${seriesPeriod(s, p)}, ` : "";
+  const verb = c.quantity === "salesValue" || c.quantity === "funds" ? "were" : "was";
+  const head = opening === "" ? capitalise(name) : `${opening}${name}`;
+  const clauses = [c.value !== null ? `${head} ${verb} ${amount(c.value, 0, c.unit, rule)}` : head];
+  const rated = c.yoyPct !== null && (!stock || c.yoyBasis === "published");
+  if (rated) {
+    const against = stock ? (s.frequency === "year" || p.toMonth === 12 ? " from the end of the previous year" : " year on year") : first ? words : "";
+    clauses.push(`${rateWith(c.yoyPct as number, rule, against)}${c.yoyBasis === "computed" ? " (computed from published levels)" : ""}`);
+    const compared = comparedWithNation(c, rule);
+    if (compared !== null) clauses.push(compared);
+  }
+  if (c.shareOfNationalPct !== null) clauses.push(`accounting for ${formatFixed(c.shareOfNationalPct, 1, rule)}% of the national total`);
+  return `${clauses.join(", ")}.`;
+}
+
+/** Sentences on the regions read beside the nation (see zh-CN.ts). */
+export function regionSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  const regional = series.filter((s) => !isNational(s));
+  if (regional.length === 0) return [];
+  const comparisons = compareRegions(series, rule);
+  const period = nationalRelease(series)?.period ?? comparisons.map((c) => c.period).sort().pop();
+  const latest = comparisons.filter((c) => c.period === period && c.category === "total");
+  const regions = [...new Set(regional.map((s) => s.region as string))].filter((r) => latest.some((c) => c.region === r));
+  if (regions.length === 0 || regions.length > MAX_REGIONS_IN_SENTENCES) return [];
+  const release = isWholeRelease(series);
+  const sentences: string[] = [];
+  for (const region of regions) {
+    for (const c of latest.filter((x) => x.region === region)) {
+      const s = regional.find((x) => x.region === region && x.indicatorId === c.indicatorId) as SeriesSummary;
+      const p = s.points.find((x) => x.period === c.period) as SeriesPoint;
+      const words = release && coversYear(s, p) ? " from the previous year" : " year on year";
+      sentences.push(regionSentence(c, { s, p }, sentences.length === 0, words, rule));
+    }
+  }
   return sentences;
 }
 

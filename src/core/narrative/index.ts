@@ -14,6 +14,7 @@ export function narrative(analysis: Pick<Analysis, "series" | "rankings" | "targ
   const t = TEMPLATES[language];
   return [
     ...t.seriesSentences(analysis.series, rule),
+    ...t.regionSentences(analysis.series, rule),
     ...analysis.rankings.flatMap((r) => t.rankingSentences(r, rule)),
     ...t.planSentences(analysis.targets, rule),
   ];

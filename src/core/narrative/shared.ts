@@ -1,6 +1,8 @@
 // What both languages' bulletin templates need: the rounded figure to print, its direction
 // (taken from the printed value, so "下降0.0%" can never appear), and which rate to quote.
 
+import { Category, Quantity, QUANTITY_GROUP } from "../indicators";
+import { isNational } from "../regions";
 import { roundTo, RoundingRule } from "../rounding";
 import { SeriesPoint, SeriesSummary } from "../series";
 import { Maybe } from "../yoy";
@@ -69,3 +71,52 @@ export function latestNational(series: readonly SeriesSummary[]): { area?: Serie
     ...(residentialValue ? { residentialValue } : {}),
   };
 }
+
+/**
+ * Whether the inputs hold more of the NBS release than sales (investment, construction, stock,
+ * funds). Sentences then take the release's own words: 比上年 for a full year, each part of the
+ * release opening with its period. A sales-only input keeps the words it has had since the first
+ * version (同比 at the first mention, also for a full year), so bulletins already drafted from it
+ * read the same.
+ */
+export function isWholeRelease(series: readonly SeriesSummary[]): boolean {
+  return series.some((s) => QUANTITY_GROUP[s.quantity] !== "sales");
+}
+
+/** Whether a point covers a whole year: an annual figure, or a year-to-date one to December. */
+export function coversYear(s: Pick<SeriesSummary, "frequency" | "cumulative">, p: Pick<SeriesPoint, "toMonth">): boolean {
+  return s.frequency === "year" || (s.cumulative && p.toMonth === 12);
+}
+
+/** The national release at its latest period: the point of any indicator there. */
+export interface NationalRelease {
+  /** "2024-12" or "2024". */
+  readonly period: string;
+  readonly at: (category: Category, quantity: Quantity) => SeriesAt | undefined;
+}
+
+/**
+ * The latest period any national total series reaches (with a level or a published rate), and a
+ * look-up of every national indicator's point there. Undefined without a national total series.
+ */
+export function nationalRelease(series: readonly SeriesSummary[]): NationalRelease | undefined {
+  const national = series.filter(isNational);
+  const keys = national
+    .filter((s) => s.category === "total")
+    .flatMap((s) => s.points.filter((p) => p.value !== null || p.publishedYoyPct !== null).map((p) => p.period))
+    .sort();
+  if (keys.length === 0) return undefined;
+  const period = keys[keys.length - 1];
+  const at = (category: Category, quantity: Quantity): SeriesAt | undefined => {
+    for (const s of national) {
+      if (s.category !== category || s.quantity !== quantity) continue;
+      const p = s.points.find((x) => x.period === period && (x.value !== null || x.publishedYoyPct !== null || x.yoyPct !== null));
+      if (p !== undefined) return { s, p };
+    }
+    return undefined;
+  };
+  return { period, at };
+}
+
+/** Regions named one by one in the sentences; more (a table of every province) are left to the sheet's ranking. */
+export const MAX_REGIONS_IN_SENTENCES = 8;

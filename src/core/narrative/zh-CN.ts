@@ -1,21 +1,26 @@
 // 简报句式（zh-CN）: the sentences a statistics desk writes, built from the computed figures.
 // 同比 at the first mention of a period, 增长/下降/持平 matching the printed sign, 增加/减少 N 家.
 
-import { indicatorName } from "../indicators";
+import { Category, indicatorName, isFlow, Quantity } from "../indicators";
+import { compareRegions, isNational, RegionComparison } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary, TierRow } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
-import { formatFixed, RoundingRule } from "../rounding";
+import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { Direction, latestNational, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
+import { coversYear, Direction, isWholeRelease, latestNational, MAX_REGIONS_IN_SENTENCES, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
 
 const RISE: Readonly<Record<Direction, string>> = { up: "增长", down: "下降", flat: "持平" };
 
-function rateText(value: number, rule: RoundingRule, withYoy: boolean): string {
+/** A rate after the words that say what it is compared with: rateWith(-10.6, rule, "比上年") // => "比上年下降10.6%". */
+function rateWith(value: number, rule: RoundingRule, against: string): string {
   const r = printedRate(value, 1, rule);
-  const yoy = withYoy ? "同比" : "";
-  return r.direction === "flat" ? `${yoy}持平` : `${yoy}${RISE[r.direction]}${formatFixed(r.magnitude, 1, rule)}%`;
+  return r.direction === "flat" ? `${against}持平` : `${against}${RISE[r.direction]}${formatFixed(r.magnitude, 1, rule)}%`;
+}
+
+function rateText(value: number, rule: RoundingRule, withYoy: boolean): string {
+  return rateWith(value, rule, withYoy ? "同比" : "");
 }
 
 function countChange(change: number): string {
@@ -63,6 +68,7 @@ function quantitySentence(
   residential: SeriesAt | undefined,
   opening: string | null,
   rule: RoundingRule,
+  against = "同比",
 ): string | null {
   if (total === undefined) return null;
   const { s, p } = total;
@@ -71,7 +77,7 @@ function quantitySentence(
   const parts: string[] = [];
   const level = p.value !== null ? `${formatFixed(p.value, 0, rule)}${s.unit}` : "";
   parts.push(`${opening !== null ? `${opening}，` : ""}${name}${level}`);
-  if (rate !== null) parts.push(`${rateText(rate, rule, opening !== null)}${computed ? "（按公布数据计算）" : ""}`);
+  if (rate !== null) parts.push(`${rateWith(rate, rule, opening !== null ? against : "")}${computed ? "（按公布数据计算）" : ""}`);
   if (residential !== undefined) {
     const r = quotedRate(residential.p).rate;
     if (r !== null) parts.push(`其中${indicatorName({ category: "residential", quantity: s.quantity }, "zh-CN")}${rateText(r, rule, false)}`);
@@ -80,8 +86,8 @@ function quantitySentence(
   return `${parts.join("，")}。`;
 }
 
-/** Sentences on national new-home sales for the latest period in the series. */
-export function seriesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+/** Sentences on national new-home sales for the latest period in the series, as since the first version. */
+function salesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
   const at = latestNational(series);
   if (at === undefined) return [];
   const opening = seriesPeriod(at.first.s, at.first.p);
@@ -90,6 +96,181 @@ export function seriesSentences(series: readonly SeriesSummary[], rule: Rounding
   if (a !== null) sentences.push(a);
   const v = quantitySentence(at.value, at.residentialValue, a === null ? opening : null, rule);
   if (v !== null) sentences.push(v);
+  return sentences;
+}
+
+/** 比上年 for a full year, 同比 for 1—X月, as the release writes them at the first mention of a period. */
+function against(at: SeriesAt): string {
+  return coversYear(at.s, at.p) ? "比上年" : "同比";
+}
+
+/** A later part of the release opens with its period again, without the year when it is 1—X月: "2024年", "1—11月". */
+function laterPeriod(s: SeriesSummary, p: SeriesPoint): string {
+  if (coversYear(s, p)) return `${p.year}年`;
+  return s.cumulative ? `1—${p.toMonth}月` : `${p.toMonth}月`;
+}
+
+function level(at: SeriesAt, rule: RoundingRule): string {
+  return at.p.value !== null ? `${formatFixed(at.p.value, 0, rule)}${at.s.unit}` : "";
+}
+
+/** The quoted rate, labelled when it is computed from levels; null without one. */
+function rateClause(p: SeriesPoint, rule: RoundingRule, words: string): string | null {
+  const { rate, computed } = quotedRate(p);
+  return rate === null ? null : `${rateWith(rate, rule, words)}${computed ? "（按公布数据计算）" : ""}`;
+}
+
+/** "住宅投资76040亿元，下降10.5%": a part with its level and rate, whichever it has. */
+function partClause(part: SeriesAt, rule: RoundingRule): string | null {
+  const name = indicatorName({ category: part.s.category, quantity: part.s.quantity }, "zh-CN", part.p.year);
+  const figure = level(part, rule);
+  const rate = rateClause(part.p, rule, "");
+  if (figure === "" && rate === null) return null;
+  return rate === null ? `${name}${figure}` : `${name}${figure}${figure === "" ? "" : "，"}${rate}`;
+}
+
+/**
+ * A whole and its parts as the release writes them: "2024年，全国房地产开发投资100280亿元，比上年
+ * 下降10.6%；其中住宅投资76040亿元，下降10.5%。" The change against the previous period's rate
+ * follows the whole's rate.
+ */
+function wholeSentence(total: SeriesAt, parts: readonly (SeriesAt | undefined)[], subject: string, opening: string | null, rule: RoundingRule): string {
+  const clauses = [`${opening !== null ? `${opening}，` : ""}${subject}${level(total, rule)}`];
+  const rate = rateClause(total.p, rule, opening !== null ? against(total) : "");
+  if (rate !== null) clauses.push(rate);
+  if (total.p.rateChange !== null && total.p.rateChange.adjacent) clauses.push(trendText(total.p.rateChange, total.p, rule));
+  const partTexts = parts.flatMap((part) => (part === undefined ? [] : [partClause(part, rule)])).filter((t): t is string => t !== null);
+  return `${clauses.join("，")}${partTexts.length > 0 ? `；其中${partTexts.join("；")}` : ""}。`;
+}
+
+/** "12月末，商品房待售面积75327万平方米，比上年末增长10.6%": a level at the period's end, with a rate only when published. */
+function stockSentence(total: SeriesAt, residential: SeriesAt | undefined, first: boolean, rule: RoundingRule): string {
+  const { s, p } = total;
+  const yearEnd = coversYear(s, p) || p.toMonth === 12;
+  const end = s.frequency === "year" ? `${p.year}年末` : `${first ? `${p.year}年` : ""}${p.toMonth}月末`;
+  const clauses = [`${end}，${indicatorName({ category: "total", quantity: s.quantity }, "zh-CN", p.year)}${level(total, rule)}`];
+  if (p.publishedYoyPct !== null) clauses.push(rateWith(p.publishedYoyPct, rule, yearEnd ? "比上年末" : "同比"));
+  if (residential !== undefined && residential.p.publishedYoyPct !== null) {
+    clauses.push(`其中${indicatorName({ category: "residential", quantity: s.quantity }, "zh-CN")}${rateWith(residential.p.publishedYoyPct, rule, "")}`);
+  }
+  return `${clauses.join("，")}。`;
+}
+
+/** The sources of funds the release names after the total, in its order (其他资金 itself it leaves out). */
+const FUND_SOURCES: readonly Category[] = ["domesticLoans", "foreignInvestment", "selfRaised", "deposits", "mortgages"];
+const CONSTRUCTION: readonly Quantity[] = ["underConstructionArea", "newStartsArea", "completedArea"];
+
+/**
+ * The whole national release at its latest period, in the release's order: investment (其中住宅),
+ * floor space under construction, new starts and completed (each 其中住宅), sales, floor area for
+ * sale at the period's end, funds in place with their sources. Each part opens with its period and
+ * 比上年 / 同比, the clauses after it say only 增长 / 下降 (seed 003: "2023年1—7月，全国房屋竣工面积
+ * 38405万平方米，同比增长20.5%。").
+ */
+function releaseSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  const release = nationalRelease(series);
+  if (release === undefined) return [];
+  const sentences: string[] = [];
+  const opening = (x: SeriesAt): string => (sentences.length === 0 ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p));
+  const name = (x: SeriesAt): string => indicatorName({ category: "total", quantity: x.s.quantity }, "zh-CN", x.p.year);
+
+  const investment = release.at("total", "investment");
+  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], `全国${name(investment)}`, opening(investment), rule));
+
+  let opened = false;
+  for (const q of CONSTRUCTION) {
+    const total = release.at("total", q);
+    if (total === undefined) continue;
+    // The release says 房地产开发企业房屋施工面积; seed 003 opens with 全国房屋竣工面积.
+    const subject = opened ? name(total) : `${q === "underConstructionArea" ? "房地产开发企业" : "全国"}${name(total)}`;
+    sentences.push(wholeSentence(total, [release.at("residential", q)], subject, opened ? null : opening(total), rule));
+    opened = true;
+  }
+
+  const area = release.at("total", "salesArea");
+  const value = release.at("total", "salesValue");
+  const firstSales = area ?? value;
+  if (firstSales !== undefined) {
+    const salesOpening = opening(firstSales);
+    const a = quantitySentence(area, release.at("residential", "salesArea"), salesOpening, rule, against(firstSales));
+    if (a !== null) sentences.push(a);
+    const v = quantitySentence(value, release.at("residential", "salesValue"), a === null ? salesOpening : null, rule, against(firstSales));
+    if (v !== null) sentences.push(v);
+  }
+
+  const stock = release.at("total", "stockArea");
+  if (stock !== undefined) sentences.push(stockSentence(stock, release.at("residential", "stockArea"), sentences.length === 0, rule));
+
+  const funds = release.at("total", "funds");
+  if (funds !== undefined) sentences.push(wholeSentence(funds, FUND_SOURCES.map((c) => release.at(c, "funds")), name(funds), opening(funds), rule));
+  return sentences;
+}
+
+/**
+ * Sentences on the national figures for the latest period: sales alone as since the first
+ * version, or the whole release when the inputs hold more of it.
+ */
+export function seriesSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  return isWholeRelease(series) ? releaseSentences(series, rule) : salesSentences(series, rule);
+}
+
+/**
+ * The region against the nation, as provincial releases say it, from the printed rates: both down
+ * — 降幅比全国小/大; otherwise (both up, or one up and one down) — 增速比全国高/低, by the
+ * difference of the rates; equal printed rates — 与全国持平. Null when the two cannot be compared.
+ */
+export function comparedWithNation(c: RegionComparison, rule: RoundingRule): string | null {
+  if (c.gapPts === null || c.yoyPct === null || c.nationalYoyPct === null) return null;
+  if (c.gapPts === 0) return "与全国持平";
+  const pts = formatFixed(Math.abs(c.gapPts), 1, rule);
+  const bothDown = roundTo(c.yoyPct, 1, rule) < 0 && roundTo(c.nationalYoyPct, 1, rule) < 0;
+  if (bothDown) return `降幅比全国${c.gapPts > 0 ? "小" : "大"}${pts}个百分点`;
+  return `增速比全国${c.gapPts > 0 ? "高" : "低"}${pts}个百分点`;
+}
+
+/** One region's figure for an indicator: level, rate, the comparison with the nation, the share of it. */
+function regionSentence(c: RegionComparison, at: SeriesAt, first: boolean, words: string, rule: RoundingRule): string {
+  const { s, p } = at;
+  const stock = !isFlow(s.quantity);
+  const name = indicatorName({ category: c.category, quantity: c.quantity }, "zh-CN", p.year);
+  const figure = c.value !== null ? `${formatFixed(c.value, 0, rule)}${c.unit}` : "";
+  const opening = stock ? (s.frequency === "year" ? `${p.year}年末，` : `${first ? `${p.year}年` : ""}${p.toMonth}月末，`) : first ? `${seriesPeriod(s, p)}，` : "";
+  const clauses = [`${opening}${c.region}${name}${figure}`];
+  // A stock's rate is given only when published (desks do not compute one for a level).
+  const rated = c.yoyPct !== null && (!stock || c.yoyBasis === "published");
+  if (rated) {
+    const against = stock ? (s.frequency === "year" || p.toMonth === 12 ? "比上年末" : "同比") : first ? words : "";
+    clauses.push(`${rateWith(c.yoyPct as number, rule, against)}${c.yoyBasis === "computed" ? "（按公布数据计算）" : ""}`);
+    const compared = comparedWithNation(c, rule);
+    if (compared !== null) clauses.push(compared);
+  }
+  if (c.shareOfNationalPct !== null) clauses.push(`占全国的比重为${formatFixed(c.shareOfNationalPct, 1, rule)}%`);
+  return `${clauses.join("，")}。`;
+}
+
+/**
+ * Sentences on the regions read beside the nation, for the latest period and each whole (商品房,
+ * 房地产开发投资 …), region by region in the order read. The first opens with the period. A table
+ * of more than MAX_REGIONS_IN_SENTENCES regions (every province) is left to the sheet's ranking.
+ */
+export function regionSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
+  const regional = series.filter((s) => !isNational(s));
+  if (regional.length === 0) return [];
+  const comparisons = compareRegions(series, rule);
+  const period = nationalRelease(series)?.period ?? comparisons.map((c) => c.period).sort().pop();
+  const latest = comparisons.filter((c) => c.period === period && c.category === "total");
+  const regions = [...new Set(regional.map((s) => s.region as string))].filter((r) => latest.some((c) => c.region === r));
+  if (regions.length === 0 || regions.length > MAX_REGIONS_IN_SENTENCES) return [];
+  const release = isWholeRelease(series);
+  const sentences: string[] = [];
+  for (const region of regions) {
+    for (const c of latest.filter((x) => x.region === region)) {
+      const s = regional.find((x) => x.region === region && x.indicatorId === c.indicatorId) as SeriesSummary;
+      const p = s.points.find((x) => x.period === c.period) as SeriesPoint;
+      const words = release && coversYear(s, p) ? "比上年" : "同比";
+      sentences.push(regionSentence(c, { s, p }, sentences.length === 0, words, rule));
+    }
+  }
   return sentences;
 }
 
