@@ -22,7 +22,9 @@ export interface HeaderCell {
   readonly basis?: string;
 }
 
-const OTHER = /同比|环比|增长|增速|增幅|涨幅|降幅|变动|变化|yoy|growth|change|占比|比重|份额|share|%|率|均价|price|城市|city|省份|province|备注|remark|note/;
+// Finance words (企业债券, 人民币贷款, 社会融资) head macro series, not enterprise names: data.xlsx's
+// 社会融资规模 sheet was taken for a ranking with 企业债券 as its name column and asked for a year.
+const OTHER = /同比|环比|增长|增速|增幅|涨幅|降幅|变动|变化|yoy|growth|change|占比|比重|份额|share|%|率|均价|price|城市|city|省份|province|备注|remark|note|债券|贷款|融资|存款|票据|汇票/;
 const RANK = /排名|名次|排序|序号|位次|^rank|ranking|^no\.?$|^#$|^序$|^number$/;
 const YEAR = /^(年份|年度|年|year|fy|period|时间|期间|报告期)$/;
 const AREA = /面积|area|gfa|sqm|平方米|㎡/;

@@ -43,6 +43,8 @@ const DATABASE_EN: Readonly<Record<string, string>> = {
 const s = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 /** 全口径 as is; 权益 → 权益口径. */
 const basisName = (v: string | number | undefined): string => (s(v).endsWith("口径") ? s(v) : `${s(v)}口径`);
+/** A location without its sheet, for a sentence already said at that sheet: "'2024年'!B4" → "B4". */
+const cell = (v: string | number | undefined): string => s(v).slice(s(v).lastIndexOf("!") + 1);
 
 const ZH: Catalog = {
   "missing-value": (p) => `“${s(p.name)}”${s(p.year)}年的数值${REASON_ZH[s(p.reason)] ?? ""}（${s(p.text) || "空"}），未计入该年统计。`,
@@ -50,7 +52,8 @@ const ZH: Catalog = {
   "percent-in-amount": (p) => `“${s(p.name)}”的金额列中是百分数（“${s(p.text)}”），未计入；请检查列的对应关系。`,
   "negative-value": (p) => `“${s(p.name)}”的数值为 ${s(p.value)}（零或负数），不能参与排名，未计入。`,
   "missing-name": (p) => `第 ${s(p.row)} 行有数值但没有企业名称，已跳过；请补上名称。`,
-  "duplicate-enterprise": (p) => `同一年中“${s(p.name)}”出现两次（另见 ${s(p.other)}），两行都已计入；请确认是否重复。`,
+  "duplicate-enterprise": (p) =>
+    `同一年中“${s(p.name)}”出现两次（${cell(p.otherNameCell)}、${cell(p.nameCell)}，数值在 ${cell(p.other)}、${cell(p.figure)}），两行都已计入；请确认是否重复。`,
   "rank-order": (p) => `排名与数值顺序不一致：第 ${s(p.rank)} 名“${s(p.name)}”的数值高于前一名“${s(p.previousName)}”。已按公布排名计算。`,
   "empty-input": (p) => `${s(p.source) || "所选区域"}中没有数据。请选择含表头的排行榜或统计表。`,
   "no-table": (p) => `在 ${s(p.source)} 中没有找到排行榜、销售统计表或计划表。请确认表头含“企业名称”“销售额”或“指标”等字样。`,
@@ -61,7 +64,10 @@ const ZH: Catalog = {
     p.text !== undefined
       ? `年份单元格“${s(p.text)}”无法识别，该行未计入。`
       : `找不到 ${s(p.source)} 的年份。请在表头（如“2024年销售额”）、标题行、工作表名或文件名中写明年份，或在任务窗格中指定。`,
-  "no-rows": (p) => `${s(p.source)} 有表头但没有可用的数据行。`,
+  "no-rows": (p) =>
+    p.figures === undefined
+      ? `${s(p.source)} 有表头但没有可用的数据行。`
+      : `${s(p.source)} 有表头但没有可用的数据行：${cell(p.figures)} 中没有一个可计入的数值（错误值如 #N/A、空白、文字、零或负数都不计入）。请在这些单元格中填入销售数字。`,
   "unit-assumed": (p) => `表中未写明单位，按 ${s(p.unit)} 计算。如不是，请在表头注明单位（如“销售额（亿元）”）。`,
   "unit-converted": (p) => `${s(p.year)}年数据的单位是 ${s(p.from)}，已换算为 ${s(p.to)} 后与上年比较。`,
   "unit-unknown": (p) => `无法识别单位“${s(p.unit)}”（StatDesk 只换算人民币单位：元、万元、亿元），该列未计入。请先换算为亿元，或在任务窗格中指定单位。`,
@@ -104,14 +110,16 @@ const ZH: Catalog = {
     `${s(p.source)} 是只有一个时期的表（绝对数、增长率），但标题行、工作表名和文件名都没有写时期。请在标题行写明（写成“YYYY年1—7月”），或在命令行加 --year YYYY（表示全年）。`,
   "series-not-real-estate": (p) => `“${s(p.name)}”不是房地产开发或销售指标，未计入。`,
   "nbs-not-real-estate": (p) =>
-    `这是国家统计局导出的${s(p.database) || "数据"}（${s(p.indicators)}），其中没有房地产开发或销售指标。StatDesk 计算房地产开发投资、施工和竣工、商品房销售、待售和到位资金，以及房企销售排行榜。`,
+    p.export === 0
+      ? `${s(p.source)} 是按时间排列的数据表（${s(p.indicators)}），不是房地产开发或销售指标、房企排行榜或计划表；StatDesk 不计算这类数据。`
+      : `这是国家统计局导出的${s(p.database) || "数据"}（${s(p.indicators)}），其中没有房地产开发或销售指标。StatDesk 计算房地产开发投资、施工和竣工、商品房销售、待售和到位资金，以及房企销售排行榜。`,
   "plan-no-plan": (p) =>
     s(p.text) === "" ? `“${s(p.item)}”没有计划数，不能计算完成率。` : `“${s(p.item)}”的计划数“${s(p.text)}”不是可用的正数，不能计算完成率。`,
   "plan-no-actual": (p) => `“${s(p.item)}”的实际完成数${s(p.text) === "" ? "空白" : `“${s(p.text)}”无法读取`}，不能计算完成率。`,
   "plan-units-differ": (p) =>
     `“${s(p.item)}”的计划单位（${s(p.planUnit)}）与实际单位（${s(p.actualUnit)}）不同，不计算完成率。请改用同一单位。`,
   "file-unreadable": (p) => `无法读取文件 ${s(p.file)}：${s(p.detail)}`,
-  "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx 和 .csv）。`,
+  "file-type": (p) => `不支持的文件类型：${s(p.file)}（支持 .xlsx、.xls 和 .csv）。`,
   "file-repeated": (p) => `${s(p.file)} 给出了两次，只读取一次。`,
   "csv-unclosed-quote": (p) =>
     `${s(p.file)} 中此单元格以双引号开头，但引号没有闭合：文件其余的内容都被读进了这一个单元格。请在该处补上闭合的引号（或删去开头的引号）后再运行。`,
@@ -143,7 +151,8 @@ const EN: Catalog = {
   "percent-in-amount": (p) => `The amount of "${s(p.name)}" is a percentage ("${s(p.text)}"); it is left out. Check the column mapping.`,
   "negative-value": (p) => `The figure of "${s(p.name)}" is ${s(p.value)} (zero or negative) and cannot be ranked; it is left out.`,
   "missing-name": (p) => `Row ${s(p.row)} has a figure but no enterprise name and was skipped; add the name.`,
-  "duplicate-enterprise": (p) => `"${s(p.name)}" appears twice in one year (also at ${s(p.other)}); both rows were counted. Check for a duplicate.`,
+  "duplicate-enterprise": (p) =>
+    `"${s(p.name)}" appears twice in one year (${cell(p.otherNameCell)}, ${cell(p.nameCell)}; figures at ${cell(p.other)}, ${cell(p.figure)}); both rows were counted. Check for a duplicate.`,
   "rank-order": (p) =>
     `Ranks disagree with the figures: "${s(p.name)}" (rank ${s(p.rank)}) has more than "${s(p.previousName)}" above it. The published ranks were used.`,
   "empty-input": (p) => `${s(p.source) || "The selection"} holds no data. Select a ranking or statistics table with its header.`,
@@ -156,7 +165,10 @@ const EN: Catalog = {
     p.text !== undefined
       ? `The year "${s(p.text)}" could not be read; the row is left out.`
       : `The year of ${s(p.source)} was not found. Write it in the header ("2024年销售额"), a title row, the sheet name or the file name, or set it in the task pane.`,
-  "no-rows": (p) => `${s(p.source)} has a header but no usable data rows.`,
+  "no-rows": (p) =>
+    p.figures === undefined
+      ? `${s(p.source)} has a header but no usable data rows.`
+      : `${s(p.source)} has a header but no usable data rows: none of the figures in ${cell(p.figures)} can be counted (errors such as #N/A, blanks, text, zero or negative numbers are left out). Enter the sales figures in those cells.`,
   "unit-assumed": (p) => `No unit is given; figures are taken as ${s(p.unit)}. If not, write the unit in the header ("销售额（亿元）").`,
   "unit-converted": (p) => `The ${s(p.year)} figures were in ${s(p.from)} and were converted to ${s(p.to)} before comparing.`,
   "unit-unknown": (p) =>
@@ -203,7 +215,9 @@ const EN: Catalog = {
     `${s(p.source)} is a one-period table (levels and growth rates), but no title row, sheet name or file name says the period. Write it in a title row (as "YYYY年1—7月"), or give --year YYYY on the command line for the whole year.`,
   "series-not-real-estate": (p) => `"${s(p.name)}" is not a real-estate development or sales indicator; it was left out.`,
   "nbs-not-real-estate": (p) =>
-    `This is a National Bureau of Statistics export${DATABASE_EN[s(p.database)] !== undefined ? ` of ${DATABASE_EN[s(p.database)]}` : ""} (${s(p.indicatorsEn)}); it holds no real-estate development or sales indicator. StatDesk computes real-estate investment, floor space under construction and completed, sales, floor space for sale and funds, and enterprise sales rankings.`,
+    p.export === 0
+      ? `${s(p.source)} is a table of figures over time (${s(p.indicatorsEn)}), not a real-estate development or sales series, an enterprise ranking or a plan table; StatDesk does not compute such figures.`
+      : `This is a National Bureau of Statistics export${DATABASE_EN[s(p.database)] !== undefined ? ` of ${DATABASE_EN[s(p.database)]}` : ""} (${s(p.indicatorsEn)}); it holds no real-estate development or sales indicator. StatDesk computes real-estate investment, floor space under construction and completed, sales, floor space for sale and funds, and enterprise sales rankings.`,
   "plan-no-plan": (p) =>
     s(p.text) === ""
       ? `"${s(p.item)}" has no planned figure; its completion rate cannot be computed.`
@@ -213,7 +227,7 @@ const EN: Catalog = {
   "plan-units-differ": (p) =>
     `"${s(p.item)}" is planned in ${s(p.planUnit)} but achieved in ${s(p.actualUnit)}; no completion rate is computed. Use one unit for both.`,
   "file-unreadable": (p) => `Cannot read ${s(p.file)}: ${s(p.detail)}`,
-  "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx or .csv).`,
+  "file-type": (p) => `Unsupported file type: ${s(p.file)} (use .xlsx, .xls or .csv).`,
   "file-repeated": (p) => `${s(p.file)} was given twice; it is read once.`,
   "csv-unclosed-quote": (p) =>
     `In ${s(p.file)} this cell opens a double quote that is never closed, so the rest of the file was read into this one cell. Close the quote there (or remove the opening one) and run again.`,

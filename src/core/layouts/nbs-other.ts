@@ -47,6 +47,8 @@ export function refuseOtherNbsExport({ grid, source }: SeriesSource): Problem | 
     const shownEn = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
     return problem("nbs-not-real-estate", "error", rangeLocation(source, 0, 0, grid.length, Math.max(1, row.length)), {
       database: meta["数据库"] ?? "",
+      // Only a 数据库： line makes it an NBS export; a hand-pasted macro sheet is just a table.
+      export: meta["数据库"] !== undefined ? 1 : 0,
       indicators: shown,
       indicatorsEn: shownEn,
       source: sourceName(source),
