@@ -33,7 +33,7 @@ export type ParsedArgs = SummarizeArgs | { readonly command: "help" } | { readon
 export const USAGE = `Usage: statdesk summarize <file ...> [options]
 
 Reads rankings (TOP100/TOP200 lists), NBS sales series and plan tables from .csv (UTF-8, with or
-without BOM, GBK/GB18030, or UTF-16 with BOM) and .xlsx files (every sheet), pairs years and prints
+without BOM, GBK/GB18030, or UTF-16 with BOM), .xlsx and .xls (Excel 97-2003) files (every sheet), pairs years and prints
 the summary. An input file in which no table is found is named in the notes.
 
 Options:

@@ -137,7 +137,7 @@ function fileReason(error: unknown, language: Language): string {
 /** Where each sheet of the gathered workbook came from, for messages that name the file. */
 interface Origin {
   readonly file: string;
-  /** The sheet's name inside its .xlsx; undefined for a CSV, whose only sheet is the file. */
+  /** The sheet's name inside its .xlsx or .xls; undefined for a CSV, whose only sheet is the file. */
   readonly sheet?: string;
 }
 
@@ -147,7 +147,7 @@ interface LoadedFile {
   readonly holdsData: boolean;
 }
 
-const READABLE = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
+const READABLE = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
 
 const ENCODING_NAMES: Readonly<Record<string, string>> = { "utf-8": "UTF-8", "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE", gbk: "GB18030" };
 
@@ -204,7 +204,7 @@ async function gather(
       unreadable.push(problem("file-unreadable", "error", undefined, { file: base, detail: fileReason(error, language) }));
       continue;
     }
-    const isCsv = !/\.xlsx?m?$/i.test(base);
+    const isCsv = !/\.(xlsx|xlsm|xls)$/i.test(base);
     if (isCsv) {
       const garbled = undecodableText(loaded, base);
       if (garbled !== undefined) notes.push(garbled);

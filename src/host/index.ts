@@ -1,5 +1,5 @@
 // The browser-safe entry of the in-memory workbook host (no Node APIs): the model, the host, the
-// transport to install on the Excel client library, and .xlsx/.csv conversion.
+// transport to install on the Excel client library, and .xlsx/.xls/.csv conversion.
 // Node-only helpers live in node-client.ts (loading the client in a vm) and node-files.ts.
 
 export * from "./address";
@@ -12,6 +12,7 @@ export { sendRequest, installTransport, registerHost, unregisterHost, setDefault
 export type { ClientRequest, ClientResponse, OfficeExtensionLike } from "./transport";
 export { readCsv, parseCsv, decodeCsv, csvCell, sheetNameFromFile } from "./csv";
 export { readXlsx, writeXlsx, dateToSerial, charsToPoints, pointsToChars } from "./xlsx";
+export { readXls, XLS_MAX_ROWS, XLS_MAX_COLUMNS } from "./xls";
 export { chartXml, chartFamily } from "./chart-xml";
 export { deriveSeries } from "./charts";
 export { cellValue } from "./formula";

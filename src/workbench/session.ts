@@ -2,7 +2,7 @@
 // URL so the Excel client reaches it, and the conversions to and from the files a person opens
 // and downloads. Opening a file makes a new session; the old one is unregistered.
 
-import { readCsv, readXlsx, registerHost, unregisterHost, WorkbookHost, WorkbookModel, writeXlsx } from "../host";
+import { readCsv, readXls, readXlsx, registerHost, unregisterHost, WorkbookHost, WorkbookModel, writeXlsx } from "../host";
 
 export interface WorkbookSession {
   /** Counts sessions on the page: the pane is remounted for each new workbook. */
@@ -25,9 +25,10 @@ export function closeSession(session: WorkbookSession): void {
   unregisterHost(session.url);
 }
 
-/** The kind of file by its name: .xlsx, a delimited text file, or neither. */
-function fileKind(name: string): "xlsx" | "csv" | undefined {
+/** The kind of file by its name: .xlsx, .xls (Excel 97–2003), a delimited text file, or neither. */
+function fileKind(name: string): "xlsx" | "xls" | "csv" | undefined {
   if (/\.xlsx$/i.test(name)) return "xlsx";
+  if (/\.xls$/i.test(name)) return "xls";
   if (/\.(csv|tsv|txt)$/i.test(name)) return "csv";
   return undefined;
 }
@@ -39,7 +40,7 @@ function fileKind(name: string): "xlsx" | "csv" | undefined {
 export async function workbookFromFile(name: string, bytes: Uint8Array): Promise<WorkbookModel> {
   const kind = fileKind(name);
   if (kind === undefined) throw new Error(name.includes(".") ? `.${name.split(".").pop()}` : name);
-  return kind === "csv" ? readCsv(bytes, name) : readXlsx(bytes, name);
+  return kind === "csv" ? readCsv(bytes, name) : kind === "xls" ? readXls(bytes, name) : readXlsx(bytes, name);
 }
 
 /** The file name a download gets: the workbook's name with an .xlsx extension. */

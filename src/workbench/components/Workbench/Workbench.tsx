@@ -46,7 +46,7 @@ export function renderWorkbench(state: WorkbenchState, styles: ReturnType<typeof
             ref={state.fileInputRef}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept=".xlsx,.xls,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
             aria-label={s.openFile}
             onChange={(e) => state.onFileChosen(e.currentTarget.files)}
             data-open-file=""
