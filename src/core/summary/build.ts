@@ -8,7 +8,10 @@ import { Language, problemMessage } from "../messages";
 import { narrative } from "../narrative";
 import { roundTo, RoundingRule } from "../rounding";
 import { RankingSummary } from "../ranking";
-import { SeriesSummary } from "../series";
+import { Indicator, IndicatorGroup, indicatorName, QUANTITY_GROUP } from "../indicators";
+import { nationalRelease } from "../narrative/shared";
+import { isNational, rankRegions, RateBasis, releaseOrder } from "../regions";
+import { SeriesPoint, SeriesSummary } from "../series";
 import { PlanTarget } from "../plan";
 import { Maybe } from "../yoy";
 import { tierLabel, tiersFromBounds } from "../tiers";
@@ -270,6 +273,116 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
   b.blank();
 }
 
+const GROUPS: readonly IndicatorGroup[] = ["investment", "construction", "sales", "stock", "funds"];
+
+/** An indicator's name on the sheet: the whole as named, a part under it ("其中：住宅投资", "of which: residential"). */
+function indicatorRowName(s: SeriesSummary, year: number, L: SheetLabels, language: Language): string {
+  if (language === "zh-CN") {
+    const name = indicatorName({ category: s.category, quantity: s.quantity }, "zh-CN", year);
+    return s.category === "total" ? name : L.partOf(name);
+  }
+  // A part is named by itself in English, as a source of funds is ("residential", "domestic loans").
+  if (s.category !== "total") return L.partOf(indicatorName({ category: s.category, quantity: "funds" }, "en-US"));
+  const name = indicatorName({ category: "total", quantity: s.quantity }, "en-US", year).replace(/^the /, "");
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The national release at its latest period, one table per group in the release's order
+ * (investment, construction, sales, stock, funds): each row an indicator, the whole before its
+ * parts, with the level, the year-earlier level, the published and computed rates and their gap.
+ */
+function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): void {
+  const release = nationalRelease(analysis.series);
+  if (release === undefined) return;
+  const national = analysis.series.filter(isNational).sort(releaseOrder);
+  for (const group of GROUPS) {
+    const seen = new Set<string>();
+    const rows: { s: SeriesSummary; p: SeriesPoint }[] = [];
+    for (const s of national) {
+      const p = s.points.find((x) => x.period === release.period);
+      if (QUANTITY_GROUP[s.quantity] !== group || p === undefined || seen.has(s.indicatorId)) continue;
+      seen.add(s.indicatorId);
+      rows.push({ s, p });
+    }
+    if (rows.length === 0) continue;
+    const first = rows[0].p;
+    b.sectionTitle(L.releaseSection(group, language === "zh-CN" ? first.label : first.labelEn));
+    const rect = b.table(
+      `release_${group}`,
+      [L.indicatorHeader, L.unit, L.level, L.previousLevel, L.publishedYoy, L.computedYoy, L.basisGap, L.note],
+      rows.map(({ s, p }) => [
+        indicatorRowName(s, p.year, L, language),
+        L.unitName(s.unit),
+        displayValue(p.value, 0, rule),
+        displayValue(p.previous, 0, rule),
+        fraction(p.publishedYoyPct, rule),
+        fraction(p.yoyPct, rule),
+        displayValue(p.basisGapPts, 1, rule),
+        p.basisFlag ? L.gapFlag : null,
+      ]),
+      [f.text, f.text, f.level, f.level, f.growth, f.growth, f.points, f.text],
+    );
+    rows.forEach(({ p }, i) => {
+      if (p.basisFlag) b.style({ row: rect.row + 1 + i, column: 0, rowCount: 1, columnCount: rect.columnCount }, { fill: COLOURS.flag });
+    });
+    b.blank();
+  }
+}
+
+/** An indicator's name standing alone, as in a title: "住宅投资", "Investment in real estate development: residential". */
+function indicatorTitle(i: Indicator, year: number, language: Language): string {
+  if (language === "zh-CN") return indicatorName(i, "zh-CN", year);
+  const whole = indicatorName({ category: "total", quantity: i.quantity }, "en-US", year).replace(/^the /, "");
+  const capitalised = whole.charAt(0).toUpperCase() + whole.slice(1);
+  return i.category === "total" ? capitalised : `${capitalised}: ${indicatorName({ category: i.category, quantity: "funds" }, "en-US")}`;
+}
+
+/** A stable name for an indicator's sheet objects: "total.salesArea" → "total_salesArea". */
+function idName(indicatorId: string): string {
+  return indicatorId.replace(/[^A-Za-z0-9]/g, "_");
+}
+
+/**
+ * Per indicator, the regions at their latest period against the nation: the national row first,
+ * then the regions ranked (regions.ts rankRegions) with their rate, its basis, level, the
+ * nation's rate on the same basis, the gap in 个百分点 and the share of the national level; a
+ * bar chart of the rates beside each whole's table ("StatDesk_regions_total_salesArea").
+ */
+function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+  const ids = [...new Set(analysis.regions.map((r) => r.indicatorId))];
+  for (const id of ids) {
+    const ofId = analysis.regions.filter((r) => r.indicatorId === id);
+    const period = ofId.map((r) => r.period).sort()[ofId.length - 1];
+    const at = rankRegions(ofId.filter((r) => r.period === period));
+    const head = at[0];
+    const nation = analysis.series.find((s) => isNational(s) && s.indicatorId === id)?.points.find((p) => p.period === period);
+    const title = indicatorTitle(head, Number(period.slice(0, 4)), language);
+    const label = language === "zh-CN" ? head.label : head.labelEn;
+    const basisText = (basis: RateBasis | null): string | null => (basis === null ? null : basis === "published" ? L.basisPublished : L.basisComputed);
+    const rows: SheetValue[][] = [];
+    if (nation !== undefined) {
+      const published = nation.publishedYoyPct !== null;
+      const rate = published ? nation.publishedYoyPct : nation.yoyPct;
+      rows.push([L.nation, fraction(rate, rule), basisText(rate === null ? null : published ? "published" : "computed"), displayValue(nation.value, 0, rule), null, null, nation.value !== null && nation.value > 0 ? 1 : null]);
+    }
+    for (const r of at) {
+      rows.push([L.regionName(r.region), fraction(r.yoyPct, rule), basisText(r.yoyBasis), displayValue(r.value, 0, rule), fraction(r.nationalYoyPct, rule), r.gapPts, fraction(r.shareOfNationalPct, rule)]);
+    }
+    b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
+    const rect = b.table(
+      `regions_${idName(id)}`,
+      [L.region, L.yoy, L.rateBasis, L.level, L.nationalYoy, L.gapToNation, L.shareOfNational],
+      rows,
+      [f.text, f.growth, f.text, f.level, f.growth, f.points, f.share],
+    );
+    if (head.category === "total" && rows.some((r) => r[1] !== null)) {
+      charts.push(chart(`StatDesk_regions_${idName(id)}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: rows.length + 1, columnCount: 2 }, L.regionsChartTitle(title, label), L.percent, L.region, "0.0%", rect.row, [L.yoy]));
+    }
+    b.blank();
+  }
+}
+
 function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLabels, f: Formats, rule: RoundingRule): void {
   b.sectionTitle(L.planSection);
   b.table(
@@ -411,7 +524,13 @@ export function buildSummary(request: SummaryRequest): SheetModel {
 
   const moversLimit = request.moversLimit ?? Math.max(...analysis.options.topN, 10);
   for (const r of analysis.rankings) rankingTables(b, r, L, f, rule, language, charts);
-  analysis.series.forEach((s, i) => seriesSection(b, s, i, L, f, rule, language, charts));
+  releaseTables(b, analysis, L, f, rule, language);
+  regionTables(b, analysis, L, f, rule, language, charts);
+  // History tables: every national series as before; a region's only when it has several periods
+  // (its latest one is in the regional table). Names keep the series' index, so refresh replaces them.
+  analysis.series.forEach((s, i) => {
+    if (isNational(s) || s.points.length > 1) seriesSection(b, s, i, L, f, rule, language, charts);
+  });
   if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, rule);
   for (const r of analysis.rankings) rankingLists(b, r, L, f, rule, moversLimit);
 

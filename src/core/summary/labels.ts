@@ -1,7 +1,9 @@
 // The words on a summary sheet, in zh-CN and en-US. A reviewer who opens the workbook without
 // StatDesk reads these, so every number's meaning and origin is spelled out here.
 
+import { IndicatorGroup } from "../indicators";
 import { Language } from "../messages";
+import { regionNameEn } from "../regions";
 
 export interface SheetLabels {
   readonly sheetPrefix: string;
@@ -94,7 +96,41 @@ export interface SheetLabels {
   readonly companies: string;
   readonly percent: string;
   readonly yearLabel: (year: number) => string;
+  // the release's tables and the regions against the nation
+  /** A group of the release at a period: "一、房地产开发投资（2024年1-12月）". */
+  readonly releaseSection: (group: IndicatorGroup, period: string) => string;
+  readonly indicatorHeader: string;
+  /** A part under its whole: "其中：住宅投资". */
+  readonly partOf: (name: string) => string;
+  readonly regionsSection: (indicator: string, period: string, unit: string) => string;
+  readonly region: string;
+  readonly nation: string;
+  /** A region's name as this language writes it. */
+  readonly regionName: (region: string) => string;
+  readonly rateBasis: string;
+  readonly basisPublished: string;
+  readonly basisComputed: string;
+  readonly nationalYoy: string;
+  readonly gapToNation: string;
+  readonly shareOfNational: string;
+  readonly regionsChartTitle: (indicator: string, period: string) => string;
 }
+
+const GROUP_ZH: Readonly<Record<IndicatorGroup, string>> = {
+  investment: "一、房地产开发投资",
+  construction: "二、房屋施工、新开工和竣工面积",
+  sales: "三、新建商品房销售",
+  stock: "四、商品房待售面积",
+  funds: "五、房地产开发企业到位资金",
+};
+
+const GROUP_EN: Readonly<Record<IndicatorGroup, string>> = {
+  investment: "I. Investment in real estate development",
+  construction: "II. Floor space under construction, newly started and completed",
+  sales: "III. Sales of new commercial housing",
+  stock: "IV. Floor area for sale",
+  funds: "V. Funds in place for real estate development",
+};
 
 const ZH: SheetLabels = {
   sheetPrefix: "汇总",
@@ -185,6 +221,20 @@ const ZH: SheetLabels = {
   companies: "家",
   percent: "%",
   yearLabel: (year) => `${year}年`,
+  releaseSection: (group, period) => `${GROUP_ZH[group]}（${period}）`,
+  indicatorHeader: "指标",
+  partOf: (name) => `其中：${name}`,
+  regionsSection: (indicator, period, unit) => `各地区${indicator}（${period}，${unit}）`,
+  region: "地区",
+  nation: "全国",
+  regionName: (region) => region,
+  rateBasis: "增速口径",
+  basisPublished: "公布（可比口径）",
+  basisComputed: "按公布数据计算",
+  nationalYoy: "全国同比（同一口径）",
+  gapToNation: "比全国高（+）低（−）（个百分点）",
+  shareOfNational: "占全国比重",
+  regionsChartTitle: (indicator, period) => `${period}各地区${indicator}同比增速`,
 };
 
 const EN: SheetLabels = {
@@ -276,6 +326,23 @@ const EN: SheetLabels = {
   companies: "companies",
   percent: "%",
   yearLabel: (year) => String(year),
+  releaseSection: (group, period) => `${GROUP_EN[group]} (${period})`,
+  indicatorHeader: "Indicator",
+  partOf: (name) => `of which: ${name}`,
+  regionsSection: (indicator, period, unit) => `${indicator} by region (${period}, ${unit})`,
+  region: "Region",
+  nation: "National",
+  regionName: (region) => {
+    const name = regionNameEn(region).replace(/^the /, "");
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  },
+  rateBasis: "Rate basis",
+  basisPublished: "published (comparable basis)",
+  basisComputed: "computed from levels",
+  nationalYoy: "National YoY (same basis)",
+  gapToNation: "Gap to national (pp)",
+  shareOfNational: "Share of national",
+  regionsChartTitle: (indicator, period) => `${indicator}: YoY by region, ${period}`,
 };
 
 export const SHEET_LABELS: Readonly<Record<Language, SheetLabels>> = { "zh-CN": ZH, "en-US": EN };
