@@ -334,6 +334,18 @@ export function readRankingTable(
     last.set(vc, { period, list });
     return list;
   };
+  // The figure cells refused (not a number, a percent, zero or negative): the rectangle holding
+  // them is where a list left with no usable rows is refused, so a person lands on those cells.
+  let refusedTop = -1;
+  let refusedBottom = -1;
+  let refusedLeft = Infinity;
+  let refusedRight = -1;
+  const refused = (r: number, column: number) => {
+    if (refusedTop < 0) refusedTop = r;
+    refusedBottom = r;
+    refusedLeft = Math.min(refusedLeft, column);
+    refusedRight = Math.max(refusedRight, column);
+  };
   const skip = (r: number, row: readonly CellValue[], reason: SkipReason) =>
     skippedRows.push({ row: r, location: location(r, 0), reason, text: rowText(row).slice(0, 60) });
 
@@ -410,6 +422,7 @@ export function readRankingTable(
       } else {
         const parsed = parseNumberCell(cell, formats?.[r]?.[vc.column.index]);
         const where = location(r, vc.column.index);
+        if (!parsed.ok || parsed.notes.includes("percent") || parsed.value <= 0) refused(r, vc.column.index);
         if (!parsed.ok) {
           // In a wide table a dash or blank means "not ranked that year": said, but quietly.
           const quiet = wide && (parsed.reason === "dash" || parsed.reason === "empty");
@@ -463,10 +476,16 @@ export function readRankingTable(
       wide,
       basis: draft.vc.column.basis ?? titleBasis ?? null,
     });
-    reportDuplicates(entries, problems, location);
+    reportDuplicates(entries, nameColumn.index, problems, location);
   }
   if (lists.length === 0 && !hasErrors(problems)) {
-    problems.push(problem("no-rows", "error", location(headerRow, 0), { source: sourceName(source) }));
+    // At the figure cells when there were figures and none could be used; else at the header.
+    if (refusedTop >= 0) {
+      const figures = rangeLocation(source, refusedTop, refusedLeft, refusedBottom - refusedTop + 1, refusedRight - refusedLeft + 1);
+      problems.push(problem("no-rows", "error", figures, { source: sourceName(source), figures }));
+    } else {
+      problems.push(problem("no-rows", "error", location(headerRow, 0), { source: sourceName(source) }));
+    }
   }
   if (wide) {
     const years = [...new Set(lists.map((l) => l.period.year))].sort((a, b) => a - b);
@@ -504,9 +523,27 @@ function reportRankOrder(entries: RankingEntries, problems: Problem[], location:
   }
 }
 
-function reportDuplicates(entries: RankingEntries, problems: Problem[], location: (row: number, column: number) => string): void {
-  const at = (i: number) => location(entries.rows[i], entries.column);
-  for (const [later, first] of keyIndex(entries).duplicates) {
-    problems.push(problem("duplicate-enterprise", "warning", at(later), { name: entries.names[later], other: at(first) }));
+/**
+ * An enterprise twice in one list is said at the later row's name cell, naming both rows' name
+ * cells and figure cells (in sheet order; `other` is the earlier figure cell).
+ */
+function reportDuplicates(
+  entries: RankingEntries,
+  nameColumn: number,
+  problems: Problem[],
+  location: (row: number, column: number) => string,
+): void {
+  for (const [one, another] of keyIndex(entries).duplicates) {
+    const [earlier, later] = entries.rows[one] <= entries.rows[another] ? [one, another] : [another, one];
+    const nameCell = location(entries.rows[later], nameColumn);
+    problems.push(
+      problem("duplicate-enterprise", "warning", nameCell, {
+        name: entries.names[later],
+        nameCell,
+        otherNameCell: location(entries.rows[earlier], nameColumn),
+        figure: location(entries.rows[later], entries.column),
+        other: location(entries.rows[earlier], entries.column),
+      }),
+    );
   }
 }

@@ -192,6 +192,17 @@ describe("exit statuses", () => {
     expect(r.stderr).toMatch(/notes\.csv!A1: The year of notes\.csv was not found/);
   });
 
+  test("1 when every figure is unusable, naming the figure cells rather than the header", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-"));
+    const file = path.join(dir, "2024年.csv");
+    fs.writeFileSync(file, "排名,企业名称,销售额（亿元）\n1,甲,#N/A\n2,乙,\n3,丙,暂无\n");
+    const en = await cli(["summarize", file, "--lang", "en-US"]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain("2024年.csv!C2:C4: 2024年.csv has a header but no usable data rows: none of the figures in C2:C4 can be counted");
+    const zh = await cli(["summarize", file, "--lang", "zh-CN"]);
+    expect(zh.stderr).toContain("2024年.csv!C2:C4: 2024年.csv 有表头但没有可用的数据行：C2:C4 中没有一个可计入的数值");
+  });
+
   test("2 for bad option values, as --help says, with the message and the usage, before any file is read", async () => {
     const file = rankings("2024年TOP100.csv");
     const cases: [string[], string][] = [

@@ -154,9 +154,12 @@ describe("rows that are not enterprises", () => {
 });
 
 describe("enterprises", () => {
-  test("a duplicate in one year is reported with both locations", () => {
+  test("a duplicate in one year is reported at its name cells and its figures", () => {
     const [t] = readRankingTables([["企业名称", "2024年销售额（亿元）"], ["甲", 3], ["乙", 2], ["甲 ", 1]], sheet("S"));
-    expect(t.problems.find((p) => p.code === "duplicate-enterprise")).toMatchObject({ location: "S!B4", params: { other: "S!B2" } });
+    expect(t.problems.find((p) => p.code === "duplicate-enterprise")).toMatchObject({
+      location: "S!A4",
+      params: { nameCell: "S!A4", otherNameCell: "S!A2", figure: "S!B4", other: "S!B2" },
+    });
   });
 
   test("ranks that contradict values are used and reported", () => {

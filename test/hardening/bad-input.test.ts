@@ -223,15 +223,15 @@ describe("enterprises", () => {
   test("the same enterprise twice in one year is reported with both locations", async () => {
     const outcome = await runCase({ "2024年": yearSheet(2024, [["甲房企", 300], ["乙房企", 200], ["甲房企", 100]]) }, ["'2024年'!A:C"]);
     const duplicates = ok(outcome).problems.filter((p) => p.code === "duplicate-enterprise");
-    expect(duplicates.map((p) => [p.location, p.params.other, p.params.name])).toEqual([["'2024年'!C5", "'2024年'!C3", "甲房企"]]);
+    expect(duplicates.map((p) => [p.location, p.params.otherNameCell, p.params.other, p.params.name])).toEqual([["'2024年'!B5", "'2024年'!B3", "'2024年'!C3", "甲房企"]]);
   });
 
   test("names differing only in width or spaces are one enterprise: a duplicate within a year", async () => {
     const outcome = await runCase({ "2024年": yearSheet(2024, [["ＡＢＣ地产", 300], ["ABC 地产", 200], ["碧桂园（控股）", 150], ["碧桂园(控股) ", 100]]) }, ["'2024年'!A:C"]);
     const duplicates = ok(outcome).problems.filter((p) => p.code === "duplicate-enterprise");
     expect(duplicates.map((p) => [p.location, p.params.other])).toEqual([
-      ["'2024年'!C4", "'2024年'!C3"],
-      ["'2024年'!C6", "'2024年'!C5"],
+      ["'2024年'!B4", "'2024年'!C3"],
+      ["'2024年'!B6", "'2024年'!C5"],
     ]);
   });
 
