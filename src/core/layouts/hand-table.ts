@@ -5,7 +5,7 @@
 // Flows are year to date, as NBS publishes them (2 stands for 1—2月); stock is the month's end.
 
 import { cellText, Grid, isBlank } from "../cells";
-import { matchIndicator } from "../indicators";
+import { matchIndicator, matchPart } from "../indicators";
 import { Period } from "../periods";
 import { problem } from "../problems";
 import { cellLocation, rangeLocation, sourceName } from "../source";
@@ -22,7 +22,7 @@ const SEARCH_ROWS = 40;
 function findHeader(grid: Grid): number | undefined {
   for (let r = 0; r < Math.min(grid.length, SEARCH_ROWS); r++) {
     const row = grid[r];
-    if (matchIndicator(cellText(row[0])) !== undefined) continue;
+    if (matchIndicator(cellText(row[0])) !== undefined || matchPart(cellText(row[0])) !== undefined) continue;
     const seen = new Set<string>();
     let others = 0;
     for (let c = 1; c < row.length; c++) {

@@ -4,7 +4,7 @@
 // region of a 分省 export that puts indicators down the rows.
 
 import { cellText, Grid, isBlank } from "../cells";
-import { matchIndicator } from "../indicators";
+import { matchIndicator, matchPart } from "../indicators";
 import { Period } from "../periods";
 import { problem } from "../problems";
 import { cellLocation, rangeLocation, sourceName } from "../source";
@@ -22,10 +22,18 @@ function findHeader(grid: Grid): number | undefined {
   for (let r = 0; r < Math.min(grid.length, SEARCH_ROWS); r++) {
     const row = grid[r];
     // A row that names an indicator is a figure row, whatever its numbers look like.
-    if (matchIndicator(cellText(row[0])) !== undefined) continue;
+    if (matchIndicator(cellText(row[0])) !== undefined || matchPart(cellText(row[0])) !== undefined) continue;
     let periods = 0;
-    for (let c = 1; c < row.length; c++) if (!isBlank(row[c]) && headerPeriod(row[c]) !== undefined) periods++;
+    let numeric = 0;
+    for (let c = 1; c < row.length; c++) {
+      if (isBlank(row[c]) || headerPeriod(row[c]) === undefined) continue;
+      periods++;
+      if (typeof row[c] === "number") numeric++;
+    }
     if (periods === 0 || (periods < 2 && cornerOf(row[0]) !== "indicator")) continue;
+    // Periods that are numbers (2018, a date serial) head a table only under 指标 or a blank
+    // corner: beside any other name they are more likely figures of a row.
+    if (numeric === periods && !isBlank(row[0]) && cornerOf(row[0]) === undefined) continue;
     if (grid.slice(r + 1, r + SEARCH_ROWS).some((next) => matchIndicator(cellText(next[0])) !== undefined)) return r;
   }
   return undefined;
