@@ -8,6 +8,9 @@ import { Indicator } from "../core/indicators";
 import { Problem } from "../core/problems";
 import { resolveOptions } from "../core/options";
 import { SkipReason } from "../core/ranking-table";
+import { monthSpanLabel, Period, periodLabel } from "../core/periods";
+import { SeriesLayout, SeriesTable, SkippedSeriesRow } from "../core/series-table";
+import type { YearSource } from "../core/layouts/context";
 import { columnLetters, quoteSheetName, splitSheet } from "../core/a1";
 import { cellLocation } from "../core/source";
 import { readWorkbook } from "./read";
@@ -34,12 +37,36 @@ export interface TablePreview {
   readonly columns: readonly ColumnPreview[];
   readonly years: readonly number[];
   readonly unit: string | null;
+  /** Ranking: entries kept; plan: items; series: figures read (levels and published rates). */
   readonly keptRows: number;
-  readonly skipped: readonly { readonly reason: SkipReason; readonly count: number; readonly first: string }[];
+  /** Rows passed over, by reason: how many and the first one's cell (rankings and series tables). */
+  readonly skipped: readonly { readonly reason: SkipReason | SkippedSeriesRow["reason"]; readonly count: number; readonly first: string }[];
   /** For series tables: the indicators found, with the region when the table breaks them down. */
   readonly indicators: readonly { readonly indicator: Indicator; readonly region: string | null }[];
   /** For plan tables: the items. */
   readonly items: readonly string[];
+  /** For series tables: which recogniser read it; null for rankings and plans. */
+  readonly layout: SeriesLayout | null;
+  /** For series tables: the points in time read, oldest first (empty when the reading was refused). */
+  readonly periods: readonly PeriodPreview[];
+  /** For series tables: the regions named, in the table's order (the nation is none of them). */
+  readonly regions: readonly string[];
+  /** For series tables: how many of the source's rows gave at least one figure. */
+  readonly figureRows: number;
+  /** For series tables: where the year came from when the header's months say none (or the table's period). */
+  readonly yearFrom: YearSource | null;
+}
+
+/**
+ * One point in time of a series table, as desks name it in both languages: a year-to-date
+ * figure as "2025年1-12月" / "Jan–Dec 2025" even to December, a month as "2025年12月".
+ */
+export interface PeriodPreview {
+  /** The series key ("2025-12", "2024"): figures to the same point share it. */
+  readonly key: string;
+  readonly period: Period;
+  readonly label: string;
+  readonly labelEn: string;
 }
 
 export interface SourcePreview {
@@ -52,14 +79,52 @@ export interface SourcePreview {
 
 const SAMPLE_ROWS = 8;
 
+/** What a series-only field holds for rankings and plans. */
+const NOT_SERIES = { layout: null, periods: [], regions: [], figureRows: 0, yearFrom: null } as const;
+
+/** Skipped rows grouped by reason, in the order first met: how many, and the first one's cell. */
+function groupSkipped<R extends string>(rows: readonly { readonly reason: R; readonly location: string }[]): { reason: R; count: number; first: string }[] {
+  const skipped = new Map<R, { count: number; first: string }>();
+  for (const s of rows) {
+    const seen = skipped.get(s.reason);
+    skipped.set(s.reason, seen === undefined ? { count: 1, first: s.location } : { ...seen, count: seen.count + 1 });
+  }
+  return [...skipped.entries()].map(([reason, v]) => ({ reason, ...v }));
+}
+
+/** A figure's period as desks write it: a year-to-date figure as "2025年1-12月", even to December. */
+function figureLabel(p: Period, language: "zh-CN" | "en-US"): string {
+  return p.kind === "ytd" ? monthSpanLabel(p.year, 1, p.toMonth, language) : periodLabel(p, language);
+}
+
+/**
+ * The points in time a series table gives figures for, oldest first. Figures to the same point
+ * share a key (a stock at December's end beside 1-12月 flows, as in one column of a hand table);
+ * the widest span names it, as that column's header means.
+ */
+function seriesPeriods(table: SeriesTable): PeriodPreview[] {
+  const byKey = new Map<string, Period>();
+  for (const s of table.series) {
+    for (const [key, o] of [...s.levels, ...s.published]) {
+      const seen = byKey.get(key);
+      if (seen === undefined || o.period.fromMonth < seen.fromMonth) byKey.set(key, o.period);
+    }
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, period]) => ({ key, period, label: figureLabel(period, "zh-CN"), labelEn: figureLabel(period, "en-US") }));
+}
+
+/** How many source rows gave a figure: distinct rows among the figures' cells ("Sheet1!C17" → row 17). */
+function rowsWithFigures(table: SeriesTable): number {
+  const rows = new Set<string>();
+  for (const s of table.series) for (const o of [...s.levels.values(), ...s.published.values()]) rows.add(o.location.replace(/[A-Z]+(\d+)$/, "$1"));
+  return rows.size;
+}
+
 function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   const headerAddress = cellLocation(table.source, table.headerRow, 0);
   if (table.kind === "ranking") {
-    const skipped = new Map<SkipReason, { count: number; first: string }>();
-    for (const s of table.skippedRows) {
-      const seen = skipped.get(s.reason);
-      skipped.set(s.reason, seen === undefined ? { count: 1, first: s.location } : { ...seen, count: seen.count + 1 });
-    }
     return {
       kind: "ranking",
       headerAddress,
@@ -76,9 +141,10 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       years: [...new Set(table.lists.map((l) => l.period.year))].sort((a, b) => b - a),
       unit: table.lists[0]?.sourceUnit ?? null,
       keptRows: table.keptRows,
-      skipped: [...skipped.entries()].map(([reason, v]) => ({ reason, ...v })),
+      skipped: groupSkipped(table.skippedRows),
       indicators: [],
       items: [],
+      ...NOT_SERIES,
     };
   }
   if (table.kind === "series") {
@@ -90,9 +156,14 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       years: [...new Set(table.series.flatMap((s) => [...s.levels.values(), ...s.published.values()].map((o) => o.period.year)))].sort((a, b) => b - a),
       unit: null,
       keptRows: table.series.reduce((n, s) => n + s.levels.size + s.published.size, 0),
-      skipped: [],
+      skipped: groupSkipped(table.skipped),
       indicators: table.series.map((s) => ({ indicator: s.indicator, region: s.region ?? null })),
       items: [],
+      layout: table.layout,
+      periods: seriesPeriods(table),
+      regions: [...new Set(table.series.flatMap((s) => (s.region === undefined ? [] : [s.region])))],
+      figureRows: rowsWithFigures(table),
+      yearFrom: table.yearFrom ?? null,
     };
   }
   return {
@@ -106,6 +177,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
     skipped: [],
     indicators: [],
     items: table.targets.map((t) => t.item),
+    ...NOT_SERIES,
   };
 }
 

@@ -1,10 +1,13 @@
 // What StatDesk understood of one source — header row, what each column holds, years, unit, rows
-// kept and skipped and why — with the controls to correct it. Every correction is re-read at once.
+// kept and skipped and why; for a series table its layout, periods, indicators, regions and where
+// the year came from — with the controls to correct it. Every correction is re-read at once.
 
 import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { COLUMN_ROLES, ColumnRole } from "../../../core/headers";
 import type { SkipReason } from "../../../core/ranking-table";
+import type { SeriesLayout, SkippedSeriesRow } from "../../../core/series-table";
+import type { YearSource } from "../../../core/layouts/context";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
 import { UNIT_CHOICES, unitWords } from "../../units";
@@ -24,14 +27,38 @@ const ROLE_KEY: Readonly<Record<ColumnRole, MessageKey>> = {
   other: "roleOther",
 };
 
-const SKIP_KEY: Readonly<Record<SkipReason, MessageKey>> = {
+const SKIP_KEY: Readonly<Record<SkipReason | SkippedSeriesRow["reason"], MessageKey>> = {
   blank: "skipBlank",
   total: "skipTotal",
   footnote: "skipFootnote",
   "repeated-header": "skipRepeatedHeader",
   "no-name": "skipNoName",
   "no-value": "skipNoValue",
+  metadata: "skipMetadata",
+  "not-real-estate": "skipNotRealEstate",
+  "unknown-row": "skipUnknownRow",
 };
+
+/** Each series layout as a statistician calls it. */
+const LAYOUT_KEY: Readonly<Record<SeriesLayout, MessageKey>> = {
+  "nbs-export": "layoutNbsExport",
+  "nbs-export-transposed": "layoutNbsExportTransposed",
+  "nbs-province-export": "layoutNbsProvinceExport",
+  "release-table": "layoutReleaseTable",
+  "regional-table": "layoutRegionalTable",
+  "long-table": "layoutLongTable",
+  "hand-table": "layoutHandTable",
+};
+
+const YEAR_FROM_KEY: Readonly<Record<YearSource, MessageKey>> = {
+  person: "yearFromPerson",
+  title: "yearFromTitle",
+  sheet: "yearFromSheet",
+  file: "yearFromFile",
+};
+
+/** Regions named in full up to this many; the rest are counted. */
+const REGIONS_SHOWN = 5;
 
 const KIND_KEY: Readonly<Record<TableView["table"]["kind"], MessageKey>> = {
   ranking: "kindRanking",
@@ -40,19 +67,45 @@ const KIND_KEY: Readonly<Record<TableView["table"]["kind"], MessageKey>> = {
 };
 
 function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["onColumnRole"]; onLocate: (l: string) => void; disabled: boolean }): React.JSX.Element {
-  const { t, f, numbers } = useLocale();
+  const { t, f, numbers, language } = useLocale();
   const styles = useSourcePreviewStyles();
-  const { table } = props.view;
+  const { table, periods } = props.view;
   const count = numbers("half-away");
+  const series = table.kind === "series";
+  const listed = table.regions.slice(0, REGIONS_SHOWN).join(language === "zh-CN" ? "、" : ", ") + (table.regions.length > REGIONS_SHOWN ? "…" : "");
   return (
     <>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t.previewKind}</dt>
         <dd className={styles.detail}>{t[KIND_KEY[table.kind]]}</dd>
+        {table.layout !== null && (
+          <>
+            <dt className={styles.term}>{t.previewLayout}</dt>
+            <dd className={styles.detail}>{t[LAYOUT_KEY[table.layout]]}</dd>
+          </>
+        )}
         <dt className={styles.term}>{t.previewHeaderRow}</dt>
         <dd className={styles.detail}>{f(t.previewHeaderRowValue, { row: props.view.headerSheetRow, cell: table.headerAddress })}</dd>
         <dt className={styles.term}>{t.previewYears}</dt>
         <dd className={styles.detail}>{table.years.length > 0 ? table.years.join(", ") : t.previewNone}</dd>
+        {table.yearFrom !== null && (
+          <>
+            <dt className={styles.term}>{t.previewYearFrom}</dt>
+            <dd className={styles.detail}>{t[YEAR_FROM_KEY[table.yearFrom]]}</dd>
+          </>
+        )}
+        {series && (
+          <>
+            <dt className={styles.term}>{t.previewPeriods}</dt>
+            <dd className={styles.detail}>
+              {periods.length === 0
+                ? t.previewNone
+                : periods.length === 1
+                  ? periods[0]
+                  : f(t.previewPeriodsValue, { first: periods[0], last: periods[periods.length - 1], count: count.fixed(periods.length, 0) })}
+            </dd>
+          </>
+        )}
         {table.kind === "ranking" && (
           <>
             <dt className={styles.term}>{t.previewUnit}</dt>
@@ -61,7 +114,13 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
         )}
         <dt className={styles.term}>{table.kind === "series" ? t.previewObservations : t.previewKept}</dt>
         <dd className={styles.detail}>{count.fixed(table.keptRows, 0)}</dd>
-        {table.kind === "ranking" && (
+        {series && (
+          <>
+            <dt className={styles.term}>{t.previewFigureRows}</dt>
+            <dd className={styles.detail}>{count.fixed(table.figureRows, 0)}</dd>
+          </>
+        )}
+        {table.kind !== "plan" && (
           <>
             <dt className={styles.term}>{t.previewSkipped}</dt>
             <dd className={styles.detail}>
@@ -80,10 +139,22 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
             </dd>
           </>
         )}
-        {props.view.items.length > 0 && (
+        {(series || props.view.items.length > 0) && (
           <>
-            <dt className={styles.term}>{table.kind === "series" ? t.previewIndicators : t.previewItems}</dt>
-            <dd className={styles.detail}>{props.view.items.join("; ")}</dd>
+            <dt className={styles.term}>{series ? t.previewIndicators : t.previewItems}</dt>
+            <dd className={styles.detail}>{props.view.items.length > 0 ? props.view.items.join("; ") : t.previewNone}</dd>
+          </>
+        )}
+        {series && (
+          <>
+            <dt className={styles.term}>{t.previewRegions}</dt>
+            <dd className={styles.detail}>
+              {table.regions.length > 0
+                ? f(t.previewRegionsValue, { count: count.fixed(table.regions.length, 0), names: listed })
+                : table.indicators.length > 0
+                  ? t.previewRegionsNation
+                  : t.previewNone}
+            </dd>
           </>
         )}
       </dl>
@@ -129,6 +200,21 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
         <TableFacts key={view.key} view={view} onColumnRole={props.onColumnRole} onLocate={props.onLocate} disabled={disabled} />
       ))}
       <ProblemList problems={props.preview.problems} onLocate={props.onLocate} errorTitle={t.previewProblemsTitle} />
+      {/* A series slot has no corrections fold; its months' year is asked for here, never pre-filled. */}
+      {!props.corrections && state.seriesYear && (
+        <Field label={t.correctYear} hint={t.correctSeriesYearHint}>
+          <Input
+            inputMode="numeric"
+            value={state.year.draft}
+            disabled={disabled}
+            onChange={(_, data) => state.year.setDraft(data.value)}
+            onBlur={state.year.commit}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") state.year.commit();
+            }}
+          />
+        </Field>
+      )}
       {props.corrections && (
         <fieldset className={styles.corrections}>
           <legend className={styles.legend}>{t.correctionsHeading}</legend>

@@ -33,6 +33,8 @@ export interface TableView {
   readonly headerSheetRow: number;
   /** Series indicators in words; plan items as written. */
   readonly items: readonly string[];
+  /** Series: the periods read, oldest first, as the pane's language names them. */
+  readonly periods: readonly string[];
 }
 
 /** A correction typed as text: the draft, and committing it (on Enter or on leaving the field). */
@@ -51,6 +53,11 @@ export interface SourcePreviewState extends SourcePreviewProps {
   /** Header row, year and unit are folded away until needed: opened by the person, by a correction in force, or by an error. */
   readonly correctionsOpen: boolean;
   readonly toggleCorrections: () => void;
+  /**
+   * A series table needs the person's year (its months say none) or may take one: a hand table,
+   * a series-year-missing refusal, or a year already given (so it can be changed or cleared).
+   */
+  readonly seriesYear: boolean;
 }
 
 const YEAR = /^\s*(19|20)\d{2}\s*$/;
@@ -84,6 +91,7 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
     table,
     headerSheetRow: firstRow + table.headerRow + 1,
     items: table.kind === "series" ? table.indicators.map((s) => `${indicatorName(s.indicator, language)}${s.region ? ` (${s.region})` : ""}`) : table.items,
+    periods: table.periods.map((p) => (language === "zh-CN" ? p.label : p.labelEn)),
   }));
 
   const headerOverride = props.overrides.headerRow;
@@ -106,6 +114,8 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   const [opened, setOpened] = React.useState<boolean | undefined>(undefined);
   const correctionsOpen = opened ?? needed;
   const toggleCorrections = React.useCallback(() => setOpened(!correctionsOpen), [correctionsOpen]);
-  return { ...props, tables, header, year, corrected, correctionsOpen, toggleCorrections };
+  const seriesYear =
+    props.preview.tables.some((t) => t.layout === "hand-table") || props.preview.problems.some((p) => p.code === "series-year-missing") || (o.year !== undefined && props.preview.tables.some((t) => t.kind === "series"));
+  return { ...props, tables, header, year, corrected, correctionsOpen, toggleCorrections, seriesYear };
 }
 
