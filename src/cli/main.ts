@@ -299,7 +299,8 @@ export function textReport(analysis: Analysis, language: Language, fileNotes: re
     const last = s.points[s.points.length - 1];
     if (last === undefined) continue;
     const single = last.singleMonth === undefined ? "" : `; ${zh ? "单月（推算）" : "single month (derived)"} ${amount(last.singleMonth, rule, 0)} ${s.unit}, ${pct(last.singleMonthYoyPct ?? null, rule)}`;
-    lines.push(`${zh ? s.indicator : s.indicatorEn} ${zh ? last.label : last.labelEn}: ${amount(last.value, rule, 0)} ${s.unit}, ${zh ? "公布" : "published"} ${pct(last.publishedYoyPct, rule)}, ${zh ? "按公布数据计算" : "from levels"} ${pct(last.yoyPct, rule)}${last.basisFlag ? " !" : ""}${single}`);
+    const region = s.region === null ? "" : zh ? s.region : `${s.region}, `;
+    lines.push(`${region}${zh ? s.indicator : s.indicatorEn} ${zh ? last.label : last.labelEn}: ${amount(last.value, rule, 0)} ${s.unit}, ${zh ? "公布" : "published"} ${pct(last.publishedYoyPct, rule)}, ${zh ? "按公布数据计算" : "from levels"} ${pct(last.yoyPct, rule)}${last.basisFlag ? " !" : ""}${single}`);
   }
   for (const t of analysis.targets) {
     lines.push(`${t.item}: ${t.planText} → ${t.actualText}, ${t.completionPct === null ? "—" : `${formatFixed(t.completionPct, 1, rule)}%`}`);

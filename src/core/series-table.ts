@@ -36,6 +36,8 @@ export interface RawSeries {
   readonly indicator: Indicator;
   /** The region as NBS writes it ("北京市", "东部地区"); absent for the nation. */
   readonly region?: string;
+  /** For figures without a region: whether the table says they are the nation's (全国). */
+  readonly nationStated?: boolean;
   /** The unit of the levels after conversion (万平方米 or 亿元). */
   readonly unit: string;
   /** Year-to-date figures (NBS monthly releases) rather than figures for the period alone. */

@@ -75,6 +75,8 @@ export interface SeriesSummary {
   readonly category: Indicator["category"];
   readonly quantity: Indicator["quantity"];
   readonly region: string | null;
+  /** For the nation's figures: whether the data says they are the nation's (全国); else a bulletin says nothing of it. */
+  readonly nationStated: boolean;
   /** Which layout recogniser read the series ("nbs-export", "hand-table" …). */
   readonly layout: SeriesLayout;
   readonly unit: string;
@@ -237,6 +239,7 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
       category: raw.indicator.category,
       quantity: raw.indicator.quantity,
       region: raw.region ?? null,
+      nationStated: raw.nationStated === true,
       layout: raw.layout,
       unit: raw.unit,
       cumulative: raw.cumulative,

@@ -88,3 +88,19 @@ describe("no period is invented (property)", () => {
     );
   });
 });
+
+describe("a long table by region is not taken for an export with months down the rows", () => {
+  test("时间 | 地区 | indicator columns keeps its regions", () => {
+    const grid: Grid = [
+      ["时间", "地区", "新建商品房销售面积累计值(万平方米)", "新建商品房销售面积累计增长(%)"],
+      ["2024年12月", "全国", 97385, -12.9],
+      ["2024年12月", "北京市", 1127.5, -5.1],
+    ];
+    const analysis = analyze([{ source: { sheet: "分地区", row: 0, column: 0 }, grid }], options);
+    expect(analysis.problems.filter((p) => p.severity !== "info")).toEqual([]);
+    expect(analysis.series.map((s) => [s.layout, s.region, s.points[0].value, s.points[0].publishedYoyPct])).toEqual([
+      ["long-table", null, 97385, -12.9],
+      ["long-table", "北京市", 1127.5, -5.1],
+    ]);
+  });
+});

@@ -46,9 +46,14 @@ export class SeriesCollector {
   readonly problems: Problem[] = [];
   readonly skipped: SkippedSeriesRow[] = [];
 
+  /**
+   * `nationStated`: the table names the nation its unregioned figures are for (a 全国 cell, a
+   * national NBS database, a title saying 全国), so a bulletin may say 全国; else it says nothing.
+   */
   constructor(
     readonly sourceRef: SourceRef,
     private readonly layout: SeriesLayout,
+    private readonly nationStated = false,
   ) {}
 
   /** Notes a row that was not read, and why (shown in the task pane's reading). */
@@ -124,7 +129,7 @@ export class SeriesCollector {
       range,
       layout: this.layout,
       indicator: d.indicator,
-      ...(d.region !== null ? { region: d.region } : {}),
+      ...(d.region !== null ? { region: d.region } : this.nationStated ? { nationStated: true } : {}),
       unit: QUANTITY_UNIT[d.indicator.quantity],
       // A monthly flow given only as published rates is as year-to-date as NBS releases are.
       cumulative: d.cumulative || (d.frequency === "month" && isFlow(d.indicator.quantity) && [...d.levels.values()].every((o) => o.period.fromMonth === 1)),

@@ -39,6 +39,18 @@ export function metadataOf(grid: Grid, before: number): Readonly<Record<string, 
   return found;
 }
 
+/**
+ * Whether a table says its figures are the nation's: a national data.stats.gov.cn database
+ * (月度数据, not 分省月度数据), a `地区：全国` line, or 全国 in a title, the sheet or the file name.
+ */
+export function saysNation(grid: Grid, headerRow: number, source: SourceRef): boolean {
+  const meta = metadataOf(grid, headerRow);
+  if (meta["数据库"] !== undefined && !meta["数据库"].startsWith("分省")) return true;
+  if (meta["地区"] !== undefined && /^全国/.test(meta["地区"])) return true;
+  const titles = grid.slice(0, headerRow).map((row) => row.map(cellText).join(" ")).join(" ");
+  return /全国/.test(`${titles} ${source.sheet ?? ""} ${source.file ?? ""}`);
+}
+
 /** Where a table's year came from: the person, the title rows, the sheet name or the file name. */
 export type YearSource = "person" | "title" | "sheet" | "file";
 

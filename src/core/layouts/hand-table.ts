@@ -11,7 +11,7 @@ import { problem } from "../problems";
 import { cellLocation, rangeLocation, sourceName } from "../source";
 import { SeriesReadOptions, SeriesTable } from "../series-table";
 import { SeriesCollector } from "./collect";
-import { contextYear, Months, yearlessMonths } from "./context";
+import { contextYear, Months, yearlessMonths, saysNation } from "./context";
 import { headerPeriods } from "./nbs-export";
 import { indicatorRows, readAcross } from "./across";
 import { SeriesSource } from "./types";
@@ -45,7 +45,7 @@ function periodOf(m: Months, year: number): Period {
 export function readHandTable({ grid, source }: SeriesSource, options: SeriesReadOptions): SeriesTable | undefined {
   const headerRow = findHeader(grid);
   if (headerRow === undefined) return undefined;
-  const collector = new SeriesCollector(source, "hand-table");
+  const collector = new SeriesCollector(source, "hand-table", saysNation(grid, headerRow, source));
   const header = grid[headerRow];
   const firstMonth = header.findIndex((cell, c) => c > 0 && !isBlank(cell));
   const year = contextYear(grid, headerRow, source, options.year);

@@ -12,7 +12,7 @@ import { cellLocation, rangeLocation, sourceName } from "../source";
 import { regionName } from "../regions-names";
 import { SeriesReadOptions, SeriesTable } from "../series-table";
 import { periodOfFigure, SeriesCollector } from "./collect";
-import { contextYear, isFootnote, yearlessMonths } from "./context";
+import { contextYear, isFootnote, saysNation, yearlessMonths } from "./context";
 import { SeriesSource } from "./types";
 
 type Role = "period" | "year" | "indicator" | "region" | "value" | "growth" | "indicatorColumn";
@@ -56,8 +56,9 @@ export function readLongTable({ grid, source }: SeriesSource, options: SeriesRea
   const header = findHeader(grid);
   if (header === undefined) return undefined;
   const { row: headerRow, roles } = header;
-  const collector = new SeriesCollector(source, "long-table");
   const at = (role: Role) => roles.findIndex((x) => x?.role === role);
+  // With a region column, figures without a region come from its 全国 cells.
+  const collector = new SeriesCollector(source, "long-table", at("region") >= 0 || saysNation(grid, headerRow, source));
   const periodColumn = at("period");
   const yearColumn = at("year");
   const indicatorColumn = at("indicator");

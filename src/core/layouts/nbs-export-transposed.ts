@@ -9,7 +9,7 @@ import { cellLocation, rangeLocation } from "../source";
 import { regionName } from "../regions-names";
 import { SeriesReadOptions, SeriesTable } from "../series-table";
 import { periodOfFigure, SeriesCollector } from "./collect";
-import { cornerOf, headerPeriod, isFootnote, isMetadata, metadataOf } from "./context";
+import { cornerOf, headerPeriod, isFootnote, isMetadata, metadataOf, saysNation } from "./context";
 import { SeriesSource } from "./types";
 
 const SEARCH_ROWS = 40;
@@ -19,6 +19,8 @@ function findHeader(grid: Grid): number | undefined {
     const row = grid[r];
     const corner = cornerOf(row[0]);
     if (corner !== "time" && corner !== "indicator") continue;
+    // 时间 | 地区 | 销售面积 … is a long table by region, not an export.
+    if (row.slice(1).some((c) => cornerOf(c) !== undefined)) continue;
     if (!row.slice(1).some((c) => matchIndicator(cellText(c)) !== undefined)) continue;
     if (grid.slice(r + 1, r + SEARCH_ROWS).some((next) => headerPeriod(next[0]) !== undefined)) return r;
   }
@@ -28,7 +30,7 @@ function findHeader(grid: Grid): number | undefined {
 export function readNbsExportTransposed({ grid, source }: SeriesSource, _options: SeriesReadOptions): SeriesTable | undefined {
   const headerRow = findHeader(grid);
   if (headerRow === undefined) return undefined;
-  const collector = new SeriesCollector(source, "nbs-export-transposed");
+  const collector = new SeriesCollector(source, "nbs-export-transposed", saysNation(grid, headerRow, source));
   const header = grid[headerRow];
   const columns: (IndicatorMatch | undefined)[] = header.map((cell, c) => (c === 0 ? undefined : matchIndicator(cellText(cell))));
   header.forEach((cell, c) => {

@@ -11,7 +11,7 @@ import { cellLocation, rangeLocation, sourceName } from "../source";
 import { regionName } from "../regions-names";
 import { seriesKey, SeriesReadOptions, SeriesTable } from "../series-table";
 import { SeriesCollector } from "./collect";
-import { cornerOf, headerPeriod, metadataOf } from "./context";
+import { cornerOf, headerPeriod, metadataOf, saysNation } from "./context";
 import { indicatorRows, readAcross } from "./across";
 import { SeriesSource } from "./types";
 
@@ -66,7 +66,7 @@ export function headerPeriods(grid: Grid, headerRow: number, collector: SeriesCo
 export function readNbsExport({ grid, source }: SeriesSource, _options: SeriesReadOptions): SeriesTable | undefined {
   const headerRow = findHeader(grid);
   if (headerRow === undefined) return undefined;
-  const collector = new SeriesCollector(source, "nbs-export");
+  const collector = new SeriesCollector(source, "nbs-export", saysNation(grid, headerRow, source));
   const periods = headerPeriods(grid, headerRow, collector, headerPeriod);
   const region = regionName(metadataOf(grid, headerRow)["地区"] ?? "") ?? null;
   const lastRow = readAcross(grid, headerRow, periods, collector, indicatorRows(region), false);

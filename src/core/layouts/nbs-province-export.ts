@@ -30,7 +30,7 @@ export function readNbsProvinceExport({ grid, source }: SeriesSource, _options: 
   const named = metadataOf(grid, headerRow)["指标"];
   const match = named === undefined ? undefined : matchIndicator(named);
   if (match === undefined) return undefined;
-  const collector = new SeriesCollector(source, "nbs-province-export");
+  const collector = new SeriesCollector(source, "nbs-province-export", true);
   const periods = headerPeriods(grid, headerRow, collector, headerPeriod);
   const lastRow = readAcross(grid, headerRow, periods, collector, (name) => {
     const region = regionName(name);

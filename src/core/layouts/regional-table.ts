@@ -64,7 +64,7 @@ function findHeader(grid: Grid): number | undefined {
 export function readRegionalTable({ grid, source }: SeriesSource, options: SeriesReadOptions): SeriesTable | undefined {
   const headerRow = findHeader(grid);
   if (headerRow === undefined) return undefined;
-  const collector = new SeriesCollector(source, "regional-table");
+  const collector = new SeriesCollector(source, "regional-table", true);
   const width = grid[headerRow].length;
   const stated = statedPeriod(grid, headerRow, source, options);
   if (stated === undefined) {

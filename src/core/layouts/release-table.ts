@@ -9,7 +9,7 @@ import { headerKey } from "../text";
 import { cellLocation, rangeLocation, sourceName } from "../source";
 import { SeriesReadOptions, SeriesTable } from "../series-table";
 import { SeriesCollector } from "./collect";
-import { contextPeriod, cornerOf, isFootnote, isMetadata, YearSource } from "./context";
+import { contextPeriod, cornerOf, isFootnote, isMetadata, YearSource, saysNation } from "./context";
 import { indicatorRows, RowMeaning } from "./across";
 import { Indicator, matchIndicator } from "../indicators";
 import { SeriesSource } from "./types";
@@ -69,7 +69,7 @@ export function readReleaseTable({ grid, source }: SeriesSource, options: Series
   const headerRow = findHeader(grid);
   if (headerRow === undefined) return undefined;
   const columns = releaseColumns(grid[headerRow])!;
-  const collector = new SeriesCollector(source, "release-table");
+  const collector = new SeriesCollector(source, "release-table", saysNation(grid, headerRow, source));
   const stated = statedPeriod(grid, headerRow, source, options);
   const width = grid[headerRow].length;
   if (stated === undefined) {

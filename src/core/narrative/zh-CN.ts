@@ -173,16 +173,18 @@ function releaseSentences(series: readonly SeriesSummary[], rule: RoundingRule):
   const sentences: string[] = [];
   const opening = (x: SeriesAt): string => (sentences.length === 0 ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p));
   const name = (x: SeriesAt): string => indicatorName({ category: "total", quantity: x.s.quantity }, "zh-CN", x.p.year);
+  // 全国 only where the data says the figures are the nation's: Chongqing's annual table is not.
+  const nation = (x: SeriesAt): string => (x.s.nationStated ? "全国" : "");
 
   const investment = release.at("total", "investment");
-  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], `全国${name(investment)}`, opening(investment), rule));
+  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], `${nation(investment)}${name(investment)}`, opening(investment), rule));
 
   let opened = false;
   for (const q of CONSTRUCTION) {
     const total = release.at("total", q);
     if (total === undefined) continue;
     // The release says 房地产开发企业房屋施工面积; seed 003 opens with 全国房屋竣工面积.
-    const subject = opened ? name(total) : `${q === "underConstructionArea" ? "房地产开发企业" : "全国"}${name(total)}`;
+    const subject = opened ? name(total) : `${q === "underConstructionArea" ? "房地产开发企业" : nation(total)}${name(total)}`;
     sentences.push(wholeSentence(total, [release.at("residential", q)], subject, opened ? null : opening(total), rule));
     opened = true;
   }
