@@ -1,5 +1,5 @@
 // Region names as NBS writes them (北京市, 内蒙古自治区, 东部地区), with the spaces that pasted
-// tables put in them (北　　京) taken out, and the nation (全国, 全国总计) told apart.
+// tables put in them (北\u3000\u3000京) taken out, and the nation (全国, 全国总计) told apart.
 
 import { removeSpaces, toHalfWidth } from "./text";
 
@@ -11,7 +11,7 @@ const NATION = /^(全国|全国总计|全国合计|总计|合计|全国总计\(�
 /**
  * A region cell as StatDesk keeps it: spaces and full-width spaces removed, the name otherwise as
  * written; null for the nation; undefined for a blank cell.
- * regionName("北　　京") // => "北京"; regionName("全国总计") // => null; regionName(" 东部地区 ") // => "东部地区"
+ * regionName("北\u3000\u3000京") // => "北京"; regionName("全国总计") // => null; regionName(" 东部地区 ") // => "东部地区"
  */
 export function regionName(text: string): string | null | undefined {
   const name = removeSpaces(toHalfWidth(text));
