@@ -107,7 +107,7 @@ const ZH: Catalog = {
   "series-year-missing": (p) =>
     `${s(p.source)} 的表头只写了月份（${s(p.months)}），标题行、工作表名和文件名都没有写年份。StatDesk 不猜测年份：请在标题行写明年份（写成“YYYY年1—12月”），或在命令行加 --year YYYY，或在任务窗格的“年份”中填写。`,
   "series-period-missing": (p) =>
-    `${s(p.source)} 是只有一个时期的表（绝对数、增长率），但标题行、工作表名和文件名都没有写时期。请在标题行写明（写成“YYYY年1—7月”），或在命令行加 --year YYYY（表示全年）。`,
+    `${s(p.source)} 是只有一个时期的表（绝对数、增长率），但标题行、工作表名和文件名都没有写时期。请在标题行写明（写成“YYYY年1—7月”），或在命令行加 --year YYYY、在任务窗格的“年份”中填写（表示全年）。`,
   "series-not-real-estate": (p) => `“${s(p.name)}”不是房地产开发或销售指标，未计入。`,
   "nbs-not-real-estate": (p) =>
     p.export === 0
@@ -212,7 +212,7 @@ const EN: Catalog = {
   "series-year-missing": (p) =>
     `The header of ${s(p.source)} gives months without a year (${s(p.months)}), and neither a title row, the sheet name nor the file name says the year. StatDesk does not guess a year: write it in a title row (as "YYYY年1—12月"), or give it with --year YYYY on the command line or in the task pane's year field.`,
   "series-period-missing": (p) =>
-    `${s(p.source)} is a one-period table (levels and growth rates), but no title row, sheet name or file name says the period. Write it in a title row (as "YYYY年1—7月"), or give --year YYYY on the command line for the whole year.`,
+    `${s(p.source)} is a one-period table (levels and growth rates), but no title row, sheet name or file name says the period. Write it in a title row (as "YYYY年1—7月"), or give the year (for the whole year) with --year YYYY on the command line or in the task pane's year field.`,
   "series-not-real-estate": (p) => `"${s(p.name)}" is not a real-estate development or sales indicator; it was left out.`,
   "nbs-not-real-estate": (p) =>
     p.export === 0

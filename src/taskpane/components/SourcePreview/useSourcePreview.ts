@@ -115,7 +115,7 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
   const correctionsOpen = opened ?? needed;
   const toggleCorrections = React.useCallback(() => setOpened(!correctionsOpen), [correctionsOpen]);
   const seriesYear =
-    props.preview.tables.some((t) => t.layout === "hand-table") || props.preview.problems.some((p) => p.code === "series-year-missing") || (o.year !== undefined && props.preview.tables.some((t) => t.kind === "series"));
+    props.preview.tables.some((t) => t.layout === "hand-table") || props.preview.problems.some((p) => p.code === "series-year-missing" || p.code === "series-period-missing") || (o.year !== undefined && props.preview.tables.some((t) => t.kind === "series"));
   return { ...props, tables, header, year, corrected, correctionsOpen, toggleCorrections, seriesYear };
 }
 
