@@ -93,8 +93,9 @@ async function main() {
     // The README's pictures are refreshed on request only, so a test run never dirties the tree.
     const docs = path.join(ROOT, "docs", "screenshots");
     fs.mkdirSync(docs, { recursive: true });
-    for (const name of ["workbench-summary.png", "workbench-pane.png"]) fs.copyFileSync(path.join(ARTIFACTS, name), path.join(docs, name));
-    say("copied workbench-summary.png and workbench-pane.png to docs/screenshots/");
+    const names = ["workbench-summary.png", "workbench-pane.png", "pane-hand-table-zh-CN.png", "pane-hand-table-en-US.png"];
+    for (const name of names) fs.copyFileSync(path.join(ARTIFACTS, name), path.join(docs, name));
+    say(`copied ${names.join(", ")} to docs/screenshots/`);
   }
   say(`${code === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`);
   process.exitCode = code;

@@ -129,3 +129,11 @@ describe("regional tables", () => {
     expect(block(m, "regions_total_salesArea")[4][2]).toBe("computed from levels");
   });
 });
+
+describe("the release's tables without some groups", () => {
+  test("are numbered by the groups present: 一、二、三 with no gap where construction is missing", () => {
+    const sheet = sheetOf(release2024().filter((s) => !["underConstructionArea", "newStartsArea", "completedArea", "funds"].includes(s.quantity)));
+    expect(["release_investment", "release_sales", "release_stock"].map((g) => String(titleAbove(sheet, g)).slice(0, 2))).toEqual(["一、", "二、", "三、"]);
+    expect(sheet.sections["release_construction"]).toBeUndefined();
+  });
+});

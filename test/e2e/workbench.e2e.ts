@@ -101,7 +101,7 @@ async function selectWithMouse(page: Page, sheet: string, from: string, to: stri
 }
 
 /** Takes the grid's selection into one of the pane's slots and returns the address it shows. */
-async function useSelection(page: Page, language: Language, slot: "slotCurrent" | "slotPrevious" | "slotRanking"): Promise<string> {
+async function useSelection(page: Page, language: Language, slot: "slotCurrent" | "slotPrevious" | "slotRanking" | "slotSeries"): Promise<string> {
   const t = messages(language);
   await page.getByRole("button", { name: format(t.useSelectionFor, { source: t[slot] }) }).click();
   const input = page.getByRole("textbox", { name: format(t.addressOf, { source: t[slot] }) });
@@ -347,6 +347,46 @@ describe("the grid", () => {
     await expect(cell(page, "A100001")).toBeVisibleSoon();
     await expect(cell(page, "C100001").innerText()).resolves.toBe("10000");
     expect(await grid(page).locator('[role="gridcell"]').count()).toBeLessThan(2000);
+    await finish(session);
+  });
+});
+
+describe("a real hand-made NBS table (housing_sales.xlsx: months 12 … 2, no year)", () => {
+  const REAL = path.join(__dirname, "..", "fixtures", "real-data", "hand-pasted-2025-xlsx", "housing_sales.xlsx");
+
+  test.each(["zh-CN", "en-US"] as const)("%s: refused at B1 until the year is typed, then read and summarised", async (language) => {
+    const t = messages(language);
+    const session = await openWorkbench(language);
+    const { page } = session;
+    await page.locator("[data-open-file]").setInputFiles(REAL);
+    await expect(page.locator('[data-workbench-notice="success"]')).toBeVisibleSoon();
+    await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("Sheet1");
+    await cell(page, "A1").click();
+    await cell(page, "L9").click({ modifiers: ["Shift"] });
+    await expect(useSelection(page, language, "slotSeries")).resolves.toBe("Sheet1!A1:L9");
+
+    // The reading says no year is given and where; the year field is empty: nothing is guessed.
+    const pane = page.locator("[data-pane]");
+    await expect(pane.getByRole("button", { name: new RegExp(`${escapeRegExp(format(t.goToCell, { cell: "" }))}.*B1$`) }).first()).toBeVisibleSoon();
+    const year = pane.getByRole("textbox", { name: t.correctYear, exact: true });
+    await expect(year.inputValue()).resolves.toBe("");
+    await expect(pane.innerText()).resolves.not.toMatch(/2126|2025/);
+    await shot(pane, `pane-hand-table-refused-${language}`);
+
+    await year.fill("2025");
+    await year.press("Enter");
+    await expect(pane.getByText(t.layoutHandTable)).toBeVisibleSoon();
+    await expect(pane.getByText(language === "zh-CN" ? /2025年1-12月/ : /Jan–Dec 2025/).first()).toBeVisibleSoon();
+    await shot(pane, `pane-hand-table-${language}`);
+
+    const summary = language === "zh-CN" ? "汇总_2025" : "Summary_2025";
+    await runAnalysis(page, language, summary);
+    const sales = await rowWithLabel(page, language === "zh-CN" ? "新建商品房销售面积" : "Floor area sold of new commercial housing");
+    expect(sales.texts).toContain("88,101");
+    const investment = await rowWithLabel(page, language === "zh-CN" ? "房地产开发投资" : "Investment in real estate development");
+    expect(investment.texts).toContain("82,788");
+    await page.locator("[data-grid-body]").evaluate((b) => (b.scrollTop = 0));
+    await shot(page, `summary-hand-table-${language}`);
     await finish(session);
   });
 });

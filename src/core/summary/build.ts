@@ -296,6 +296,8 @@ function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: F
   const release = nationalRelease(analysis.series);
   if (release === undefined) return;
   const national = analysis.series.filter(isNational).sort(releaseOrder);
+  // Numbered by the groups present, so a table without construction figures reads 一、二、三 with no gap.
+  let written = 0;
   for (const group of GROUPS) {
     const seen = new Set<string>();
     const rows: { s: SeriesSummary; p: SeriesPoint }[] = [];
@@ -307,7 +309,7 @@ function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: F
     }
     if (rows.length === 0) continue;
     const first = rows[0].p;
-    b.sectionTitle(L.releaseSection(group, language === "zh-CN" ? first.label : first.labelEn));
+    b.sectionTitle(L.releaseSection(group, language === "zh-CN" ? first.label : first.labelEn, written++));
     const rect = b.table(
       `release_${group}`,
       [L.indicatorHeader, L.unit, L.level, L.previousLevel, L.publishedYoy, L.computedYoy, L.basisGap, L.note],

@@ -98,7 +98,7 @@ export interface SheetLabels {
   readonly yearLabel: (year: number) => string;
   // the release's tables and the regions against the nation
   /** A group of the release at a period: "一、房地产开发投资（2024年1-12月）". */
-  readonly releaseSection: (group: IndicatorGroup, period: string) => string;
+  readonly releaseSection: (group: IndicatorGroup, period: string, ordinal: number) => string;
   readonly indicatorHeader: string;
   /** A part under its whole: "其中：住宅投资". */
   readonly partOf: (name: string) => string;
@@ -117,19 +117,19 @@ export interface SheetLabels {
 }
 
 const GROUP_ZH: Readonly<Record<IndicatorGroup, string>> = {
-  investment: "一、房地产开发投资",
-  construction: "二、房屋施工、新开工和竣工面积",
-  sales: "三、新建商品房销售",
-  stock: "四、商品房待售面积",
-  funds: "五、房地产开发企业到位资金",
+  investment: "房地产开发投资",
+  construction: "房屋施工、新开工和竣工面积",
+  sales: "新建商品房销售",
+  stock: "商品房待售面积",
+  funds: "房地产开发企业到位资金",
 };
 
 const GROUP_EN: Readonly<Record<IndicatorGroup, string>> = {
-  investment: "I. Investment in real estate development",
-  construction: "II. Floor space under construction, newly started and completed",
-  sales: "III. Sales of new commercial housing",
-  stock: "IV. Floor area for sale",
-  funds: "V. Funds in place for real estate development",
+  investment: "Investment in real estate development",
+  construction: "Floor space under construction, newly started and completed",
+  sales: "Sales of new commercial housing",
+  stock: "Floor area for sale",
+  funds: "Funds in place for real estate development",
 };
 
 const ZH: SheetLabels = {
@@ -221,7 +221,7 @@ const ZH: SheetLabels = {
   companies: "家",
   percent: "%",
   yearLabel: (year) => `${year}年`,
-  releaseSection: (group, period) => `${GROUP_ZH[group]}（${period}）`,
+  releaseSection: (group, period, ordinal) => `${"一二三四五"[ordinal]}、${GROUP_ZH[group]}（${period}）`,
   indicatorHeader: "指标",
   partOf: (name) => `其中：${name}`,
   regionsSection: (indicator, period, unit) => `各地区${indicator}（${period}，${unit}）`,
@@ -326,7 +326,7 @@ const EN: SheetLabels = {
   companies: "companies",
   percent: "%",
   yearLabel: (year) => String(year),
-  releaseSection: (group, period) => `${GROUP_EN[group]} (${period})`,
+  releaseSection: (group, period, ordinal) => `${["I", "II", "III", "IV", "V"][ordinal]}. ${GROUP_EN[group]} (${period})`,
   indicatorHeader: "Indicator",
   partOf: (name) => `of which: ${name}`,
   regionsSection: (indicator, period, unit) => `${indicator} by region (${period}, ${unit})`,
