@@ -19,6 +19,7 @@ import {
   oracleMonths,
   oracleReleaseGrid,
   oracleTransposedGrid,
+  provinceExportGrid,
   regionalGrid,
   SYNTHETIC_REGIONS,
 } from "../fixtures/nbs/oracle";
@@ -191,5 +192,34 @@ describe("the hand table (months as bare numbers, no year)", () => {
     const table = analysis.tables[0];
     expect(table.kind === "series" && table.yearFrom).toBe("title");
     expect(analysis.series.find((s) => s.indicatorId === "total.salesArea")!.points.at(-1)!.value).toBe(97385);
+  });
+});
+
+describe("the 分省 export, one file per indicator (指标： line), a 全国 row of the oracle's figures", () => {
+  const months = monthsBetween("2021-02", "2025-12");
+  const grids: [string, Grid][] = ORACLE_INDICATORS.flatMap((ind) => [
+    [`分省-${ind.id}`, provinceExportGrid(ind, "level", months)] as [string, Grid],
+    ...(ind.rate !== undefined ? [[`分省-${ind.id}-rate`, provinceExportGrid(ind, "rate", months)] as [string, Grid]] : []),
+  ]);
+  const analysis = read(grids);
+
+  test("each indicator's 全国 row gives the oracle's levels and rates, 2022–2025", () => {
+    expect(analysis.problems.filter((p) => p.severity === "error")).toEqual([]);
+    // Level and rate come from two files: each file is its own series of the same indicator.
+    for (const ind of ORACLE_INDICATORS) {
+      const nation = analysis.series.filter((s) => s.indicatorId === ind.id && s.region === null);
+      expect(nation.every((s) => s.layout === "nbs-province-export")).toBe(true);
+      for (const d of CHECKED) {
+        const want = ORACLE.get(d)!;
+        const level = nation.map((s) => s.points.find((p) => p.period === d)?.value ?? null).find((v) => v !== null) ?? null;
+        const rate = nation.map((s) => s.points.find((p) => p.period === d)?.publishedYoyPct ?? null).find((v) => v !== null) ?? null;
+        expect([ind.id, d, level, rate]).toEqual([ind.id, d, want[ind.level], ind.rate !== undefined ? want[ind.rate] : null]);
+      }
+    }
+  });
+
+  test("the provinces are regions, named as NBS writes them", () => {
+    const regions = new Set(analysis.series.map((s) => s.region).filter((r) => r !== null));
+    expect([...regions]).toEqual(["北京市", "内蒙古自治区"]);
   });
 });
