@@ -103,9 +103,11 @@ export function compareRegions(series: readonly SeriesSummary[], rule: RoundingR
   const regional = series.filter((s) => !isNational(s));
   const rows: (RegionComparison & { readonly order: number })[] = [];
   regional.forEach((s, order) => {
-    const nation = national.find((n) => n.indicatorId === s.indicatorId && n.frequency === s.frequency && n.cumulative === s.cumulative);
+    // The nation's figures may come from several tables (an export, a regional table's 全国总计 row):
+    // the first that has the period answers.
+    const nations = national.filter((n) => n.indicatorId === s.indicatorId && n.frequency === s.frequency && n.cumulative === s.cumulative);
     for (const p of s.points) {
-      const np = nation?.points.find((x) => x.period === p.period);
+      const np = nations.map((n) => n.points.find((x) => x.period === p.period)).find((x) => x !== undefined);
       const own = quoted(p);
       const theirs = onBasis(np, own.basis);
       const gapPts = own.rate !== null && theirs.rate !== null && own.basis === theirs.basis ? gapFromPrinted(own.rate, theirs.rate, rule) : null;

@@ -60,6 +60,13 @@ describe("compareRegions", () => {
     expect(d).toMatchObject({ yoyBasis: "computed", nationalYoyPct: -8.5, nationalYoyBasis: "published", gapPts: null });
   });
 
+  test("the nation's point is taken from whichever national series has the period (an export, a 全国总计 row)", () => {
+    const export2023 = releaseSeries("total", "salesArea", [{ period: "2023-12", value: 111735, published: -8.5 }]);
+    const nationRow2024 = releaseSeries("total", "salesArea", [{ period: "2024-12", value: 97385, published: -12.9 }]);
+    const [c] = compareRegions([export2023, nationRow2024, area("北京市", { value: 4973, published: -8.2 })], "half-away");
+    expect([c.nationalYoyPct, c.gapPts, c.nationalValue]).toEqual([-12.9, 4.7, 97385]);
+  });
+
   test("a region without a national series is kept, its national figures blank; 全国 in a region cell is the nation", () => {
     const labelledNation = releaseSeries("total", "salesArea", [{ period: "2024-12", value: 97385, published: -12.9 }], "全国");
     const rows = compareRegions([labelledNation, area("北京市", { value: 4973, published: -8.2 }), releaseSeries("total", "investment", [{ period: "2024-12", value: 900, published: -3 }], "北京市")], "half-away");
