@@ -113,3 +113,16 @@ describe("hand-pasted macro workbooks that are not StatDesk's data", () => {
     expect(stderr).toMatch(/not a real-estate|No ranking, sales series or plan table/);
   });
 });
+
+describe("a workbook's sheets that are not StatDesk's data, beside one that is", () => {
+  test("are passed over with info notes, never asked for a year, and the NBS table is summarised", async () => {
+    const { code, stdout } = await cli(["summarize", real("hand-pasted-2025-xlsx", "data.xlsx"), real("hand-pasted-2025-xlsx", "housing_sales.xlsx"), "--year", "2025", "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(point(json, "total.salesArea", "2025-12").value).toBe(88101);
+    const passedOver = json.warnings.filter((w: Json) => w.code === "nbs-not-real-estate" || w.code === "no-table");
+    expect(passedOver.length).toBeGreaterThan(5);
+    expect(passedOver.every((w: Json) => w.severity === "info")).toBe(true);
+    expect(json.warnings.filter((w: Json) => w.code === "no-year" || w.code === "series-year-missing")).toEqual([]);
+  });
+});

@@ -116,14 +116,11 @@ describe("the long table (时间 | 指标 | 数值 | 比上年增长)", () => {
 });
 
 describe("the release table (指标 | 绝对数 | 比上年增长(%), the period in the title)", () => {
-  const decembers = YEARS.map((y) => `${y}-12`);
-  const analysis = read(decembers.map((d) => [`发布表${d}`, oracleReleaseGrid(ORACLE.get(d)!)] as [string, Grid]));
-
-  test("each year's December release gives the oracle's figures", () => {
-    expect(analysis.problems.filter((p) => p.severity === "error")).toEqual([]);
-    for (const d of decembers) {
-      const one = analysis.series.filter((s) => s.points.some((p) => p.period === d));
-      expectOracle(one, [d], "release-table");
+  test("every month's release, 2022–2025, gives the oracle's figures", () => {
+    for (const d of CHECKED) {
+      const analysis = read([[`发布表${d}`, oracleReleaseGrid(ORACLE.get(d)!)]]);
+      expect(analysis.problems.filter((p) => p.severity === "error")).toEqual([]);
+      expectOracle(analysis.series, [d], "release-table");
     }
   });
 
@@ -145,6 +142,20 @@ describe("the release table (指标 | 绝对数 | 比上年增长(%), the period
     const analysis2 = analyze([{ source: sheet("Sheet1"), grid }], options);
     expect(analysis2.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.location])).toEqual([["series-period-missing", "Sheet1!A1"]]);
     expect(analysis2.series).toEqual([]);
+  });
+});
+
+describe("the regional table, every December 2022–2025: the 全国总计 row is the oracle's", () => {
+  test.each(YEARS)("%i", (year) => {
+    const month = ORACLE.get(`${year}-12`)!;
+    const analysis = read([["分地区", regionalGrid(month)]]);
+    expect(analysis.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const nation = analysis.series.filter((s) => s.region === null);
+    expect(nation.map((s) => [s.indicatorId, s.points[0].value, s.points[0].publishedYoyPct])).toEqual([
+      ["total.investment", month.investTotalCum, month.investTotalCumYoy],
+      ["total.salesArea", month.salesAreaCum, month.salesAreaCumYoy],
+      ["total.salesValue", month.salesAmtCum, month.salesAmtCumYoy],
+    ]);
   });
 });
 
@@ -185,6 +196,18 @@ describe("the hand table (months as bare numbers, no year)", () => {
     expect(analysis.series.find((s) => s.indicatorId === "total.investment")!.points[0].label).toBe("2025年1-2月");
     const table = analysis.tables[0];
     expect(table.kind === "series" && [table.layout, table.yearFrom]).toEqual(["hand-table", "person"]);
+  });
+
+  test.each(YEARS)("%i: with the year in the title, every month's level of every indicator is the oracle's", (year) => {
+    const analysis = read([["Sheet1", oracleHandGrid(year, `${year}年全国房地产开发和销售情况（累计）`)]]);
+    expect(analysis.problems.filter((p) => p.severity === "error")).toEqual([]);
+    for (const ind of ORACLE_INDICATORS.slice(0, 7)) {
+      const s = analysis.series.find((x) => x.indicatorId === ind.id)!;
+      expect(s.layout).toBe("hand-table");
+      for (const d of CHECKED.filter((m) => m.startsWith(String(year)))) {
+        expect([ind.id, d, s.points.find((p) => p.period === d)?.value ?? null]).toEqual([ind.id, d, ORACLE.get(d)![ind.level]]);
+      }
+    }
   });
 
   test("a title row that says the year gives it", () => {
