@@ -13,7 +13,7 @@ import { runAnalysis } from "../src/excel/run";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
 import { naiveRun } from "./naive";
-import { RankingLayout, rankingWorkload, seriesWorkload, Workload } from "./workloads";
+import { RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
 
 /** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
 const LATENCY_MS = 50;
@@ -26,7 +26,7 @@ const NAIVE_SAMPLE_ROWS = 12_000;
 
 interface Case {
   readonly kind: "ranking" | "series";
-  readonly layout: RankingLayout | "nbs";
+  readonly layout: RankingLayout | "nbs" | "nbs-release";
   /** Enterprises per year for a ranking; months for a series. */
   readonly rows: number;
 }
@@ -34,6 +34,8 @@ interface Case {
 const CASES: readonly Case[] = [
   ...[100, 1_000, 10_000, 100_000].flatMap((rows) => (["two-sheets", "wide"] as const).map((layout) => ({ kind: "ranking" as const, layout, rows }))),
   ...[12, 60, 120, 600].map((rows) => ({ kind: "series" as const, layout: "nbs" as const, rows })),
+  // Fifteen years of the whole release (the real oracle): rows are its months.
+  { kind: "series", layout: "nbs-release", rows: 169 },
 ];
 
 interface Figures {
@@ -68,7 +70,8 @@ interface Figures {
 }
 
 function workloadOf(c: Case): Workload {
-  return c.kind === "ranking" ? rankingWorkload(c.rows, c.layout as RankingLayout) : seriesWorkload(c.rows);
+  if (c.kind === "ranking") return rankingWorkload(c.rows, c.layout as RankingLayout);
+  return c.layout === "nbs-release" ? releaseWorkload() : seriesWorkload(c.rows);
 }
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;

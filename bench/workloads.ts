@@ -8,6 +8,7 @@ import { WorkbookModel } from "../src/host/model";
 import { columnLetters } from "../src/core/a1";
 import { prng } from "../test/fixtures/rankings/synthetic";
 import { monthsNewestFirst, NBS_INDICATORS } from "../test/fixtures/nbs/build";
+import { oracleExportGrid, oracleMonths } from "../test/fixtures/nbs/oracle";
 import { definitionOf, workbookOf } from "../test/fixtures/workbooks";
 
 /** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
@@ -82,6 +83,20 @@ export function rankingWorkload(n: number, layout: RankingLayout): Workload {
     ...current.map(([name, v], i) => [i + 1, name, v, before.get(name) ?? "—"]),
   ];
   return { workbook: workbookOf({ 排行榜: grid }, "bench.xlsx"), definition: definitionOf([`排行榜!A1:D${n + 2}`], "bench"), sources: [{ sheet: "排行榜", rows: n + 2, columns: 4 }] };
+}
+
+/**
+ * The whole NBS release over fifteen years as a data.stats.gov.cn export: the real oracle's 169
+ * months (2011-02 … 2026-05) of twelve indicators, levels and published rates (19 rows).
+ */
+export function releaseWorkload(): Workload {
+  const grid = oracleExportGrid(oracleMonths().reverse());
+  const columns = Math.max(...grid.map((row) => row.length));
+  return {
+    workbook: workbookOf({ 月度数据: grid }, "bench.xlsx"),
+    definition: definitionOf([`月度数据!A1:${columnLetters(columns - 1)}${grid.length}`], "bench"),
+    sources: [{ sheet: "月度数据", rows: grid.length, columns }],
+  };
 }
 
 /**
