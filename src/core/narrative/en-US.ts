@@ -2,14 +2,14 @@
 // "year on year" at the first mention of a period, up/down/unchanged from the printed sign.
 
 import { Category, indicatorName, isFlow, Quantity } from "../indicators";
-import { compareRegions, isNational, RegionComparison, regionNameEn } from "../regions";
+import { RegionComparison, regionNameEn } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { coversYear, isWholeRelease, latestNational, MAX_REGIONS_IN_SENTENCES, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
+import { coversYear, isWholeRelease, latestNational, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs } from "./shared";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 function grouped(text: string): string {
@@ -266,24 +266,7 @@ function regionSentence(c: RegionComparison, at: SeriesAt, first: boolean, words
 
 /** Sentences on the regions read beside the nation (see zh-CN.ts). */
 export function regionSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
-  const regional = series.filter((s) => !isNational(s));
-  if (regional.length === 0) return [];
-  const comparisons = compareRegions(series, rule);
-  const period = nationalRelease(series)?.period ?? comparisons.map((c) => c.period).sort().pop();
-  const latest = comparisons.filter((c) => c.period === period && c.category === "total");
-  const regions = [...new Set(regional.map((s) => s.region as string))].filter((r) => latest.some((c) => c.region === r));
-  if (regions.length === 0 || regions.length > MAX_REGIONS_IN_SENTENCES) return [];
-  const release = isWholeRelease(series);
-  const sentences: string[] = [];
-  for (const region of regions) {
-    for (const c of latest.filter((x) => x.region === region)) {
-      const s = regional.find((x) => x.region === region && x.indicatorId === c.indicatorId) as SeriesSummary;
-      const p = s.points.find((x) => x.period === c.period) as SeriesPoint;
-      const words = release && coversYear(s, p) ? " from the previous year" : " year on year";
-      sentences.push(regionSentence(c, { s, p }, sentences.length === 0, words, rule));
-    }
-  }
-  return sentences;
+  return regionSentenceInputs(series, rule).map((x) => regionSentence(x.c, x.at, x.first, x.fromPreviousYear ? " from the previous year" : " year on year", rule));
 }
 
 /** Sentences on one ranking. */

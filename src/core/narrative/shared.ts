@@ -2,7 +2,7 @@
 // (taken from the printed value, so "下降0.0%" can never appear), and which rate to quote.
 
 import { Category, Quantity, QUANTITY_GROUP } from "../indicators";
-import { isNational } from "../regions";
+import { compareRegions, isNational, RegionComparison } from "../regions";
 import { roundTo, RoundingRule } from "../rounding";
 import { SeriesPoint, SeriesSummary } from "../series";
 import { Maybe } from "../yoy";
@@ -120,3 +120,37 @@ export function nationalRelease(series: readonly SeriesSummary[]): NationalRelea
 
 /** Regions named one by one in the sentences; more (a table of every province) are left to the sheet's ranking. */
 export const MAX_REGIONS_IN_SENTENCES = 8;
+
+/** One regional sentence to write: its comparison, series and point, whether it opens the paragraph, and its words for the year. */
+export interface RegionSentenceInput {
+  readonly c: RegionComparison;
+  readonly at: SeriesAt;
+  readonly first: boolean;
+  /** The whole year of a whole release: 比上年 / "from the previous year", not 同比. */
+  readonly fromPreviousYear: boolean;
+}
+
+/**
+ * What both languages say of the regions read beside the nation: at the latest period (the
+ * release's, else the latest compared), the total indicators of each region in the order read;
+ * none when there are more regions than a paragraph holds (the sheet's table has them all).
+ */
+export function regionSentenceInputs(series: readonly SeriesSummary[], rule: RoundingRule): RegionSentenceInput[] {
+  const regional = series.filter((s) => !isNational(s));
+  if (regional.length === 0) return [];
+  const comparisons = compareRegions(series, rule);
+  const period = nationalRelease(series)?.period ?? comparisons.map((c) => c.period).sort().pop();
+  const latest = comparisons.filter((c) => c.period === period && c.category === "total");
+  const regions = [...new Set(regional.map((s) => s.region as string))].filter((r) => latest.some((c) => c.region === r));
+  if (regions.length === 0 || regions.length > MAX_REGIONS_IN_SENTENCES) return [];
+  const release = isWholeRelease(series);
+  const inputs: RegionSentenceInput[] = [];
+  for (const region of regions) {
+    for (const c of latest.filter((x) => x.region === region)) {
+      const s = regional.find((x) => x.region === region && x.indicatorId === c.indicatorId) as SeriesSummary;
+      const p = s.points.find((x) => x.period === c.period) as SeriesPoint;
+      inputs.push({ c, at: { s, p }, first: inputs.length === 0, fromPreviousYear: release && coversYear(s, p) });
+    }
+  }
+  return inputs;
+}

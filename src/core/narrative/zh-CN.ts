@@ -2,14 +2,14 @@
 // 同比 at the first mention of a period, 增长/下降/持平 matching the printed sign, 增加/减少 N 家.
 
 import { Category, indicatorName, isFlow, Quantity } from "../indicators";
-import { compareRegions, isNational, RegionComparison } from "../regions";
+import { RegionComparison } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
 import { RankingSummary, TierRow } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { coversYear, Direction, isWholeRelease, latestNational, MAX_REGIONS_IN_SENTENCES, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt } from "./shared";
+import { coversYear, Direction, isWholeRelease, latestNational, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs } from "./shared";
 
 const RISE: Readonly<Record<Direction, string>> = { up: "增长", down: "下降", flat: "持平" };
 
@@ -256,24 +256,7 @@ function regionSentence(c: RegionComparison, at: SeriesAt, first: boolean, words
  * of more than MAX_REGIONS_IN_SENTENCES regions (every province) is left to the sheet's ranking.
  */
 export function regionSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
-  const regional = series.filter((s) => !isNational(s));
-  if (regional.length === 0) return [];
-  const comparisons = compareRegions(series, rule);
-  const period = nationalRelease(series)?.period ?? comparisons.map((c) => c.period).sort().pop();
-  const latest = comparisons.filter((c) => c.period === period && c.category === "total");
-  const regions = [...new Set(regional.map((s) => s.region as string))].filter((r) => latest.some((c) => c.region === r));
-  if (regions.length === 0 || regions.length > MAX_REGIONS_IN_SENTENCES) return [];
-  const release = isWholeRelease(series);
-  const sentences: string[] = [];
-  for (const region of regions) {
-    for (const c of latest.filter((x) => x.region === region)) {
-      const s = regional.find((x) => x.region === region && x.indicatorId === c.indicatorId) as SeriesSummary;
-      const p = s.points.find((x) => x.period === c.period) as SeriesPoint;
-      const words = release && coversYear(s, p) ? "比上年" : "同比";
-      sentences.push(regionSentence(c, { s, p }, sentences.length === 0, words, rule));
-    }
-  }
-  return sentences;
+  return regionSentenceInputs(series, rule).map((x) => regionSentence(x.c, x.at, x.first, x.fromPreviousYear ? "比上年" : "同比", rule));
 }
 
 function tierName(t: TierRow): string {
