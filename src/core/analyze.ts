@@ -17,6 +17,7 @@ import { Metric } from "./units";
 import { Maybe } from "./yoy";
 import { firstMissingPlace, topCovered } from "./ranking-entries";
 import { roundTo } from "./rounding";
+import { linkPeriods } from "./ranking-history";
 
 /** One grid to analyse: where it came from, its cells, and the user's corrections. */
 export interface AnalysisInput {
@@ -57,8 +58,25 @@ function groupKey(list: RankingList): string {
 }
 
 /**
- * Pairs each group's latest year with the year before and compares them.
- * Problems say what could not be paired and why.
+ * A group of one metric and span, split by basis (口径) when some year holds lists of several
+ * bases (one CRIC table with 全口径 and 权益 columns): each basis is then paired with the same
+ * basis a year earlier. Otherwise the group stays whole, so a 全口径 list against last year's
+ * 权益 one is still paired, with the basis-mismatch warning.
+ */
+function splitByBasis(group: readonly RankingList[]): RankingList[][] {
+  const basesOfYear = new Map<number, Set<string | null>>();
+  for (const l of group) basesOfYear.set(l.period.year, (basesOfYear.get(l.period.year) ?? new Set()).add(l.basis));
+  if (![...basesOfYear.values()].some((b) => b.size > 1)) return [[...group]];
+  const byBasis = new Map<string | null, RankingList[]>();
+  for (const l of group) byBasis.set(l.basis, [...(byBasis.get(l.basis) ?? []), l]);
+  return [...byBasis.values()];
+}
+
+/**
+ * Pairs each group's latest year with the year before and compares them: a group is one metric,
+ * basis and span of months, so four lists (2024 and 2023, 1—11月 and 1—12月) give two rankings.
+ * Then each ranking is linked to the previous period of its year (ranking-history.ts): how its
+ * YoY moved against 1—11月. Problems say what could not be paired and why.
  */
 export function pairRankings(
   lists: readonly RankingList[],
@@ -66,14 +84,17 @@ export function pairRankings(
   national: NationalLookup = () => null,
 ): { rankings: RankingSummary[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const groups = new Map<string, RankingList[]>();
+  const spans = new Map<string, RankingList[]>();
   for (const list of lists) {
     const key = groupKey(list);
-    groups.set(key, [...(groups.get(key) ?? []), list]);
+    spans.set(key, [...(spans.get(key) ?? []), list]);
   }
 
   const rankings: RankingSummary[] = [];
-  for (const group of groups.values()) {
+  const groups = [...spans.values()].flatMap(splitByBasis);
+  // Bases in the order they are first found, for a stable order of the rankings.
+  const basisOrder = [...new Set(lists.map((l) => l.basis))];
+  for (const group of groups) {
     // One list per year: the first found (sheet order); a second list for a year is reported.
     const byYear = new Map<number, RankingList>();
     for (const list of group) {
@@ -146,14 +167,22 @@ export function pairRankings(
   // A year left unpaired because its span differs from the other year's (H1 against a full year).
   const lonely = rankings.filter((r) => r.previousYear === null);
   for (const r of lonely) {
-    const other = lonely.find((o) => o !== r && o.metric === r.metric && o.year === r.year - 1);
+    const other = lonely.find((o) => o !== r && o.metric === r.metric && o.basis === r.basis && o.year === r.year - 1);
     if (other !== undefined) {
       problems.push(problem("period-mismatch", "warning", r.range, { period: r.period, other: other.period }));
     }
   }
-  // Latest first, sales value before area, full years before partial ones.
-  rankings.sort((a, b) => b.year - a.year || (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) || Number(isFullYear(b)) - Number(isFullYear(a)));
-  return { rankings, problems };
+  // Latest first, sales value before area, bases as found, then the latest period of the year
+  // first (1—12月 before 1—11月; a full year before its second half).
+  rankings.sort(
+    (a, b) =>
+      b.year - a.year ||
+      (a.metric === b.metric ? 0 : a.metric === "salesValue" ? -1 : 1) ||
+      basisOrder.indexOf(a.basis) - basisOrder.indexOf(b.basis) ||
+      b.toMonth - a.toMonth ||
+      b.toMonth - b.fromMonth - (a.toMonth - a.fromMonth),
+  );
+  return { rankings: linkPeriods(rankings, options.rounding), problems };
 }
 
 /**

@@ -122,6 +122,10 @@ export function findPeriodInText(raw: string): Period | undefined {
   if ((m = new RegExp(`^年?度?(\\d{1,2})${RANGE_SEPARATOR}(\\d{1,2})月`).exec(rest))) {
     return span(year, Number(m[1]), Number(m[2])) ?? yearPeriod(year);
   }
+  // 2024年1月: January alone is also the year to January, so a monthly list's title reads the
+  // same whether the desk means the month or the year to date. (Other single months stay the
+  // year: a release titled 2024年12月 runs from January.)
+  if (/^年?0?1月(?!\d)/.test(rest)) return span(year, 1, 1);
   if (/^年?(上半年|h1)/i.test(rest)) return half(year, 1);
   if (/^年?(下半年|h2)/i.test(rest)) return half(year, 2);
   if ((m = /^年?前([一二三])季度/.exec(rest))) return span(year, 1, 3 * (CHINESE_DIGITS[m[1]] ?? 0));

@@ -7,6 +7,7 @@ import { RankingList } from "./ranking-table";
 import { RankingEntries, rankAt, topCovered } from "./ranking-entries";
 import { keyIndex } from "./key-index";
 import { periodLabel } from "./periods";
+import type { RateChange } from "./series";
 
 export const DEFAULT_TOP_N: readonly number[] = [10, 30, 50, 100];
 
@@ -34,6 +35,19 @@ export interface TierRow {
   readonly meanYoyPct: Maybe;
   /** The tier's sum as a share of the TOP-`shareBaseN` sum, in per cent. */
   readonly sharePct: Maybe;
+  /** The count against the previous period of the same year (较1—11月增加N家); null without one. Set by ranking-history.ts. */
+  readonly periodCountChange: CountChange | null;
+}
+
+/** A count (companies in a tier, 百亿 companies) against the previous period of the same year. */
+export interface CountChange {
+  /** "2024-11": the previous period's key (rankingPeriodKey). */
+  readonly previousPeriod: string;
+  readonly previousLabel: string;
+  readonly previousCount: number;
+  readonly count: number;
+  /** count − previousCount. */
+  readonly change: number;
 }
 
 export interface TopRow {
@@ -52,6 +66,10 @@ export interface TopRow {
   readonly previousShare: Maybe;
   /** Change of the share in percentage points. */
   readonly shareChangePts: Maybe;
+  /** The TOP-N total's YoY against the previous period of the same year, from the printed rates; null without one. Set by ranking-history.ts. */
+  readonly rateChange: RateChange | null;
+  /** The same for the threshold's YoY. */
+  readonly thresholdRateChange: RateChange | null;
 }
 
 export interface GroupRow {
@@ -106,6 +124,31 @@ export interface RankingSummary {
   readonly groups: readonly GroupRow[];
   readonly movers: readonly Mover[];
   readonly membership: readonly Membership[];
+  /** The basis (口径: 全口径, 权益 …) the list names, or null. */
+  readonly basis: string | null;
+  /** "2024-12" for a span from January (1—12月, 上半年 "2024-06"), "2024-04~06" for another span: the period's key. */
+  readonly periodKey: string;
+  /** The key of the previous period of the same year this one is compared with ("2024-11"), or null. Set by ranking-history.ts. */
+  readonly previousPeriod: string | null;
+  /** 百亿企业 against the previous period of the same year; null without one. */
+  readonly hundredBillionPeriodChange: CountChange | null;
+}
+
+/**
+ * A ranking period's key: "2024-12" for a span from January (as NBS year-to-date keys are),
+ * "2024-04~06" for any other span (a quarter, a single month "2024-12~12").
+ * rankingPeriodKey({ year: 2024, fromMonth: 1, toMonth: 11 }) // => "2024-11"
+ */
+export function rankingPeriodKey(p: { readonly year: number; readonly fromMonth: number; readonly toMonth: number }): string {
+  const mm = (m: number) => String(m).padStart(2, "0");
+  return p.fromMonth === 1 ? `${p.year}-${mm(p.toMonth)}` : `${p.year}-${mm(p.fromMonth)}~${mm(p.toMonth)}`;
+}
+
+/** The months of a period key, the inverse of rankingPeriodKey: "2024-04~06" → 2024, 4, 6. */
+export function spanOfKey(key: string): { year: number; fromMonth: number; toMonth: number } {
+  const [year, months] = key.split("-");
+  const [from, to] = months.includes("~") ? months.split("~") : ["1", months];
+  return { year: Number(year), fromMonth: Number(from), toMonth: Number(to) };
 }
 
 /** The sum of the TOP-n, or null when the list does not hold them all (see topCovered). */
@@ -188,6 +231,7 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
             previousMean: before?.mean ?? null,
             meanYoyPct: yoyPct(now.mean, before?.mean),
             sharePct: sharePct(now.sum, shareBase),
+            periodCountChange: null,
           };
         })
       : [];
@@ -218,6 +262,8 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
       share,
       previousShare,
       shareChangePts: difference(share, previousShare),
+      rateChange: null,
+      thresholdRateChange: null,
     };
   });
 
@@ -262,6 +308,10 @@ export function compareRankings(current: RankingList, previous: RankingList | nu
     groups,
     movers,
     membership,
+    basis: current.basis,
+    periodKey: rankingPeriodKey(current.period),
+    previousPeriod: null,
+    hundredBillionPeriodChange: null,
   };
 }
 

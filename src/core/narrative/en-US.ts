@@ -5,7 +5,7 @@ import { Category, indicatorName, isFlow, Quantity } from "../indicators";
 import { RegionComparison, regionNameEn } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
-import { RankingSummary } from "../ranking";
+import { CountChange, RankingSummary, spanOfKey } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
@@ -70,7 +70,11 @@ function previousPeriod(change: RateChange, point: SeriesPoint): string {
 }
 
 function trendText(change: RateChange, point: SeriesPoint, rule: RoundingRule): string {
-  const prev = previousPeriod(change, point);
+  return trendWords(change, previousPeriod(change, point), rule);
+}
+
+/** How a rate moved against the previous period `prev` ("January–November"). */
+function trendWords(change: RateChange, prev: string, rule: RoundingRule): string {
   const pts = formatFixed(Math.abs(change.changePts), 1, rule);
   switch (change.trend) {
     case "decline-narrowed":
@@ -269,18 +273,37 @@ export function regionSentences(series: readonly SeriesSummary[], rule: Rounding
   return regionSentenceInputs(series, rule).map((x) => regionSentence(x.c, x.at, x.first, x.fromPreviousYear ? " from the previous year" : " year on year", rule));
 }
 
+/** A ranking's months within its year: "January–November", "April–June", "December". */
+function rankingSpan(fromMonth: number, toMonth: number): string {
+  return fromMonth === toMonth ? MONTHS[toMonth - 1] : `${MONTHS[fromMonth - 1]}–${MONTHS[toMonth - 1]}`;
+}
+
+function previousSpan(key: string): string {
+  const { fromMonth, toMonth } = spanOfKey(key);
+  return rankingSpan(fromMonth, toMonth);
+}
+
+/** A count against the previous period of the year: ", 1 more than in January–November"; "" without one. */
+function periodCountText(change: CountChange | null): string {
+  if (change === null) return "";
+  const prev = previousSpan(change.previousPeriod);
+  if (change.change === 0) return `, the same as in ${prev}`;
+  return `, ${Math.abs(change.change)} ${change.change > 0 ? "more" : "fewer"} than in ${prev}`;
+}
+
 /** Sentences on one ranking. */
 export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[] {
   const sentences: string[] = [];
-  const period = isFullYear(r) ? `In ${r.year}` : `In January–${MONTHS[r.toMonth - 1]} ${r.year}`;
+  const period = isFullYear(r) ? `In ${r.year}` : `In ${rankingSpan(r.fromMonth, r.toMonth)} ${r.year}`;
   const noun = r.metric === "salesValue" ? "sales" : "floor area sold";
   const widest = [...r.top].reverse().find((t) => t.sum !== null);
   if (widest !== undefined && widest.sum !== null) {
     const yoy = widest.sumYoyPct !== null ? `, ${rateText(widest.sumYoyPct, rule, true)}` : "";
-    sentences.push(`${period}, the TOP${widest.n} developers' ${noun} totalled ${amount(widest.sum, 1, r.unit, rule)}${yoy}.`);
+    const moved = widest.sumYoyPct !== null && widest.rateChange !== null ? `; ${trendWords(widest.rateChange, previousSpan(widest.rateChange.previousPeriod), rule)}` : "";
+    sentences.push(`${period}, the TOP${widest.n} developers' ${noun} totalled ${amount(widest.sum, 1, r.unit, rule)}${yoy}${moved}.`);
   }
   for (const t of r.tiers) {
-    const change = t.countChange !== null ? `, ${countChange(t.countChange)}` : "";
+    const change = `${t.countChange !== null ? `, ${countChange(t.countChange)}` : ""}${periodCountText(t.periodCountChange)}`;
     const label = t.labelEn;
     if (t.count === 0) sentences.push(`No developer was in the ${label} tier${change}.`);
     else {
@@ -289,7 +312,7 @@ export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[
     }
   }
   if (r.hundredBillionCount !== null && r.tiers.length > 0 && Math.min(...r.tiers.map((t) => t.min)) === 100) {
-    const change = r.previousHundredBillionCount !== null ? `, ${countChange(r.hundredBillionCount - r.previousHundredBillionCount)}` : "";
+    const change = `${r.previousHundredBillionCount !== null ? `, ${countChange(r.hundredBillionCount - r.previousHundredBillionCount)}` : ""}${periodCountText(r.hundredBillionPeriodChange)}`;
     sentences.push(`${r.hundredBillionCount} developers sold RMB 10 billion or more${change}.`);
   }
   const thresholds = r.top.filter((t) => t.threshold !== null);

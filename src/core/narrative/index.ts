@@ -4,6 +4,7 @@
 import { Analysis } from "../analyze";
 import { Language } from "../messages";
 import { RoundingRule } from "../rounding";
+import { latestRankings } from "../ranking-history";
 import * as en from "./en-US";
 import * as zh from "./zh-CN";
 
@@ -15,7 +16,8 @@ export function narrative(analysis: Pick<Analysis, "series" | "rankings" | "targ
   return [
     ...t.seriesSentences(analysis.series, rule),
     ...t.regionSentences(analysis.series, rule),
-    ...analysis.rankings.flatMap((r) => t.rankingSentences(r, rule)),
+    // The latest period of each metric and basis: earlier months are in its rate-change clauses.
+    ...latestRankings(analysis.rankings).flatMap((r) => t.rankingSentences(r, rule)),
     ...t.planSentences(analysis.targets, rule),
   ];
 }

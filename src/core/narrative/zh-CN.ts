@@ -5,7 +5,7 @@ import { Category, indicatorName, isFlow, Quantity } from "../indicators";
 import { RegionComparison } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
-import { RankingSummary, TierRow } from "../ranking";
+import { CountChange, RankingSummary, spanOfKey, TierRow } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
@@ -42,7 +42,11 @@ function previousPeriodShort(change: RateChange, point: SeriesPoint): string {
 }
 
 function trendText(change: RateChange, point: SeriesPoint, rule: RoundingRule): string {
-  const prev = previousPeriodShort(change, point);
+  return trendWords(change, previousPeriodShort(change, point), rule);
+}
+
+/** How a rate moved against the previous period `prev` ("1—11月"): "降幅较1—11月缩窄2.3个百分点". */
+function trendWords(change: RateChange, prev: string, rule: RoundingRule): string {
   const pts = formatFixed(Math.abs(change.changePts), 1, rule);
   switch (change.trend) {
     case "decline-narrowed":
@@ -259,6 +263,26 @@ export function regionSentences(series: readonly SeriesSummary[], rule: Rounding
   return regionSentenceInputs(series, rule).map((x) => regionSentence(x.c, x.at, x.first, x.fromPreviousYear ? "比上年" : "同比", rule));
 }
 
+/** A ranking's months within its year as a bulletin names them: "1—11月", "4—6月", "12月". */
+function rankingSpan(fromMonth: number, toMonth: number): string {
+  if (fromMonth === 1) return `1—${toMonth}月`;
+  return fromMonth === toMonth ? `${toMonth}月` : `${fromMonth}—${toMonth}月`;
+}
+
+/** The previous period of the same year, short: "1—11月". */
+function previousSpan(key: string): string {
+  const { fromMonth, toMonth } = spanOfKey(key);
+  return rankingSpan(fromMonth, toMonth);
+}
+
+/** A count against the previous period of the year: "，较1—11月增加1家", "，与1—11月持平"; "" without one. */
+function periodCountText(change: CountChange | null): string {
+  if (change === null) return "";
+  const prev = previousSpan(change.previousPeriod);
+  if (change.change === 0) return `，与${prev}持平`;
+  return `，较${prev}${change.change > 0 ? "增加" : "减少"}${Math.abs(change.change)}家`;
+}
+
 function tierName(t: TierRow): string {
   return t.min === 1000 && t.max === null ? "千亿以上" : t.label;
 }
@@ -266,22 +290,24 @@ function tierName(t: TierRow): string {
 /** Sentences on one ranking: TOP-N total, tiers, 百亿 count, thresholds, group means, concentration. */
 export function rankingSentences(r: RankingSummary, rule: RoundingRule): string[] {
   const sentences: string[] = [];
-  const period = isFullYear(r) ? `${r.year}年` : `${r.year}年1—${r.toMonth}月`;
+  const period = isFullYear(r) ? `${r.year}年` : `${r.year}年${rankingSpan(r.fromMonth, r.toMonth)}`;
   const unit = r.unit;
   const amount = (x: number) => `${formatFixed(x, 1, rule)}${unit}`;
   const noun = r.metric === "salesValue" ? "销售总额" : "销售面积合计";
   const widest = [...r.top].reverse().find((t) => t.sum !== null);
   if (widest !== undefined && widest.sum !== null) {
     const yoy = widest.sumYoyPct !== null ? `，${rateText(widest.sumYoyPct, rule, true)}` : "";
-    sentences.push(`${period}，TOP${widest.n}房企${noun}为${amount(widest.sum)}${yoy}。`);
+    // 降幅较1—11月缩窄2.3个百分点: against the previous list of the year, whichever month it ends in.
+    const moved = widest.sumYoyPct !== null && widest.rateChange !== null ? `，${trendWords(widest.rateChange, previousSpan(widest.rateChange.previousPeriod), rule)}` : "";
+    sentences.push(`${period}，TOP${widest.n}房企${noun}为${amount(widest.sum)}${yoy}${moved}。`);
   }
   for (const t of r.tiers) {
-    const change = t.countChange !== null ? `，${countChange(t.countChange)}` : "";
+    const change = `${t.countChange !== null ? `，${countChange(t.countChange)}` : ""}${periodCountText(t.periodCountChange)}`;
     if (t.count === 0) sentences.push(`${tierName(t)}阵营暂无企业${change}。`);
     else sentences.push(`${tierName(t)}阵营企业${t.count}家${change}，销售额均值${amount(t.mean as number)}。`);
   }
   if (r.hundredBillionCount !== null && r.tiers.length > 0 && Math.min(...r.tiers.map((t) => t.min)) === 100) {
-    const change = r.previousHundredBillionCount !== null ? `，${countChange(r.hundredBillionCount - r.previousHundredBillionCount)}` : "";
+    const change = `${r.previousHundredBillionCount !== null ? `，${countChange(r.hundredBillionCount - r.previousHundredBillionCount)}` : ""}${periodCountText(r.hundredBillionPeriodChange)}`;
     sentences.push(`销售额百亿以上企业${r.hundredBillionCount}家${change}。`);
   }
   const thresholds = r.top.filter((t) => t.threshold !== null);
