@@ -29,7 +29,7 @@ import {
   asString,
   uniform,
 } from "./api";
-import { HostError, accessDenied, invalidArgument, itemNotFound } from "./errors";
+import { HostError, accessDenied, invalidArgument, itemNotFound, standardError } from "./errors";
 import { cellValue } from "./formula";
 import { BorderModel, CellEdge, CellStyle, SheetModel, STANDARD_ROW_HEIGHT } from "./model";
 import { CellValue, displayText, isCellInput, parseInput, valueType } from "./values";
@@ -171,20 +171,21 @@ export class RangeApi extends SheetPart {
 
   /**
    * Whether a cell-level read of Range.`name` answers cells: false when the range is unbounded
-   * (Excel answers null); throws past the cell limit.
+   * (Excel answers null), or past the cell limit on a host told to answer null; otherwise throws
+   * past the cell limit.
    */
   private bounded(name: string): boolean {
     const r = this.rect;
     if (isUnbounded(r)) return false;
     const count = r.rowCount * r.columnCount;
     if (count > this.env.maxCellsPerRead) {
-      // Excel refuses reads this large; the exact code Excel uses for the cell-count limit is not
-      // documented, so the payload-limit code (what Excel on the web answers) is used.
-      const err = new HostError(
-        "ResponsePayloadSizeLimitExceeded",
-        `Reading ${count} cells of Range.${name} in one request exceeds the limit of ${this.env.maxCellsPerRead} cells.`,
-      );
-      err.location = `Range.${name}`;
+      // Audit row 6: "On all platforms, a range is limited to five million cells for get
+      // operations" ([P] "Performance optimization…", [L] "Resource limits…"), answered with
+      // RangeExceedsLimit ([E] "Error handling…"), on the desktop too. Some builds answer null
+      // instead (office-js #4783): HostOptions.overCellLimit.
+      if (this.env.overCellLimit === "null") return false;
+      const err = new HostError("RangeExceedsLimit", `${standardError("RangeExceedsLimit").message} (${count} cells of Range.${name}; the limit is ${this.env.maxCellsPerRead}.)`);
+      err.location = `Range.${name[0].toLowerCase()}${name.slice(1)}`;
       throw err;
     }
     return true;
@@ -248,6 +249,7 @@ export class RangeApi extends SheetPart {
     guardEditable(this.sheet, `Range.${name}`);
     if (!Array.isArray(input)) {
       if (!isCellInput(input) || input === null) throw invalidArgument(`Range.${name}: unsupported value`);
+      checkCellText(input, name);
       for (let i = 0; i < r.rowCount; i++) for (let j = 0; j < r.columnCount; j++) apply(r.row + i, r.column + j, input);
       return;
     }
@@ -258,7 +260,10 @@ export class RangeApi extends SheetPart {
       if (!Array.isArray(line) || line.length !== r.columnCount) {
         throw invalidArgument(`Range.${name}: each row must have ${r.columnCount} values`);
       }
-      for (const v of line) if (!isCellInput(v) && v !== undefined) throw invalidArgument(`Range.${name}: unsupported value ${String(v)}`);
+      for (const v of line) {
+        if (!isCellInput(v) && v !== undefined) throw invalidArgument(`Range.${name}: unsupported value ${String(v)}`);
+        checkCellText(v, name);
+      }
     }
     for (let i = 0; i < r.rowCount; i++) {
       const line = input[i] as (CellValue | null | undefined)[];
@@ -436,6 +441,35 @@ export class RangeApi extends SheetPart {
 }
 
 /** Writes one value as Excel's cell entry does (numbers from text, "=" formulas, "@" keeps text). */
+/**
+ * The most characters a cell holds: 32,767 (audit row 24; support.microsoft.com "Excel
+ * specifications and limits", "Total number of characters that a cell can contain"). The code
+ * Excel answers for a longer text is not documented; InvalidArgument is the one it gives for any
+ * other value a range refuses.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+function checkCellText(value: unknown, property: string): void {
+  if (typeof value === "string" && value.length > MAX_CELL_CHARS) {
+    throw invalidArgument(`Range.${property}: a text of ${value.length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
+  }
+}
+
+/**
+ * The formula a written text becomes, if any. Audit row 24: "If the returned value starts with a
+ * plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula" (the
+ * typings' Range.values, [T]): "+1.2" is the formula "=+1.2" and "-万科" is "=-万科" (#NAME?). A
+ * minus before a number is that negative number, as typing it is ("-3.5" → -3.5); a lone
+ * "+" or "-" is text. A text formatted "@" stays text (the caller checks that first).
+ */
+export function formulaOfText(text: string): string | undefined {
+  if (text.length < 2) return undefined;
+  if (text.startsWith("=")) return text;
+  if (text.startsWith("+")) return `=${text}`;
+  if (text.startsWith("-") && typeof parseInput(text).value === "string") return `=${text}`;
+  return undefined;
+}
+
 function writeValue(sheet: SheetModel, row: number, column: number, value: CellValue, asFormula: boolean): void {
   if (typeof value !== "string") {
     sheet.setValue(row, column, value);
@@ -446,8 +480,9 @@ function writeValue(sheet: SheetModel, row: number, column: number, value: CellV
     sheet.setValue(row, column, value);
     return;
   }
-  if (value.startsWith("=") && value.length > 1) {
-    sheet.setFormula(row, column, value, "");
+  const formula = formulaOfText(value);
+  if (formula !== undefined) {
+    sheet.setFormula(row, column, formula, "");
     return;
   }
   if (asFormula && value === "") {

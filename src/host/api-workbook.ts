@@ -66,6 +66,8 @@ export class WorkbookApi extends ApiObject {
         return new CustomXmlPartCollectionApi(this.env, undefined);
       case "Application":
         return new ApplicationApi(this.env);
+      case "Protection":
+        return new WorkbookProtectionApi(this.env);
       default:
         return undefined;
     }
@@ -75,7 +77,12 @@ export class WorkbookApi extends ApiObject {
     const wb = this.env.workbook;
     switch (name) {
       case "GetSelectedRange": {
-        const { sheet, rect } = wb.currentSelection();
+        const { sheet, rect, areas } = wb.currentSelection();
+        // Audit row 14: "If there are multiple ranges selected, this method will throw an error"
+        // (the typings' Workbook.getSelectedRange, [T]). The code is not documented;
+        // InvalidSelection ("The current selection is invalid for this operation", [E]) is the one
+        // Excel.ErrorCodes has for it.
+        if (areas.length > 1) throw new HostError("InvalidSelection");
         return new RangeApi(this.env, sheet, rect);
       }
       case "GetActiveCell": {
@@ -86,6 +93,52 @@ export class WorkbookApi extends ApiObject {
         return super.call(name, args);
     }
   }
+}
+
+/** Workbook.protection (ExcelApi 1.7): workbook structure protection. */
+export class WorkbookProtectionApi extends ApiObject {
+  readonly typeName = "WorkbookProtection";
+
+  override scalarNames(): readonly string[] {
+    return ["Protected"];
+  }
+
+  override get(name: string): unknown {
+    if (name === "Protected") return this.env.workbook.structureProtection.protected;
+    return super.get(name);
+  }
+
+  override call(name: string, args: unknown[]): MethodResult {
+    const wb = this.env.workbook;
+    const p = wb.structureProtection;
+    switch (name) {
+      case "Protect":
+        // [T]: "Protects the workbook. Fails if the workbook has been protected." (code not documented)
+        if (p.protected) throw new HostError("InvalidOperation", "The workbook is already protected.");
+        wb.structureProtection = { protected: true, ...(typeof args[0] === "string" && args[0] !== "" ? { password: args[0] } : {}) };
+        return undefined;
+      case "Unprotect":
+        if (!p.protected) return undefined;
+        if (p.password !== undefined && args[0] !== p.password) throw new HostError("InvalidArgument", "The password is incorrect.");
+        wb.structureProtection = { protected: false };
+        return undefined;
+      default:
+        return super.call(name, args);
+    }
+  }
+}
+
+/**
+ * Refuses a change to the workbook's structure while it is protected. Audit row 35: structure
+ * protection blocks adding, moving, deleting, hiding and renaming worksheets (support.microsoft.com
+ * "Protect a workbook"); sheet protection does not block a rename (office-js #325). The API's
+ * code is not documented; AccessDenied is what Excel answers for protection (office-js #6784).
+ */
+function guardStructure(env: ApiEnv, location: string): void {
+  if (!env.workbook.structureProtection.protected) return;
+  const err = new HostError("AccessDenied", "The workbook's structure is protected: worksheets cannot be added, moved, deleted, hidden or renamed.");
+  err.location = location;
+  throw err;
 }
 
 export class ApplicationApi extends ApiObject {
@@ -141,6 +194,7 @@ export class WorksheetCollectionApi extends ApiObject {
     const wb = this.env.workbook;
     switch (name) {
       case "Add": {
+        guardStructure(this.env, "Worksheets.add");
         const requested = args[0];
         if (requested !== undefined && requested !== null && typeof requested !== "string") throw invalidArgument("worksheet name");
         return new WorksheetApi(this.env, wb.addSheet(requested as string | null | undefined));
@@ -218,16 +272,19 @@ export class WorksheetApi extends SheetPart {
     switch (name) {
       case "Name":
         wb.checkSheetName(value, s);
+        if (value !== s.name) guardStructure(this.env, "Worksheet.name");
         renameSheet(this.env, s, value as string);
         return;
       case "Position": {
         const p = asInteger(value, "position");
+        if (p !== s.position) guardStructure(this.env, "Worksheet.position");
         if (p < 0 || p >= wb.sheets.length) throw invalidArgument("position outside the workbook");
         wb.moveSheet(s, p);
         return;
       }
       case "Visibility": {
         const v = asEnum(value, VISIBILITIES, "visibility");
+        if (v !== s.visibility) guardStructure(this.env, "Worksheet.visibility");
         const othersVisible = wb.sheets.some((o) => o !== s && o.visibility === "Visible");
         if (v !== "Visible" && !othersVisible) {
           throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
@@ -310,6 +367,7 @@ export class WorksheetApi extends SheetPart {
         wb.select(s, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
         return undefined;
       case "Delete":
+        guardStructure(this.env, "Worksheet.delete");
         wb.deleteSheet(s);
         return undefined;
       case "Calculate":

@@ -11,6 +11,8 @@ export interface ApiEnv {
   readonly workbook: WorkbookModel;
   /** A load that reads more cells than this in one property fails (Excel: 5,000,000). */
   readonly maxCellsPerRead: number;
+  /** What such a load answers: Excel's documented error, or null as some builds do (see HostOptions). */
+  readonly overCellLimit: "RangeExceedsLimit" | "null";
 }
 
 /** The result of a method: a value for a ClientResult, or undefined for none. */

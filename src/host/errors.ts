@@ -15,6 +15,8 @@ export type HostErrorCode =
   | "UnsupportedOperation"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
+  | "RangeExceedsLimit"
+  | "InvalidSelection"
   | (string & {});
 
 /** Excel's own message and HTTP status for each code (used when a throw site gives none). */
@@ -39,6 +41,14 @@ const STANDARD: Record<string, { message: string; status: number }> = {
       "The response payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
     status: 400,
   },
+  // Messages as in "Error handling with the application-specific JavaScript APIs" (the audit's [E]);
+  // the HTTP statuses of these two are not documented (400: both are refusals of the request).
+  RangeExceedsLimit: {
+    message:
+      "The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+    status: 400,
+  },
+  InvalidSelection: { message: "The current selection is invalid for this operation.", status: 400 },
 };
 
 /** The standard message and status of a code (GeneralException's for unknown codes). */

@@ -132,7 +132,8 @@ function tokenize(text: string): Token[] {
       tokens.push({ t: "ref", v: m[0] });
     } else if ((m = /^[A-Za-z_][\w.]*(?=\s*\()/.exec(rest))) {
       tokens.push({ t: "func", v: m[0].toUpperCase() });
-    } else if ((m = /^[A-Za-z_\\][\w.]*/.exec(rest))) {
+    } else if ((m = /^[A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*/.exec(rest))) {
+      // A name may be in any script ("=-万科" names 万科, undefined: #NAME?, as in Excel).
       const upper = m[0].toUpperCase();
       if (upper === "TRUE" || upper === "FALSE") tokens.push({ t: "bool", v: upper === "TRUE" });
       else tokens.push({ t: "ref", v: m[0] });

@@ -9,7 +9,7 @@ import { ChartApi } from "./api-chart";
 import { TableApi, WorkbookApi, WorksheetApi } from "./api-workbook";
 import { HostError, standardError } from "./errors";
 import { WorkbookModel, newWorkbook } from "./model";
-import { parseReference } from "./address";
+import { Rect, parseReference } from "./address";
 
 // ----- protocol shapes
 
@@ -65,6 +65,12 @@ export interface HostOptions {
   maxResponseBytes?: number;
   /** Most cells one property load may read (Excel: 5,000,000). */
   maxCellsPerRead?: number;
+  /**
+   * What a load past `maxCellsPerRead` answers: `RangeExceedsLimit` (default; the documented
+   * code, audit row 6) or `null` values, as Excel for Mac 2407 does (office-js #4783, and the
+   * note Microsoft added to "Performance optimization": "the API doesn't always throw").
+   */
+  overCellLimit?: "RangeExceedsLimit" | "null";
   /** Real delay added to each round trip, in milliseconds (default 0: answer at once). */
   latencyMs?: number;
 }
@@ -156,6 +162,7 @@ export class WorkbookHost {
       maxRequestBytes: options.maxRequestBytes ?? DEFAULT_PAYLOAD_LIMIT,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_PAYLOAD_LIMIT,
       maxCellsPerRead: options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ,
+      overCellLimit: options.overCellLimit ?? "RangeExceedsLimit",
       latencyMs: options.latencyMs ?? 0,
     };
     const limits = this.options;
@@ -164,6 +171,9 @@ export class WorkbookHost {
       // read through, so a test that changes the limit later is obeyed
       get maxCellsPerRead() {
         return limits.maxCellsPerRead;
+      },
+      get overCellLimit() {
+        return limits.overCellLimit;
       },
     };
   }
@@ -191,12 +201,19 @@ export class WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sets the user's selection ("Sheet1!B2:C4", or "B2" on the active sheet), as a click would. */
+  /**
+   * Sets the user's selection ("Sheet1!B2:C4", or "B2" on the active sheet), as a click would;
+   * "Sheet1!A1:B2,D4" selects several areas, as Ctrl+click does (the first holds the active cell).
+   */
   select(address: string): void {
-    const parsed = parseReference(address);
+    const [first, ...others] = address.split(",");
+    const parsed = parseReference(first);
     const sheet = parsed?.sheet !== undefined ? this.workbook.sheet(parsed.sheet) : this.workbook.activeSheet();
-    if (!parsed || !sheet) throw new Error(`Not a selectable address: ${address}`);
-    this.workbook.select(sheet, parsed);
+    const more = others.map((a) => parseReference(a));
+    if (!parsed || !sheet || more.some((m) => !m || (m.sheet !== undefined && this.workbook.sheet(m.sheet) !== sheet))) {
+      throw new Error(`Not a selectable address: ${address}`);
+    }
+    this.workbook.select(sheet, parsed, ...(more as Rect[]));
   }
 
   /** Answers one request, waiting `latencyMs` first when set. */

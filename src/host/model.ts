@@ -242,7 +242,10 @@ export interface CustomXmlPartModel {
 
 export interface Selection {
   sheetId: string;
+  /** The area holding the active cell. */
   rect: Rect;
+  /** Every selected area, `rect` first, when more than one is selected (Ctrl+click). */
+  areas?: readonly Rect[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,6 +614,8 @@ export class WorkbookModel {
   formulaCount = 0;
   activeSheetId?: string;
   selection?: Selection;
+  /** Workbook structure protection (Review > Protect Workbook; workbook.protection.protect()). */
+  structureProtection: { protected: boolean; password?: string } = { protected: false };
   /** For a workbook read from CSV: the text encoding that was detected. */
   sourceEncoding?: string;
   /** For a workbook read from CSV: where a quoted field began that no quote closed (it holds the rest of the file). */
@@ -685,8 +690,9 @@ export class WorkbookModel {
       throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
     if (sheet.visibility === "VeryHidden") {
-      // Excel refuses to delete a very hidden sheet (make it hidden or visible first).
-      throw new HostError("GeneralException");
+      // Audit row 18: "If the worksheet's visibility is set to VeryHidden, the delete operation
+      // will fail with an InvalidOperation exception" (the typings' Worksheet.delete, [T]).
+      throw new HostError("InvalidOperation", "A very hidden worksheet cannot be deleted; make it visible or hidden first.");
     }
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
@@ -717,18 +723,22 @@ export class WorkbookModel {
     return sheet;
   }
 
-  /** The selection (defaults to A1 of the active sheet). */
-  currentSelection(): { sheet: SheetModel; rect: Rect } {
+  /** The selection (defaults to A1 of the active sheet); `areas` holds every area, `rect` first. */
+  currentSelection(): { sheet: SheetModel; rect: Rect; areas: readonly Rect[] } {
     const sel = this.selection;
     const sheet = sel ? this.sheetById(sel.sheetId) : undefined;
-    if (sel && sheet) return { sheet, rect: sel.rect };
-    return { sheet: this.activeSheet(), rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+    if (sel && sheet) return { sheet, rect: sel.rect, areas: sel.areas ?? [sel.rect] };
+    const a1 = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+    return { sheet: this.activeSheet(), rect: a1, areas: [a1] };
   }
 
-  /** Sets the selection, making its sheet active (what a user's click does; tests call this). */
-  select(sheet: SheetModel, rect: Rect): void {
+  /**
+   * Sets the selection, making its sheet active (what a user's click does; tests call this).
+   * More areas than one are a multi-area selection (Ctrl+click); the first holds the active cell.
+   */
+  select(sheet: SheetModel, rect: Rect, ...more: Rect[]): void {
     this.activeSheetId = sheet.id;
-    this.selection = { sheetId: sheet.id, rect };
+    this.selection = more.length === 0 ? { sheetId: sheet.id, rect } : { sheetId: sheet.id, rect, areas: [rect, ...more] };
   }
 
   /**

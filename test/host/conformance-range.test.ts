@@ -463,7 +463,7 @@ describe("Client-side errors surface unchanged", () => {
     expect(err.code).toBe("InvalidObjectPath");
   });
 
-  test("loading more than the per-read cell limit fails (ResponsePayloadSizeLimitExceeded)", async () => {
+  test("loading more than the per-read cell limit fails (RangeExceedsLimit, audit row 6)", async () => {
     const { run } = setup(undefined, { maxCellsPerRead: 1000 });
     const err = await errorOf(
       run(async (ctx) => {
@@ -471,6 +471,6 @@ describe("Client-side errors surface unchanged", () => {
         await ctx.sync();
       }),
     );
-    expect(err.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(err.code).toBe("RangeExceedsLimit");
   });
 });
