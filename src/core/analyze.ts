@@ -263,7 +263,10 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   };
   const paired = pairRankings(lists, options, national);
   problems.push(...paired.problems);
-  return { options, tables, rankings: paired.rankings, series, targets, regions: compareRegions(series, options.rounding), problems };
+  // The metrics and bases the person chose to show (the task pane); all found by default.
+  const shown = options.rankingsShown;
+  const rankings = shown === null ? paired.rankings : paired.rankings.filter((r) => shown.some((c) => c.metric === r.metric && c.basis === r.basis));
+  return { options, tables, rankings, series, targets, regions: compareRegions(series, options.rounding), problems };
 }
 
 /**

@@ -5,6 +5,14 @@ import { Problem, problem } from "./problems";
 import { DEFAULT_ROUNDING, RoundingRule } from "./rounding";
 import { DEFAULT_TIER_PRESET, parseTierOption, TIER_PRESETS, TierPresetName } from "./tiers";
 import { DEFAULT_TOP_N } from "./ranking";
+import type { Metric } from "./units";
+
+/** One ranking the summary may show: a metric on a basis (null: a list whose basis is not named). */
+export interface RankingChoice {
+  readonly metric: Metric;
+  /** "全口径", "权益", "操盘", "并表", or null. */
+  readonly basis: string | null;
+}
 
 /** Options as a person gives them (CLI flags, task pane fields); every field optional. */
 export interface AnalysisOptionsInput {
@@ -19,6 +27,8 @@ export interface AnalysisOptionsInput {
   readonly basisTolerancePts?: number;
   /** Derive single-month figures from cumulative NBS series. */
   readonly singleMonths?: boolean;
+  /** The rankings (metric and basis) the summary shows; absent: every one found. */
+  readonly rankingsShown?: readonly RankingChoice[];
 }
 
 /** Options after checking: complete and valid. */
@@ -31,6 +41,8 @@ export interface AnalysisOptions {
   readonly rounding: RoundingRule;
   readonly basisTolerancePts: number;
   readonly singleMonths: boolean;
+  /** The rankings the summary shows; null: every one found. */
+  readonly rankingsShown: readonly RankingChoice[] | null;
 }
 
 export const DEFAULT_BASIS_TOLERANCE_PTS = 0.1;
@@ -119,7 +131,20 @@ export function resolveOptions(input: AnalysisOptionsInput = {}): { options: Ana
       rounding: input.rounding ?? DEFAULT_ROUNDING,
       basisTolerancePts: input.basisTolerancePts ?? DEFAULT_BASIS_TOLERANCE_PTS,
       singleMonths: input.singleMonths ?? false,
+      rankingsShown: rankingChoices(input.rankingsShown),
     },
     problems,
   };
+}
+
+/**
+ * The rankings chosen, as stored in the workbook: entries that are not a metric and a basis
+ * (a setting edited by hand) are left out; absent stays null, every ranking found.
+ * rankingChoices([{ metric: "salesValue", basis: "权益" }]) // => the same
+ */
+function rankingChoices(input: readonly RankingChoice[] | undefined): readonly RankingChoice[] | null {
+  if (!Array.isArray(input)) return null;
+  return input
+    .filter((c): c is RankingChoice => (c?.metric === "salesValue" || c?.metric === "salesArea") && (c.basis === null || typeof c.basis === "string"))
+    .map((c) => ({ metric: c.metric, basis: c.basis }));
 }

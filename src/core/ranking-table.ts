@@ -71,6 +71,9 @@ export interface RankingList {
   readonly wide: boolean;
   /** The basis (口径) its amount column's header or the table's title names, if any. */
   readonly basis: string | null;
+  /** Where the grid sits, and its name column: to name an enterprise's cell (aliases, suggestions). */
+  readonly sourceRef: SourceRef;
+  readonly nameColumn: number;
 }
 
 /** A ranking table found in a grid: how it was read, its lists, and what was wrong. */
@@ -265,11 +268,14 @@ export function readRankingTable(
     return emptyTable(lastRow);
   }
 
-  // Which amount columns to use: per metric, one per year; a second column for the same year
-  // (权益 beside 全口径) is reported and left out.
+  // Which amount columns to use: one per metric, basis and year. Columns on different bases
+  // (全口径, 权益, 操盘, 并表 beside each other, as CRIC publishes them) each give their own list;
+  // a second column of the same metric, basis and year (two 销售额 columns) is ambiguous: it is
+  // reported and left out.
+  const titleBasis = title === "" ? undefined : basisIn(title);
   const used: ValueColumn[] = [];
   for (const vc of valueColumns) {
-    const clash = used.find((u) => u.metric === vc.metric && u.column.period?.year === vc.column.period?.year);
+    const clash = used.find((u) => u.metric === vc.metric && u.column.period?.year === vc.column.period?.year && u.column.basis === vc.column.basis);
     if (clash === undefined) used.push(vc);
     else {
       problems.push(
@@ -304,10 +310,33 @@ export function readRankingTable(
   const wide = yearColumn === undefined && new Set(used.map((u) => u.column.period?.year).filter((y) => y !== undefined)).size > 1;
 
   // Rank columns: one per year in a wide table ("2024年排名"); a plain 排名 belongs to the latest year.
+  // Published ranks belong to the amount column they were published for: a rank naming a basis
+  // (权益排名) to that basis' column, a plain one to the year's first column (the one the title's
+  // basis names, else the first sales-value column). Every other list is ranked by its own
+  // figures, so TOP-N of 权益 is the N largest 权益 figures even in a table sorted by 全口径.
   const latestYear = Math.max(...used.map((u) => u.column.period?.year ?? tablePeriod?.[1].year ?? 0));
-  const rankColumnFor = (year: number | undefined): ColumnInfo | undefined =>
-    rankColumns.find((c) => c.period?.year === year) ??
-    (year === undefined || year === latestYear ? rankColumns.find((c) => c.period === undefined) : undefined);
+  const yearOf = (vc: ValueColumn) => vc.column.period?.year;
+  const primaryFor = (year: number | undefined): ValueColumn | undefined => {
+    const ofYear = used.filter((u) => yearOf(u) === year || yearOf(u) === undefined);
+    return (
+      ofYear.find((u) => u.metric === "salesValue" && titleBasis !== undefined && (u.column.basis ?? titleBasis) === titleBasis) ??
+      ofYear.find((u) => u.metric === "salesValue") ??
+      ofYear[0]
+    );
+  };
+  const rankColumnFor = (vc: ValueColumn, year: number | undefined): ColumnInfo | undefined => {
+    const ofYear = rankColumns.filter((c) => c.period?.year === year || (c.period === undefined && (year === undefined || year === latestYear)));
+    const basis = vc.column.basis;
+    const ownBasis = basis === undefined ? undefined : ofYear.find((c) => c.basis === basis);
+    if (ownBasis !== undefined) {
+      // The first column of that basis (sales value before area) owns it.
+      const owner = used.find((u) => u.column.basis === basis && (yearOf(u) === year || yearOf(u) === undefined) && u.metric === "salesValue") ?? used.find((u) => u.column.basis === basis);
+      return owner === vc ? ownBasis : undefined;
+    }
+    if (primaryFor(year) !== vc) return undefined;
+    const plain = ofYear.filter((c) => c.basis === undefined || c.basis === (basis ?? titleBasis));
+    return plain.find((c) => c.period?.year === year) ?? plain.find((c) => c.period === undefined);
+  };
 
   // Read the rows.
   // Entries in sheet order, put in the list's order once all rows are read.
@@ -328,7 +357,7 @@ export function readRankingTable(
     const id = `${vc.column.index}|${period.year}|${period.fromMonth}-${period.toMonth}`;
     let list = drafts.get(id);
     if (list === undefined) {
-      list = { vc, period, yearSource, entries: new EntriesBuilder(vc.column.index), rankColumn: rankColumnFor(period.year) };
+      list = { vc, period, yearSource, entries: new EntriesBuilder(vc.column.index), rankColumn: rankColumnFor(vc, period.year) };
       drafts.set(id, list);
     }
     last.set(vc, { period, list });
@@ -459,8 +488,8 @@ export function readRankingTable(
   }
 
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, Math.max(width, 1));
-  const titleBasis = title === "" ? undefined : basisIn(title);
   const lists: RankingList[] = [];
+  const reportedDuplicates = new Set<string>();
   for (const draft of drafts.values()) {
     const entries = draft.entries.finish();
     if (entries.byRank) reportRankOrder(entries, problems, location);
@@ -475,8 +504,11 @@ export function readRankingTable(
       entries,
       wide,
       basis: draft.vc.column.basis ?? titleBasis ?? null,
+      sourceRef: source,
+      nameColumn: nameColumn.index,
     });
-    reportDuplicates(entries, nameColumn.index, problems, location);
+    // One table's lists share their name cells: a name twice is said once, not once per basis.
+    reportDuplicates(entries, nameColumn.index, problems, location, reportedDuplicates);
   }
   if (lists.length === 0 && !hasErrors(problems)) {
     // At the figure cells when there were figures and none could be used; else at the header.
@@ -532,10 +564,14 @@ function reportDuplicates(
   nameColumn: number,
   problems: Problem[],
   location: (row: number, column: number) => string,
+  reported: Set<string> = new Set(),
 ): void {
   for (const [one, another] of keyIndex(entries).duplicates) {
     const [earlier, later] = entries.rows[one] <= entries.rows[another] ? [one, another] : [another, one];
     const nameCell = location(entries.rows[later], nameColumn);
+    const rows = `${entries.rows[earlier]}|${entries.rows[later]}`;
+    if (reported.has(rows)) continue;
+    reported.add(rows);
     problems.push(
       problem("duplicate-enterprise", "warning", nameCell, {
         name: entries.names[later],

@@ -81,6 +81,7 @@ export function reportJson(analysis: Analysis, language: Language): Json {
       previousSource: r.previousSource,
       previousRange: r.previousRange,
       membership: r.membership.map((m) => ({ n: m.n, entrants: [...m.entrants], exits: [...m.exits] })),
+      basis: r.basis,
     })),
     series: analysis.series.map((s) => ({
       source: s.source,

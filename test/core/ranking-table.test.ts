@@ -168,11 +168,15 @@ describe("enterprises", () => {
     expect(codes(t.problems.filter((p) => p.code === "rank-order"))).toEqual(["rank-order@S!C3"]);
   });
 
-  test("two value columns for one year: the first is used and the other named", () => {
+  test("amount columns on different bases give one list each; two columns of one basis are ambiguous: the first is used and the other named", () => {
     const [t] = readRankingTables([["企业名称", "全口径销售金额（亿元）", "权益销售金额（亿元）"], ["甲", 3, 2]], sheet("2024"));
-    expect(t.lists).toHaveLength(1);
-    expect(t.lists[0].entries.values[0]).toBe(3);
-    expect(t.problems.find((p) => p.code === "several-value-columns")?.params).toEqual({ used: "全口径销售金额（亿元）", ignored: "权益销售金额（亿元）" });
+    expect(t.lists.map((l) => [l.basis, l.entries.values[0]])).toEqual([["全口径", 3], ["权益", 2]]);
+    expect(t.problems.map((p) => p.code)).not.toContain("several-value-columns");
+
+    const [ambiguous] = readRankingTables([["企业名称", "销售金额（亿元）", "合同销售额（亿元）"], ["甲", 3, 2]], sheet("2024"));
+    expect(ambiguous.lists).toHaveLength(1);
+    expect(ambiguous.lists[0].entries.values[0]).toBe(3);
+    expect(ambiguous.problems.find((p) => p.code === "several-value-columns")?.params).toEqual({ used: "销售金额（亿元）", ignored: "合同销售额（亿元）" });
   });
 
   test("sales area is its own metric in 万平方米", () => {

@@ -159,9 +159,15 @@ function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Form
   return { rect, chartRows: r.tiers.length };
 }
 
-/** Section names are per metric when a sheet holds a value and an area ranking. */
+/** Section names are per metric when a sheet holds a value and an area ranking, and per basis when it names one. */
 function sectionName(name: string, r: RankingSummary): string {
-  return r.metric === "salesValue" ? name : `${name}_${r.metric}`;
+  return (r.metric === "salesValue" ? name : `${name}_${r.metric}`) + basisTag(r);
+}
+
+/** A basis in table and chart names (ASCII, as Excel names are safest): "" for none or 全口径 alone. */
+function basisTag(r: RankingSummary): string {
+  const tags: Readonly<Record<string, string>> = { 全口径: "", 权益: "_equity", 操盘: "_managed", 并表: "_consolidated" };
+  return r.basis === null ? "" : tags[r.basis] ?? "";
 }
 
 /** The ranking's figures: tiers, TOP-N, thresholds, rank groups (charts beside the first two). */
@@ -171,7 +177,7 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
     b.sectionTitle(L.tiersSection(unit));
     const { rect, chartRows } = tierSection(b, r, L, f, rule, language);
     charts.push(
-      chart(`StatDesk_tiers_${r.metric}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: chartRows + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.tierChartTitle(r.year, r.previousYear), L.companies, L.tier, "0", rect.row, yearNames(r, L)),
+      chart(`StatDesk_tiers_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: chartRows + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.tierChartTitle(r.year, r.previousYear), L.companies, L.tier, "0", rect.row, yearNames(r, L)),
     );
     b.blank();
   }
@@ -192,7 +198,7 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
     r.top.map((t) => [L.topName(t.n), displayValue(t.threshold, 1, rule), displayValue(t.previousThreshold, 1, rule), fraction(t.thresholdYoyPct, rule)]),
     [f.text, f.amount, f.amount, f.growth],
   );
-  const thresholdChart = chart(`StatDesk_thresholds_${r.metric}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L));
+  const thresholdChart = chart(`StatDesk_thresholds_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L));
   charts.push(
     r.previousYear === null
       ? thresholdChart
