@@ -34,6 +34,21 @@ export function isPayloadError(error: unknown): boolean {
   return isOfficeError(error) && PAYLOAD.has(error.code);
 }
 
+/**
+ * Is this Excel refusing to read a range for its number of cells? "On all platforms, a range is
+ * limited to five million cells for get operations", answered with RangeExceedsLimit (Microsoft's
+ * "Resource limits and performance optimization" and "Error handling…"; excel-fidelity-audit.md
+ * row 6). Reading fewer rows at a time is the remedy, as for a payload refusal.
+ */
+export function isCellLimitError(error: unknown): boolean {
+  return isOfficeError(error) && error.code === "RangeExceedsLimit";
+}
+
+/** Is this a refusal for size that a read in smaller blocks avoids (payload or cell count)? */
+export function isReadSizeError(error: unknown): boolean {
+  return isPayloadError(error) || isCellLimitError(error);
+}
+
 /** A problem for any Office error, with Excel's code and where in the batch it failed. */
 export function officeProblem(error: OfficeErrorLike, location?: string): Problem {
   const where = error.debugInfo?.errorLocation;

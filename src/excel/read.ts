@@ -5,7 +5,7 @@
 
 import { parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
 import { Problem, problem } from "../core/problems";
-import { isOfficeError, isPayloadError, lastTrace, officeProblem } from "./errors";
+import { isCellLimitError, isOfficeError, isPayloadError, isReadSizeError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
 
 /** A sheet of the workbook as the writer needs to know it. */
@@ -150,12 +150,28 @@ async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[]
     });
     context.trace("sources:done");
     await context.sync();
+    // Past five million cells some Excel builds answer null values rather than RangeExceedsLimit
+    // (office-js #4783; Microsoft's "Performance optimization…": "the API doesn't always throw").
+    if (loaded.some((l) => !l.range.isNullObject && !Array.isArray(l.range.values))) throw new TooManyCells();
     return {
       ...facts(),
       sources: loaded.map((l, i) => (l.range.isNullObject ? emptySource(sources[i]) : toReadSource(sources[i], l.range))),
       numberFormats: loaded.map((l) => (l.formats && !l.range.isNullObject ? (l.range.numberFormat as string[][]) : undefined)),
     };
   });
+}
+
+/** A read answered null values: too many cells for one range; read again in row blocks. */
+class TooManyCells extends Error {
+  readonly code = "RangeExceedsLimit";
+  constructor() {
+    super("Excel answered no values for a range of more cells than it reads at once.");
+  }
+}
+
+/** A refusal that reading fewer cells at a time avoids: for the payload, or for the cell count. */
+function tooLarge(error: unknown): boolean {
+  return error instanceof TooManyCells || isReadSizeError(error);
 }
 
 /** A source's cells as the block reader needs them. */
@@ -272,6 +288,7 @@ async function readInBlocks(
           return range;
         });
         await context.sync();
+        if (proxies.some((p) => !Array.isArray(p.values))) throw new TooManyCells();
         return { facts: readFacts?.(), values: proxies.map((p) => p.values as (string | number | boolean)[][]) };
       });
       facts ??= read.facts;
@@ -281,7 +298,7 @@ async function readInBlocks(
       });
       at = end;
     } catch (error) {
-      if (!isPayloadError(error) || budget <= MIN_CHUNK_CELLS) throw error;
+      if (!tooLarge(error) || budget <= MIN_CHUNK_CELLS) throw error;
       // Too big even so: the same rows again, in round trips of half the cells.
       budget = Math.floor(budget / 2);
     }
@@ -314,6 +331,12 @@ function readProblem(error: unknown, sources: readonly SourceDefinition[]): Prob
   return officeProblem(error);
 }
 
+/** The problem for a failed read, also when the failure is this module's own TooManyCells. */
+function failedRead(error: unknown, sources: readonly SourceDefinition[]): Problem {
+  if (error instanceof TooManyCells) return problem("excel-error", "error", undefined, { code: error.code, detail: error.message });
+  return readProblem(error, sources);
+}
+
 /**
  * Reads the workbook state and all sources, in one round trip when Excel allows it. `analysisId`
  * names the analysis whose summary marker is looked up. Problems, never exceptions, for what a
@@ -336,30 +359,33 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
       const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, known);
       return { ok: true, ...state, syncs: blockSyncs };
     } catch (error) {
-      return { ok: false, problems: [readProblem(error, sources)], syncs: 1 };
+      return { ok: false, problems: [failedRead(error, sources)], syncs: 1 };
     }
   }
 
+  let cellLimit = false;
   try {
     syncs++;
     return { ok: true, ...(await readOnce(run, sources, marker, small)), syncs };
   } catch (first) {
-    if (!isPayloadError(first)) return { ok: false, problems: [readProblem(first, sources)], syncs };
+    if (!tooLarge(first)) return { ok: false, problems: [failedRead(first, sources)], syncs };
+    cellLimit = first instanceof TooManyCells || isCellLimitError(first);
   }
   // Refused for size: number formats are the first thing to go — when there were any to drop;
-  // otherwise the same request would only be refused again.
-  if (sources.some((_, i) => small(i))) {
+  // otherwise the same request would only be refused again. A range over the cell limit is over
+  // it without its formats too (the limit counts one property's cells): blocks straight away.
+  if (!cellLimit && sources.some((_, i) => small(i))) {
     try {
       syncs++;
       return { ok: true, ...(await readOnce(run, sources, marker, () => false)), syncs };
     } catch (second) {
-      if (!isPayloadError(second)) return { ok: false, problems: [readProblem(second, sources)], syncs };
+      if (!tooLarge(second)) return { ok: false, problems: [failedRead(second, sources)], syncs };
     }
   }
   try {
     const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, undefined);
     return { ok: true, ...state, syncs: syncs + blockSyncs };
   } catch (third) {
-    return { ok: false, problems: [readProblem(third, sources)], syncs: syncs + 1 };
+    return { ok: false, problems: [failedRead(third, sources)], syncs: syncs + 1 };
   }
 }
