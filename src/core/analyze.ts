@@ -18,6 +18,7 @@ import { Maybe } from "./yoy";
 import { firstMissingPlace, topCovered } from "./ranking-entries";
 import { roundTo } from "./rounding";
 import { linkPeriods } from "./ranking-history";
+import { aliasSuggestions, AliasList, unifyNames } from "./aliases";
 
 /** One grid to analyse: where it came from, its cells, and the user's corrections. */
 export interface AnalysisInput {
@@ -204,9 +205,10 @@ function nationalFrom(series: readonly SeriesSummary[]): NationalLookup {
 
 /**
  * Analyses inputs with checked options: reads the tables, pairs years, compares, computes series
- * and plan completion. An input without any recognisable table is reported, not thrown.
+ * and plan completion. An input without any recognisable table is reported, not thrown. With an
+ * alias list (aliases.ts), the lists' names are unified before years are compared.
  */
-export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptions): Analysis {
+export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptions, aliases: AliasList | null = null): Analysis {
   const problems: Problem[] = [];
   const tables: FoundTable[] = [];
   for (const input of inputs) {
@@ -249,7 +251,10 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
     }
   }
 
-  const lists = tables.flatMap((t) => (t.kind === "ranking" ? t.lists : []));
+  // One enterprise under two names: unified by the person's alias list, else likely pairs noted.
+  const unified = unifyNames(tables.flatMap((t) => (t.kind === "ranking" ? t.lists : [])), aliases);
+  const lists = unified.lists;
+  problems.push(...unified.problems, ...aliasSuggestions(lists, Math.max(0, ...options.topN)));
   const fromSeries = nationalFrom(series);
   // A total given by the person (current[, previous]) is for the latest sales-value ranking year.
   const given = options.nationalTotal;

@@ -46,7 +46,30 @@ const basisName = (v: string | number | undefined): string => (s(v).endsWith("�
 /** A location without its sheet, for a sentence already said at that sheet: "'2024年'!B4" → "B4". */
 const cell = (v: string | number | undefined): string => s(v).slice(s(v).lastIndexOf("!") + 1);
 
+/** Why a line of an alias list cannot be used (alias-line-invalid's reason). */
+const ALIAS_REASON_ZH: Readonly<Record<string, (p: ProblemParams) => string>> = {
+  "one-name": () => "只有一个名称",
+  "extra-cells": () => "多于两个单元格",
+  conflict: (p) => `把同一名称统一为另一个名称，与第 ${s(p.otherLine)} 行（统一为“${s(p.other)}”）矛盾`,
+  circle: () => "与其他行首尾相连、绕成一圈，无法确定统一名称",
+  "unclosed-quote": () => "有未闭合的引号，其后的行无法读取",
+};
+const ALIAS_REASON_EN: Readonly<Record<string, (p: ProblemParams) => string>> = {
+  "one-name": () => "holds only one name",
+  "extra-cells": () => "holds more than two cells",
+  conflict: (p) => `gives the name another unified name than line ${s(p.otherLine)} does ("${s(p.other)}")`,
+  circle: () => "leads round in a circle with other lines, so no unified name can be found",
+  "unclosed-quote": () => "opens a quote that is never closed, so the lines after it cannot be read",
+};
+
 const ZH: Catalog = {
+  "alias-line-invalid": (p) =>
+    `别名表 ${s(p.source)} 第 ${s(p.line)} 行（${s(p.text)}）${ALIAS_REASON_ZH[s(p.reason)]?.(p) ?? "无法使用"}。每行写两个名称：名称,统一名称（如 碧桂园控股,碧桂园）。请改正后重新运行；别名表有错时不合并任何名称。`,
+  "alias-duplicate": (p) =>
+    `按别名表（${s(p.aliases)}），“${s(p.otherName)}”（${cell(p.otherNameCell)}）和“${s(p.name)}”（${cell(p.nameCell)}）都是“${s(p.unified)}”，在同一张榜单中出现两次，两行都已计入；请确认。`,
+  "alias-suggestion": (p) =>
+    `“${s(p.name)}”（${s(p.nameCell)}）是${s(p.year)}年新上榜的企业，“${s(p.previousName)}”（${s(p.previousNameCell)}）${s(p.previousYear)}年在榜、今年不在：可能是同一企业换了写法。如是，请在别名表中加一行“${s(p.line)}”（名称,统一名称）；StatDesk 不会自行合并名称。`,
+  "aliases-used": (p) => `使用了别名表 ${s(p.source)}：${s(p.names)} 个名称，榜单中有 ${s(p.replaced)} 处按统一名称比较。`,
   "missing-value": (p) => `“${s(p.name)}”${s(p.year)}年的数值${REASON_ZH[s(p.reason)] ?? ""}（${s(p.text) || "空"}），未计入该年统计。`,
   "text-number": (p) => `数字以文本形式存储（“${s(p.text)}”），已按 ${s(p.value)} 读取。`,
   "percent-in-amount": (p) => `“${s(p.name)}”的金额列中是百分数（“${s(p.text)}”），未计入；请检查列的对应关系。`,
@@ -146,6 +169,13 @@ const ZH: Catalog = {
 };
 
 const EN: Catalog = {
+  "alias-line-invalid": (p) =>
+    `Line ${s(p.line)} of the alias list ${s(p.source)} (${s(p.text)}) ${ALIAS_REASON_EN[s(p.reason)]?.(p) ?? "cannot be used"}. Each line holds two names: name,unified name (such as 碧桂园控股,碧桂园). Correct it and run again; no names are merged while the list has an error.`,
+  "alias-duplicate": (p) =>
+    `Under the alias list (${s(p.aliases)}), "${s(p.otherName)}" (${cell(p.otherNameCell)}) and "${s(p.name)}" (${cell(p.nameCell)}) are both "${s(p.unified)}" and appear twice in one list; both rows were counted. Check them.`,
+  "alias-suggestion": (p) =>
+    `"${s(p.name)}" (${s(p.nameCell)}) is new in ${s(p.year)}, and "${s(p.previousName)}" (${s(p.previousNameCell)}), listed in ${s(p.previousYear)}, is gone: they may be one enterprise written two ways. If so, add the line "${s(p.line)}" (name,unified name) to the alias list; StatDesk never merges names by itself.`,
+  "aliases-used": (p) => `The alias list ${s(p.source)} was used: ${s(p.names)} names; ${s(p.replaced)} entries of the lists were compared under their unified names.`,
   "missing-value": (p) => `The ${s(p.year)} figure of "${s(p.nameEn) || s(p.name)}" ${REASON_EN[s(p.reason)] ?? "is missing"} (${s(p.text) || "blank"}); it is left out of that year.`,
   "text-number": (p) => `A number stored as text ("${s(p.text)}") was read as ${s(p.value)}.`,
   "percent-in-amount": (p) => `The amount of "${s(p.name)}" is a percentage ("${s(p.text)}"); it is left out. Check the column mapping.`,

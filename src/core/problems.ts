@@ -36,6 +36,11 @@ export type ProblemCode =
   | "top-incomplete" // fewer enterprises than N
   | "top-place-missing" // a published place within TOP-N has no usable figure
   | "national-below-top" // a TOP-N sum exceeds the national total: no concentration
+  // one enterprise under two names (aliases.ts)
+  | "alias-line-invalid" // a line of the alias list cannot be used (one name, extra cells, two unified names, a circle)
+  | "alias-duplicate" // two rows of one list are one enterprise under the alias list
+  | "alias-suggestion" // a newcomer's name is like a leaver's: the alias line that would merge them
+  | "aliases-used" // the alias list read, and how many names it unified
   // options
   | "tier-bounds-empty"
   | "tier-bounds-not-number"

@@ -33,6 +33,11 @@ export interface RankingEntries {
   readonly column: number;
   /** Whether every entry has a published rank, and the list is in their order. */
   readonly byRank: boolean;
+  /**
+   * The names as the sheet wrote them, when an alias list replaced some of `names` (and `keys`)
+   * by their unified names (aliases.ts); absent when nothing was replaced.
+   */
+  readonly writtenNames?: readonly string[];
 }
 
 /** The i-th entry as an object. entryAt(entries, 0).name // => the first enterprise's name */

@@ -91,6 +91,11 @@ export interface Mover {
   readonly value: Maybe;
   readonly previousValue: Maybe;
   readonly valueYoyPct: Maybe;
+  /**
+   * The names as each year's sheet wrote them, when an alias list unified them to `name`
+   * (aliases.ts): [this year's or null, last year's or null]; absent without an alias at work.
+   */
+  readonly writtenAs?: readonly [string | null, string | null];
 }
 
 export interface Membership {
@@ -350,6 +355,7 @@ function movement(
       value,
       previousValue,
       valueYoyPct: yoyPct(value, previousValue),
+      ...writtenAs(cur, a, prev, b),
     });
   };
   for (let i = 0; i < Math.min(widest, cur.length); i++) add(cur.keys[i]);
@@ -365,4 +371,12 @@ function movement(
     return { n, entrants, exits };
   });
   return { movers, membership };
+}
+
+/** A mover's names as written, when an alias list replaced either year's (see Mover.writtenAs). */
+function writtenAs(cur: RankingEntries, a: number, prev: RankingEntries, b: number): { writtenAs?: readonly [string | null, string | null] } {
+  const now = a >= 0 && cur.writtenNames !== undefined && cur.writtenNames[a] !== cur.names[a] ? cur.writtenNames[a] : null;
+  const before = b >= 0 && prev.writtenNames !== undefined && prev.writtenNames[b] !== prev.names[b] ? prev.writtenNames[b] : null;
+  if (now === null && before === null) return {};
+  return { writtenAs: [a >= 0 ? (cur.writtenNames ?? cur.names)[a] : null, b >= 0 ? (prev.writtenNames ?? prev.names)[b] : null] };
 }

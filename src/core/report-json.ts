@@ -73,6 +73,7 @@ export function reportJson(analysis: Analysis, language: Language): Json {
         value: num(m.value),
         previousValue: num(m.previousValue),
         valueYoyPct: num(m.valueYoyPct),
+        writtenAs: m.writtenAs === undefined ? null : [...m.writtenAs],
       })),
       period: r.period,
       fromMonth: r.fromMonth,
