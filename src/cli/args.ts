@@ -25,6 +25,8 @@ export interface SummarizeArgs {
   readonly singleMonths: boolean;
   /** The year of tables whose months say none ("12, 11, … 2"); StatDesk never guesses it. */
   readonly year?: number;
+  /** A CSV of 名称,统一名称 lines: names unified before years are compared. */
+  readonly aliases?: string;
 }
 
 
@@ -53,16 +55,22 @@ Options:
   --single-months          derive single months from cumulative NBS figures
   --year <YYYY>            the year of tables that give months without one (12, 11, … 2 or
                            1-2月); StatDesk never guesses a year and refuses such a table without it
+  --aliases <file.csv>     one enterprise under two names: lines of 名称,统一名称 (name,unified
+                           name; a header line 名称,统一名称 and lines starting with # are passed
+                           over). Names are unified before years are compared; without the file
+                           StatDesk merges no names and only notes likely pairs. It takes the
+                           place of an alias sheet (别名, StatDesk_别名) in the input workbooks
   -h, --help               this text
   -v, --version            the version
 
 Exit status: 0 success; 1 the input cannot be summarised (the message names file, sheet and cell),
-an input file cannot be read, or writing --out failed (the previous file is then left as it was);
-2 usage error: an unknown option, a bad option value, or an --out file that cannot be created
-(its folder is missing or not writable, or it names a folder). Usage errors are found before
-anything is read or computed.`;
+an input file cannot be read, a line of the --aliases file cannot be used (the message names the
+file and line), or writing --out failed (the previous file is then left as it was); 2 usage
+error: an unknown option, a bad option value, an --aliases file that does not exist or is not a
+file, or an --out file that cannot be created (its folder is missing or not writable, or it names
+a folder). Usage errors are found before anything is read or computed.`;
 
-const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name", "--year"]);
+const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name", "--year", "--aliases"]);
 
 /** The default language: Chinese when the environment's locale is, else English. */
 export function defaultLanguage(env: Readonly<Record<string, string | undefined>>): Language {
@@ -164,5 +172,6 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     sheetName: values.get("--sheet-name") ?? "",
     singleMonths: flags.has("--single-months"),
     ...(year !== undefined ? { year } : {}),
+    ...(values.has("--aliases") ? { aliases: values.get("--aliases") } : {}),
   };
 }

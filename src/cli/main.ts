@@ -22,6 +22,8 @@ import { connectHost, loadExcelClient } from "../host/node-client";
 import { readWorkbookFile } from "../host/node-files";
 import { writeXlsx } from "../host/xlsx";
 import { parseArgs, SummarizeArgs, USAGE } from "./args";
+import { isAliasSheetName } from "../core/aliases";
+import { Grid } from "../core/cells";
 
 /**
  * The file operations that write --out, kept apart so a test can make the disk fill up. Errors
@@ -258,7 +260,8 @@ function sourcesOf(workbook: WorkbookModel, year: number | undefined): SourceDef
   const sources: SourceDefinition[] = [];
   for (const sheet of workbook.sheets) {
     const used = sheet.usedRect(true);
-    if (used === undefined) continue;
+    // An alias sheet (别名) is read as the alias list by the run, not as data.
+    if (used === undefined || isAliasSheetName(sheet.name)) continue;
     const spec = { kind: "address", address: qualifiedAddress(sheet.name, used) } as const;
     sources.push(year === undefined ? { role: "auto", spec } : { role: "auto", spec, overrides: { year } });
   }
@@ -387,9 +390,55 @@ async function writeOutput(bytes: Uint8Array, out: string, files: OutputFiles, l
   }
 }
 
+/**
+ * The --aliases file, checked before anything else is read: a file that does not exist, or a
+ * folder, is a usage error (the person mistyped the option): exit 2, as for --out.
+ */
+async function checkAliasesFile(file: string, language: Language): Promise<Problem | undefined> {
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile()) return problem("file-unreadable", "error", undefined, { file: `--aliases ${file}`, detail: FILE_REASONS[language].EISDIR });
+    return undefined;
+  } catch (error) {
+    return problem("file-unreadable", "error", undefined, { file: `--aliases ${file}`, detail: fileReason(error, language) });
+  }
+}
+
+/**
+ * The --aliases file's cells (its first sheet holding anything), named by the file's name in
+ * messages; a problem when it cannot be read or a quote is left open (a line would be lost).
+ */
+async function readAliasesFile(file: string, language: Language): Promise<{ grid: Grid; source: SourceRef } | Problem> {
+  const base = path.basename(file);
+  let loaded: WorkbookModel;
+  try {
+    loaded = await readWorkbookFile(file);
+  } catch (error) {
+    return problem("file-unreadable", "error", undefined, { file: base, detail: fileReason(error, language) });
+  }
+  if (loaded.unclosedQuote !== undefined) {
+    const { row, column } = loaded.unclosedQuote;
+    return problem("alias-line-invalid", "error", cellLocation({ file: base, row: 0, column: 0 }, row, column), { source: base, line: row + 1, reason: "unclosed-quote", text: "" });
+  }
+  const sheet = loaded.sheets.find((s) => s.usedRect(true) !== undefined);
+  const used = sheet?.usedRect(true);
+  if (sheet === undefined || used === undefined) return { grid: [], source: { file: base, row: 0, column: 0 } };
+  // From A1, so that a cell's row is the file's line.
+  const grid: Grid = Array.from({ length: used.row + used.rowCount }, (_, r) => Array.from({ length: used.column + used.columnCount }, (_, c) => sheet.value(r, c)));
+  const isCsv = !/\.(xlsx|xlsm|xls)$/i.test(base);
+  return { grid, source: isCsv ? { file: base, row: 0, column: 0 } : { file: base, sheet: sheet.name, row: 0, column: 0 } };
+}
+
 async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
   const language = args.language;
   const outputFiles = io.outputFiles ?? nodeOutputFiles;
+  if (args.aliases !== undefined) {
+    const missing = await checkAliasesFile(args.aliases, language);
+    if (missing !== undefined) {
+      io.stderr(`statdesk: ${problemLine(missing, language)}\n`);
+      return USAGE_ERROR;
+    }
+  }
   if (args.out !== undefined) {
     const unwritable = await checkOutput(args.out, outputFiles, language);
     if (unwritable !== undefined) {
@@ -401,6 +450,15 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
   if (unreadable.length > 0) {
     for (const p of unreadable) io.stderr(`statdesk: ${problemLine(p, language)}\n`);
     return CANNOT_SUMMARISE;
+  }
+  let aliases: { grid: Grid; source: SourceRef } | undefined;
+  if (args.aliases !== undefined) {
+    const read = await readAliasesFile(args.aliases, language);
+    if ("code" in read) {
+      io.stderr(`statdesk: ${problemLine(read, language)}\n`);
+      return CANNOT_SUMMARISE;
+    }
+    aliases = read;
   }
   const sources = sourcesOf(workbook, args.year);
   if (sources.length === 0) {
@@ -425,7 +483,7 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
     const origin = origins.get(sheet);
     return origin === undefined ? { sheet, row, column } : { ...origin, row, column };
   };
-  const result = await runAnalysis(env, definition, { today: io.today(), version: version(), sourceRef, activate: true });
+  const result = await runAnalysis(env, definition, { today: io.today(), version: version(), sourceRef, activate: true, ...(aliases !== undefined ? { aliases } : {}) });
   if (!result.ok) {
     for (const p of [...loadNotes, ...result.problems]) io.stderr(`statdesk: ${problemLine(p, language)}\n`);
     return CANNOT_SUMMARISE;

@@ -7,6 +7,7 @@ import { parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } f
 import { Problem, problem } from "../core/problems";
 import { isCellLimitError, isOfficeError, isPayloadError, isReadSizeError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
+import { ALIAS_SHEET_NAMES } from "../core/aliases";
 
 /** A sheet of the workbook as the writer needs to know it. */
 export interface SheetInfo {
@@ -25,6 +26,8 @@ interface WorkbookFacts {
   readonly markedSheet: string | undefined;
   /** Whether the marker name exists at all (even pointing nowhere, after its sheet was deleted). */
   readonly markerExists: boolean;
+  /** The person's alias list (a sheet named 别名, StatDesk_别名 …, see core/aliases), its used cells, if there is one. */
+  readonly aliasSheet?: { readonly sheet: string; readonly row: number; readonly column: number; readonly values: readonly (readonly (string | number | boolean)[])[] };
 }
 
 export interface WorkbookState extends WorkbookFacts {
@@ -118,6 +121,14 @@ function emptySource(definition: SourceDefinition): ReadSource {
   return { definition, address: describeSource(definition.spec), sheet: "", row: 0, column: 0, values: [] };
 }
 
+/** The first alias sheet found (in ALIAS_SHEET_NAMES' order), as read. */
+function aliasSheetOf(ranges: readonly Excel.Range[]): Pick<WorkbookFacts, "aliasSheet"> {
+  const found = ranges.find((r) => !r.isNullObject);
+  if (found === undefined) return {};
+  const { sheet } = splitSheet(found.address);
+  return { aliasSheet: { sheet: sheet ?? "", row: found.rowIndex, column: found.columnIndex, values: found.values as (string | number | boolean)[][] } };
+}
+
 /** Queues the loads of the workbook's facts; the returned function reads them after the sync. */
 function queueFacts(context: Excel.RequestContext, marker: string | undefined): () => WorkbookFacts {
   const sheets = context.workbook.worksheets;
@@ -126,7 +137,14 @@ function queueFacts(context: Excel.RequestContext, marker: string | undefined): 
   setting.load("value");
   const name = marker === undefined ? undefined : context.workbook.names.getItemOrNullObject(marker);
   name?.load("formula");
+  // The alias sheet, under any of its names, comes in the same round trip (null objects where absent).
+  const aliasRanges = ALIAS_SHEET_NAMES.map((n) => {
+    const used = sheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true);
+    used.load("address,values,rowIndex,columnIndex");
+    return used;
+  });
   return () => ({
+    ...aliasSheetOf(aliasRanges),
     sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visibility: String(w.visibility) })),
     storedAnalyses: setting.isNullObject ? undefined : setting.value,
     markerExists: name !== undefined && !name.isNullObject,

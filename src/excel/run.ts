@@ -14,7 +14,8 @@ import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo, WorkbookState } from
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
 import { writeSummary } from "./write";
 import { AnalysisDefinition, ExcelEnvironment, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
-import { isBlank, parseNumberCell } from "../core/cells";
+import { Grid, isBlank, parseNumberCell } from "../core/cells";
+import { AliasList, readAliasTable } from "../core/aliases";
 
 export interface RunContext {
   /** "2026-11-22", shown in the provenance block. */
@@ -30,6 +31,11 @@ export interface RunContext {
   readonly now?: () => number;
   /** Largest write request (default 4 MB, under Excel on the web's 5 MB); tests make it small. */
   readonly writeBudgetBytes?: number;
+  /**
+   * An alias list given outside the workbook (the command line's --aliases file): its cells and
+   * how they are named in messages. It takes the place of the workbook's alias sheet.
+   */
+  readonly aliases?: { readonly grid: Grid; readonly source: SourceRef };
 }
 
 const busy = new WeakSet<ExcelEnvironment>();
@@ -146,7 +152,20 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     inputs.push(analysisInput(s, read.numberFormats[i], context.sourceRef?.(s.sheet, s.row, s.column)));
   });
   if (emptyProblems.length > 0 && inputs.length === 0) return fail(definition, emptyProblems, syncs, 0);
-  const analysis = analyze(inputs, options);
+  // The alias list: the one given, else the workbook's alias sheet. A bad line stops the run, at
+  // its cell: half a list would merge some names and not others.
+  const aliasCells =
+    context.aliases ??
+    (read.aliasSheet === undefined
+      ? undefined
+      : { grid: read.aliasSheet.values, source: context.sourceRef?.(read.aliasSheet.sheet, read.aliasSheet.row, read.aliasSheet.column) ?? { sheet: read.aliasSheet.sheet, row: read.aliasSheet.row, column: read.aliasSheet.column } });
+  let aliases: AliasList | null = null;
+  if (aliasCells !== undefined) {
+    const readAliases = readAliasTable(aliasCells.grid, aliasCells.source);
+    if (readAliases.problems.some((p) => p.severity === "error")) return fail(definition, readAliases.problems, syncs, 0);
+    aliases = readAliases.aliases;
+  }
+  const analysis = analyze(inputs, options, aliases);
   const computeMs = clock() - started;
   const nothing = analysis.rankings.length === 0 && analysis.series.length === 0 && analysis.targets.length === 0;
   const errors = analysis.problems.filter((p) => p.severity === "error");
