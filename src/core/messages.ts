@@ -157,6 +157,7 @@ const ZH: Catalog = {
   "output-name-invalid": (p) => `输出工作表名“${s(p.name)}”不可用：不能为空、不超过31个字符，不能含 : \\ / ? * [ ]。`,
   "output-name-taken": (p) => `工作表“${s(p.name)}”已存在且不是 StatDesk 生成的，未覆盖；汇总写入“${s(p.used)}”。`,
   "sheet-protected": (p) => `工作表“${s(p.name)}”受保护，无法写入。请撤销保护或换一个输出工作表名。`,
+  "workbook-protected": (p) => `工作簿结构受保护，无法新建、重命名或删除工作表（Excel 返回 ${s(p.code)}），汇总表未写入。请在“审阅 > 保护工作簿”中撤销保护后重试。`,
   "payload-too-large": (p) =>
     p.direction === "write"
       ? `汇总表超过 Excel 网页版单次传输上限（${s(p.detail)}），未写入，原有汇总表未改动。`
@@ -272,6 +273,7 @@ const EN: Catalog = {
   "output-name-invalid": (p) => `The output sheet name "${s(p.name)}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ].`,
   "output-name-taken": (p) => `A sheet named "${s(p.name)}" exists and was not made by StatDesk, so it was left alone; the summary went to "${s(p.used)}".`,
   "sheet-protected": (p) => `The sheet "${s(p.name)}" is protected and cannot be written. Unprotect it or choose another output sheet name.`,
+  "workbook-protected": (p) => `The workbook's structure is protected, so no sheet can be added, renamed or deleted (Excel answered ${s(p.code)}); the summary was not written. Turn off Review > Protect Workbook and run again.`,
   "payload-too-large": (p) =>
     p.direction === "write"
       ? `The summary is larger than Excel on the web takes in one round trip (${s(p.detail)}); nothing was written and the previous summary is unchanged.`

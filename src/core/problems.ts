@@ -79,6 +79,7 @@ export type ProblemCode =
   | "output-name-invalid" // an output sheet name Excel would refuse
   | "output-name-taken" // the output name belongs to a sheet StatDesk did not write
   | "sheet-protected" // a sheet StatDesk must write is protected
+  | "workbook-protected" // the workbook's structure is protected: no sheet can be added, renamed or deleted
   | "payload-too-large" // more than Excel on the web takes in one round trip, even in parts
   | "write-failed" // Excel refused a write; the previous summary is intact
   | "recovery-failed" // and cleaning up after it failed too

@@ -49,8 +49,26 @@ export function isReadSizeError(error: unknown): boolean {
   return isPayloadError(error) || isCellLimitError(error);
 }
 
+/** Where a refusal means the workbook's structure: adding, renaming, moving, hiding or deleting a sheet. */
+const STRUCTURE_LOCATION = /^worksheet(?:s|collection)?\.(?:add|name|position|visibility|delete)$/i;
+
+/**
+ * The problem for a change to the workbook's sheets that Excel refused because the workbook's
+ * structure is protected (Review > Protect Workbook), or undefined for any other error. Excel's
+ * code for it is undocumented (excel-fidelity-audit.md row 35); it refuses protected changes with
+ * AccessDenied (office-js #6784), which a sheet's own protection never gives for these members
+ * (a protected sheet can still be renamed, office-js #325) — so it is not "sheet-protected".
+ */
+export function structureProblem(error: OfficeErrorLike): Problem | undefined {
+  const where = error.debugInfo?.errorLocation ?? "";
+  if (error.code !== "AccessDenied" || !STRUCTURE_LOCATION.test(where)) return undefined;
+  return problem("workbook-protected", "error", undefined, { code: error.code, detail: `${error.message} (${where})` });
+}
+
 /** A problem for any Office error, with Excel's code and where in the batch it failed. */
 export function officeProblem(error: OfficeErrorLike, location?: string): Problem {
+  const structure = structureProblem(error);
+  if (structure !== undefined) return structure;
   const where = error.debugInfo?.errorLocation;
   return problem("excel-error", "error", location, { code: error.code, detail: where ? `${error.message} (${where})` : error.message });
 }

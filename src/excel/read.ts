@@ -381,7 +381,7 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
     }
   }
 
-  let cellLimit = false;
+  let cellLimit: boolean;
   try {
     syncs++;
     return { ok: true, ...(await readOnce(run, sources, marker, small)), syncs };
