@@ -12,6 +12,9 @@ import { formatFixed, RoundingRule } from "../core/rounding";
 import { uniqueSheetName } from "../core/sheet-name";
 import { cellLocation, SourceRef } from "../core/source";
 import { narrative } from "../core/narrative";
+import { CountChange, spanOfKey } from "../core/ranking";
+import { RateChange } from "../core/series";
+import { SHEET_LABELS } from "../core/summary/labels";
 import { qualifiedAddress } from "../core/a1";
 import { runAnalysis } from "../excel/run";
 import { AnalysisDefinition, SourceDefinition } from "../excel/types";
@@ -290,11 +293,15 @@ export function textReport(analysis: Analysis, language: Language, fileNotes: re
   const zh = language === "zh-CN";
   for (const r of analysis.rankings) {
     lines.push(`${zh ? "排行榜" : "Ranking"} ${r.period}${r.previousYear !== null ? ` vs ${r.previousYear}` : ""} (${r.metric}, ${r.unit}), ${r.enterprises} ${zh ? "家企业" : "enterprises"} — ${r.range}`);
+    // Against the previous period of the year (1—11月 for 1—12月): the YoY's move in points, the counts' in companies.
+    const since = r.previousPeriod === null ? "" : SHEET_LABELS[language].spanShort(spanOfKey(r.previousPeriod).fromMonth, spanOfKey(r.previousPeriod).toMonth);
+    const moved = (c: RateChange | null) => (c === null ? "" : `, ${zh ? `较${since}` : `vs ${since}`} ${c.changePts > 0 ? "+" : ""}${formatFixed(c.changePts, 1, rule)}${zh ? "个百分点" : " pts"}`);
+    const counted = (c: CountChange | null) => (c === null ? "" : `, ${zh ? `较${since}` : `vs ${since}`} ${c.change > 0 ? "+" : ""}${c.change}`);
     for (const t of r.top) {
-      lines.push(`  TOP${t.n}: ${amount(t.sum, rule)} (${pct(t.sumYoyPct, rule)})  ${zh ? "门槛值" : "threshold"} ${amount(t.threshold, rule)} (${pct(t.thresholdYoyPct, rule)})${t.share !== null ? `  ${zh ? "集中度" : "share"} ${formatFixed(t.share, 1, rule)}%` : ""}`);
+      lines.push(`  TOP${t.n}: ${amount(t.sum, rule)} (${pct(t.sumYoyPct, rule)}${moved(t.rateChange)})  ${zh ? "门槛值" : "threshold"} ${amount(t.threshold, rule)} (${pct(t.thresholdYoyPct, rule)}${moved(t.thresholdRateChange)})${t.share !== null ? `  ${zh ? "集中度" : "share"} ${formatFixed(t.share, 1, rule)}%` : ""}`);
     }
     for (const t of r.tiers) {
-      const change = t.countChange === null ? "" : ` (${t.countChange > 0 ? "+" : ""}${t.countChange})`;
+      const change = t.countChange === null && t.periodCountChange === null ? "" : ` (${t.countChange === null ? "—" : `${t.countChange > 0 ? "+" : ""}${t.countChange}`}${counted(t.periodCountChange)})`;
       lines.push(`  ${zh ? t.label : t.labelEn}: ${t.count}${change}, ${zh ? "均值" : "mean"} ${amount(t.mean, rule)}`);
     }
   }

@@ -5,6 +5,9 @@
 import { Analysis } from "./analyze";
 import { Language, problemMessage } from "./messages";
 import { narratives } from "./narrative";
+import { CountChange } from "./ranking";
+import { rankingHistories } from "./ranking-history";
+import { RateChange } from "./series";
 
 /** A JSON value with keys in insertion order (what JSON.stringify prints). */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -12,6 +15,15 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** JSON has no NaN or Infinity; the core never makes them, but a stray one must print as null. */
 function num(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : x;
+}
+
+/** A rate's change against the previous period, as the series print it (no labels: the key says the period). */
+function rateChangeJson(c: RateChange | null): Json {
+  return c === null ? null : { previousPeriod: c.previousPeriod, previousRate: c.previousRate, rate: c.rate, changePts: c.changePts, trend: c.trend };
+}
+
+function countChangeJson(c: CountChange | null): Json {
+  return c === null ? null : { previousPeriod: c.previousPeriod, previousCount: c.previousCount, count: c.count, change: c.change };
 }
 
 /** The documented report object. Problem messages are in `language`. */
@@ -40,6 +52,7 @@ export function reportJson(analysis: Analysis, language: Language): Json {
         previousSum: num(t.previousSum),
         sharePct: num(t.sharePct),
         labelEn: t.labelEn,
+        periodCountChange: countChangeJson(t.periodCountChange),
       })),
       hundredBillionCount: num(r.hundredBillionCount),
       previousHundredBillionCount: num(r.previousHundredBillionCount),
@@ -55,6 +68,8 @@ export function reportJson(analysis: Analysis, language: Language): Json {
         shareChangePts: num(t.shareChangePts),
         previousShare: num(t.previousShare),
         complete: t.complete,
+        rateChange: rateChangeJson(t.rateChange),
+        thresholdRateChange: rateChangeJson(t.thresholdRateChange),
       })),
       groups: r.groups.map((g) => ({
         from: g.from,
@@ -82,6 +97,9 @@ export function reportJson(analysis: Analysis, language: Language): Json {
       previousSource: r.previousSource,
       previousRange: r.previousRange,
       membership: r.membership.map((m) => ({ n: m.n, entrants: [...m.entrants], exits: [...m.exits] })),
+      periodKey: r.periodKey,
+      previousPeriod: r.previousPeriod,
+      hundredBillionPeriodChange: countChangeJson(r.hundredBillionPeriodChange),
       basis: r.basis,
     })),
     series: analysis.series.map((s) => ({
@@ -158,6 +176,34 @@ export function reportJson(analysis: Analysis, language: Language): Json {
       label: r.label,
       nationalValue: num(r.nationalValue),
       nationalYoyBasis: r.nationalYoyBasis,
+    })),
+    // Top-level, one entry per metric and basis (not per ranking, which would repeat it): every
+    // period's TOP-N figures oldest first, as the summary's history table and chart show them.
+    // The full figures of each period are in rankings[] (periodKey matches `period`).
+    history: rankingHistories(analysis.rankings).map((h) => ({
+      metric: h.metric,
+      basis: h.basis,
+      unit: h.unit,
+      periods: h.periods.map((p) => ({
+        period: p.periodKey,
+        label: p.period,
+        year: p.year,
+        fromMonth: p.fromMonth,
+        toMonth: p.toMonth,
+        previousYear: p.previousYear,
+        top: p.top.map((t) => ({
+          n: t.n,
+          sum: num(t.sum),
+          sumYoyPct: num(t.sumYoyPct),
+          threshold: num(t.threshold),
+          thresholdYoyPct: num(t.thresholdYoyPct),
+          rateChange: rateChangeJson(t.rateChange),
+          thresholdRateChange: rateChangeJson(t.thresholdRateChange),
+        })),
+        hundredBillionCount: num(p.hundredBillionCount),
+        hundredBillionPeriodChange: countChangeJson(p.hundredBillionPeriodChange),
+        range: p.range,
+      })),
     })),
   };
 }

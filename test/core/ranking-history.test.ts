@@ -3,6 +3,8 @@
 // and how the tier counts changed — and the sentences say it. Figures: 1—12月 as 中指 published
 // (domain.md §1: 43547.3亿元, −30.6%), 1—11月 synthetic at −32.9% (fixtures/rankings/history.ts).
 
+import * as fs from "fs";
+import * as path from "path";
 import { analyze } from "../../src/core/analyze";
 import { Grid } from "../../src/core/cells";
 import { narrative } from "../../src/core/narrative";
@@ -10,7 +12,7 @@ import { resolveOptions } from "../../src/core/options";
 import { latestRankings, periodRateChange, rankingHistories } from "../../src/core/ranking-history";
 import { rankingPeriodKey, spanOfKey } from "../../src/core/ranking";
 import { findPeriodInText } from "../../src/core/periods";
-import { decemberNovemberSheets, halfYearMaySheets, monthlySheets } from "../fixtures/rankings/history";
+import { decemberNovemberCsvFiles, decemberNovemberSheets, halfYearMayCsvFiles, halfYearMaySheets, monthlySheets } from "../fixtures/rankings/history";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 
@@ -159,4 +161,18 @@ test("twelve monthly lists for two years: twelve rankings, each month against th
   expect(m.rankings[11].top[3].rateChange).toBeNull();
   expect(m.problems.filter((p) => p.severity !== "info")).toEqual([]);
   expect(rankingHistories(m.rankings)[0].periods).toHaveLength(12);
+});
+
+describe("the committed CSV files are what fixtures/rankings/history.ts makes (UPDATE_FIXTURES=1 rewrites them)", () => {
+  const dir = path.join(__dirname, "..", "fixtures", "rankings", "history");
+  for (const [name, text] of Object.entries({ ...decemberNovemberCsvFiles(), ...halfYearMayCsvFiles() })) {
+    test(name, () => {
+      const file = path.join(dir, name);
+      if (process.env.UPDATE_FIXTURES === "1") {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(file, text, "utf8");
+      }
+      expect(fs.readFileSync(file, "utf8")).toBe(text);
+    });
+  }
 });

@@ -7,7 +7,8 @@ import { Analysis } from "../analyze";
 import { Language, problemMessage } from "../messages";
 import { narrative } from "../narrative";
 import { roundTo, RoundingRule } from "../rounding";
-import { RankingSummary } from "../ranking";
+import { RankingSummary, spanOfKey } from "../ranking";
+import { historyKey, latestRankings, RankingHistory, rankingHistories } from "../ranking-history";
 import { Indicator, IndicatorGroup, indicatorName, QUANTITY_GROUP } from "../indicators";
 import { nationalRelease } from "../narrative/shared";
 import { isNational, rankRegions, RateBasis, releaseOrder } from "../regions";
@@ -137,7 +138,8 @@ function fraction(pct: Maybe, rule: RoundingRule): Maybe {
 
 function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): { rect: CellRect; chartRows: number } {
   const base = r.shareBaseN ?? 100;
-  const header = [L.tier, L.count, L.previousCount, L.countChange, L.tierSum, L.mean, L.previousMean, L.meanYoy, L.shareOfTop(base)];
+  const span = previousSpan(r, L);
+  const header = [L.tier, L.count, L.previousCount, L.countChange, L.tierSum, L.mean, L.previousMean, L.meanYoy, L.shareOfTop(base), ...(span === null ? [] : [L.countChangeVs(span)])];
   const rows: SheetValue[][] = r.tiers.map((t) => [
     language === "zh-CN" ? t.label : t.labelEn,
     t.count,
@@ -148,12 +150,14 @@ function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Form
     displayValue(t.previousMean, 1, rule),
     fraction(t.meanYoyPct, rule),
     fraction(t.sharePct, rule),
+    ...(span === null ? [] : [t.periodCountChange?.change ?? null]),
   ]);
-  const rowFormats = [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.amount, f.growth, f.share];
+  const rowFormats = [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.amount, f.growth, f.share, f.countChange];
   const rect = b.table(sectionName("tiers", r), header, rows, rowFormats);
   if (r.hundredBillionCount !== null) {
     const change = r.previousHundredBillionCount === null ? null : r.hundredBillionCount - r.previousHundredBillionCount;
-    const row = b.add([L.hundredBillion, r.hundredBillionCount, r.previousHundredBillionCount, change], [f.text, f.count, f.count, f.countChange]);
+    const sinceLast = span === null ? [] : [null, null, null, null, null, r.hundredBillionPeriodChange?.change ?? null];
+    const row = b.add([L.hundredBillion, r.hundredBillionCount, r.previousHundredBillionCount, change, ...sinceLast], [f.text, f.count, f.count, f.countChange, f.general, f.general, f.general, f.general, f.general, f.countChange]);
     b.style({ row, column: 0, rowCount: 1, columnCount: header.length }, { bold: true, borderTop: COLOURS.rule });
   }
   return { rect, chartRows: r.tiers.length };
@@ -170,6 +174,43 @@ function basisTag(r: RankingSummary): string {
   return r.basis === null ? "" : tags[r.basis] ?? "";
 }
 
+/** The months of the previous period of the ranking's year, short ("1—11月"), or null without one. */
+function previousSpan(r: RankingSummary, L: SheetLabels): string | null {
+  if (r.previousPeriod === null) return null;
+  const { fromMonth, toMonth } = spanOfKey(r.previousPeriod);
+  return L.spanShort(fromMonth, toMonth);
+}
+
+/**
+ * One row per period of a metric and basis, oldest first: each TOP-N's YoY (which the line chart
+ * beside it draws), its sales, 百亿企业 and the thresholds. Named per metric and basis
+ * ("history", "StatDesk_history_salesValue"), so a refresh with a new month's list replaces the
+ * table and chart with longer ones.
+ */
+function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+  const ns = r.top.map((t) => t.n);
+  const withTiers = h.metric === "salesValue";
+  const at = (p: RankingSummary, n: number) => p.top.find((t) => t.n === n);
+  b.sectionTitle(L.historySection(language === "zh-CN" ? h.unit : L.unitName(h.unit)));
+  const rect = b.table(
+    sectionName("history", r),
+    [L.period, ...ns.map(L.historyYoy), ...ns.map(L.historySum), ...(withTiers ? [L.historyHundredBillion] : []), ...ns.map(L.historyThreshold)],
+    h.periods.map((p) => [
+      L.historyPeriod(p.year, p.fromMonth, p.toMonth),
+      ...ns.map((n) => fraction(at(p, n)?.sumYoyPct ?? null, rule)),
+      ...ns.map((n) => displayValue(at(p, n)?.sum ?? null, 1, rule)),
+      ...(withTiers ? [p.hundredBillionCount] : []),
+      ...ns.map((n) => displayValue(at(p, n)?.threshold ?? null, 1, rule)),
+    ]),
+    [f.text, ...ns.map(() => f.growth), ...ns.map(() => f.amount), ...(withTiers ? [f.count] : []), ...ns.map(() => f.amount)],
+  );
+  const basisPart = sectionName("", r).replace(`_${r.metric}`, "");
+  charts.push(
+    chart(`StatDesk_history_${r.metric}${basisPart}`, "LineMarkers", { row: rect.row, column: 0, rowCount: h.periods.length + 1, columnCount: ns.length + 1 }, L.historyChartTitle, L.percent, L.period, "0.0%", rect.row, ns.map(L.topName)),
+  );
+  b.blank();
+}
+
 /** The ranking's figures: tiers, TOP-N, thresholds, rank groups (charts beside the first two). */
 function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
   const unit = r.unit;
@@ -182,21 +223,38 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
     b.blank();
   }
 
+  // The YoY against the previous period of the year, in 个百分点 (降幅较1—11月缩窄2.3), where there is one.
+  const span = previousSpan(r, L);
   b.sectionTitle(L.topSection(unit));
   b.table(
     sectionName("top", r),
-    ["TOP-N", L.sum, L.previousSum, L.yoy, L.share, L.previousShare, L.shareChange],
-    r.top.map((t) => [L.topName(t.n), displayValue(t.sum, 1, rule), displayValue(t.previousSum, 1, rule), fraction(t.sumYoyPct, rule), fraction(t.share, rule), fraction(t.previousShare, rule), displayValue(t.shareChangePts, 1, rule)]),
-    [f.text, f.amount, f.amount, f.growth, f.share, f.share, f.points],
+    ["TOP-N", L.sum, L.previousSum, L.yoy, L.share, L.previousShare, L.shareChange, ...(span === null ? [] : [L.rateChangeVs(span)])],
+    r.top.map((t) => [
+      L.topName(t.n),
+      displayValue(t.sum, 1, rule),
+      displayValue(t.previousSum, 1, rule),
+      fraction(t.sumYoyPct, rule),
+      fraction(t.share, rule),
+      fraction(t.previousShare, rule),
+      displayValue(t.shareChangePts, 1, rule),
+      ...(span === null ? [] : [t.rateChange?.changePts ?? null]),
+    ]),
+    [f.text, f.amount, f.amount, f.growth, f.share, f.share, f.points, f.points],
   );
   b.blank();
 
   b.sectionTitle(L.thresholdSection(unit));
   const thresholds = b.table(
     sectionName("thresholds", r),
-    ["TOP-N", L.threshold, L.previousThreshold, L.yoy],
-    r.top.map((t) => [L.topName(t.n), displayValue(t.threshold, 1, rule), displayValue(t.previousThreshold, 1, rule), fraction(t.thresholdYoyPct, rule)]),
-    [f.text, f.amount, f.amount, f.growth],
+    ["TOP-N", L.threshold, L.previousThreshold, L.yoy, ...(span === null ? [] : [L.rateChangeVs(span)])],
+    r.top.map((t) => [
+      L.topName(t.n),
+      displayValue(t.threshold, 1, rule),
+      displayValue(t.previousThreshold, 1, rule),
+      fraction(t.thresholdYoyPct, rule),
+      ...(span === null ? [] : [t.thresholdRateChange?.changePts ?? null]),
+    ]),
+    [f.text, f.amount, f.amount, f.growth, f.points],
   );
   const thresholdChart = chart(`StatDesk_thresholds_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L));
   charts.push(
@@ -531,7 +589,14 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   }
 
   const moversLimit = request.moversLimit ?? Math.max(...analysis.options.topN, 10);
-  for (const r of analysis.rankings) rankingTables(b, r, L, f, rule, language, charts);
+  // The latest period of each metric and basis in full; its earlier periods in the history table.
+  const latest = latestRankings(analysis.rankings);
+  const histories = rankingHistories(analysis.rankings);
+  for (const r of latest) {
+    rankingTables(b, r, L, f, rule, language, charts);
+    const h = histories.find((x) => x.key === historyKey(r));
+    if (h !== undefined && h.periods.length > 1) historySection(b, h, r, L, f, rule, language, charts);
+  }
   releaseTables(b, analysis, L, f, rule, language);
   regionTables(b, analysis, L, f, rule, language, charts);
   // History tables: every national series as before; a region's only when it has several periods
@@ -540,7 +605,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     if (isNational(s) || s.points.length > 1) seriesSection(b, s, i, L, f, rule, language, charts);
   });
   if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, rule);
-  for (const r of analysis.rankings) rankingLists(b, r, L, f, rule, moversLimit);
+  for (const r of latest) rankingLists(b, r, L, f, rule, moversLimit);
 
   const notes = analysis.problems.filter((p) => p.severity !== "info");
   if (notes.length > 0) {

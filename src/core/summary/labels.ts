@@ -114,7 +114,24 @@ export interface SheetLabels {
   readonly gapToNation: string;
   readonly shareOfNational: string;
   readonly regionsChartTitle: (indicator: string, period: string) => string;
+  // a ranking's periods (several lists of one year and basis: 1—11月, 1—12月 …)
+  readonly historySection: (unit: string) => string;
+  /** A period's row: "2024年1-11月" / "Jan–Nov 2024", written out for a full year too, so the axis reads alike. */
+  readonly historyPeriod: (year: number, fromMonth: number, toMonth: number) => string;
+  readonly historyYoy: (n: number) => string;
+  readonly historySum: (n: number) => string;
+  readonly historyThreshold: (n: number) => string;
+  readonly historyHundredBillion: string;
+  readonly historyChartTitle: string;
+  /** The months of the previous period of the year, short: "1—11月" / "Jan–Nov". */
+  readonly spanShort: (fromMonth: number, toMonth: number) => string;
+  /** Header of a YoY's change against the previous period: "同比较1—11月（个百分点）". */
+  readonly rateChangeVs: (span: string) => string;
+  /** Header of a count's change against the previous period: "较1—11月增减（家）". */
+  readonly countChangeVs: (span: string) => string;
 }
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const GROUP_ZH: Readonly<Record<IndicatorGroup, string>> = {
   investment: "房地产开发投资",
@@ -235,6 +252,16 @@ const ZH: SheetLabels = {
   gapToNation: "比全国高（+）低（−）（个百分点）",
   shareOfNational: "占全国比重",
   regionsChartTitle: (indicator, period) => `${period}各地区${indicator}同比增速`,
+  historySection: (unit) => `各期榜单：TOP-N 销售额同比、销售额与门槛值（${unit}）`,
+  historyPeriod: (year, from, to) => (from === to ? `${year}年${to}月` : `${year}年${from}-${to}月`),
+  historyYoy: (n) => `TOP${n}同比`,
+  historySum: (n) => `TOP${n}销售额`,
+  historyThreshold: (n) => `TOP${n}门槛值`,
+  historyHundredBillion: "百亿企业（家）",
+  historyChartTitle: "TOP-N 销售额同比增速（各期）",
+  spanShort: (from, to) => (from === to ? `${to}月` : `${from}—${to}月`),
+  rateChangeVs: (span) => `同比较${span}（个百分点）`,
+  countChangeVs: (span) => `较${span}增减（家）`,
 };
 
 const EN: SheetLabels = {
@@ -343,6 +370,16 @@ const EN: SheetLabels = {
   gapToNation: "Gap to national (pp)",
   shareOfNational: "Share of national",
   regionsChartTitle: (indicator, period) => `${indicator}: YoY by region, ${period}`,
+  historySection: () => "TOP-N by period: sales YoY, sales and entry thresholds (100 million yuan)",
+  historyPeriod: (year, from, to) => (from === to ? `${MONTHS_EN[to - 1]} ${year}` : `${MONTHS_EN[from - 1]}–${MONTHS_EN[to - 1]} ${year}`),
+  historyYoy: (n) => `TOP${n} YoY`,
+  historySum: (n) => `TOP${n} sales`,
+  historyThreshold: (n) => `TOP${n} threshold`,
+  historyHundredBillion: "RMB 10bn+ (companies)",
+  historyChartTitle: "TOP-N sales: YoY growth by period",
+  spanShort: (from, to) => (from === to ? MONTHS_EN[to - 1] : `${MONTHS_EN[from - 1]}–${MONTHS_EN[to - 1]}`),
+  rateChangeVs: (span) => `YoY change vs ${span} (pts)`,
+  countChangeVs: (span) => `Change vs ${span}`,
 };
 
 export const SHEET_LABELS: Readonly<Record<Language, SheetLabels>> = { "zh-CN": ZH, "en-US": EN };
