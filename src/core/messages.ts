@@ -165,6 +165,7 @@ const ZH: Catalog = {
   "write-failed": (p) => `写入汇总表时 Excel 报错（${s(p.code)}：${s(p.detail)}）。原有汇总表未改动，没有留下写了一半的工作表；可直接重试。`,
   "recovery-failed": (p) => `写入失败后清理也未完成（${s(p.code)}）：请删除工作表“${s(p.name)}”。原有汇总表未改动。`,
   "verify-failed": (p) => `汇总表写入后核对不一致（${s(p.detail)}）。请重新运行。`,
+  "decoration-skipped": (p) => `${decorationZh(p)}（Excel 返回 ${s(p.code)}）。汇总表已写好，数字齐全；可重新运行再试。`,
   "excel-error": (p) => `Excel 报错（${s(p.code)}）：${s(p.detail)}`,
   "run-busy": () => `已有一次计算正在进行，请等它完成。`,
 };
@@ -282,6 +283,8 @@ const EN: Catalog = {
     `Excel refused to write the summary (${s(p.code)}: ${s(p.detail)}). The previous summary is unchanged and no half-written sheet was left; you can run again.`,
   "recovery-failed": (p) => `Cleaning up after the failed write did not finish either (${s(p.code)}): please delete the sheet "${s(p.name)}". The previous summary is unchanged.`,
   "verify-failed": (p) => `The summary did not read back as written (${s(p.detail)}). Please run again.`,
+  "decoration-skipped": (p) =>
+    `${decorationEn(p)} (Excel answered ${s(p.code)}). The summary is written with all its figures; run again to try once more.`,
   "excel-error": (p) => `Excel reported an error (${s(p.code)}): ${s(p.detail)}`,
   "run-busy": () => `A run is already going; wait for it to finish.`,
 };
@@ -291,4 +294,43 @@ const CATALOGS: Readonly<Record<Language, Catalog>> = { "zh-CN": ZH, "en-US": EN
 /** The sentence a person reads for a problem, in the language chosen. */
 export function problemMessage(p: Problem, language: Language): string {
   return CATALOGS[language][p.code](p.params);
+}
+
+/** What a skipped touch was, in a statistician's words ("冻结窗格未能设置"); `chart` is the chart's title. */
+function decorationZh(p: ProblemParams): string {
+  switch (p.touch) {
+    case "freeze":
+      return "冻结窗格未能设置";
+    case "tabColor":
+      return "工作表标签颜色未能设置";
+    case "printLayout":
+      return "打印版式（横向、按页宽缩放）未能设置";
+    case "chart":
+      return `图表“${s(p.chart)}”未能添加`;
+    case "secondaryAxis":
+      return `图表“${s(p.chart)}”次坐标轴上的“${s(p.line)}”折线未能添加`;
+    case "dataLabels":
+      return `图表“${s(p.chart)}”的数据标签未能设置`;
+    default:
+      return `汇总表的一项格式（${s(p.touch)}）未能设置`;
+  }
+}
+
+function decorationEn(p: ProblemParams): string {
+  switch (p.touch) {
+    case "freeze":
+      return "Freeze panes could not be set";
+    case "tabColor":
+      return "The sheet tab colour could not be set";
+    case "printLayout":
+      return "The print layout (landscape, fitted to the page width) could not be set";
+    case "chart":
+      return `The chart "${s(p.chart)}" could not be added`;
+    case "secondaryAxis":
+      return `The "${s(p.line)}" line on the secondary axis of the chart "${s(p.chart)}" could not be added`;
+    case "dataLabels":
+      return `The data labels of the chart "${s(p.chart)}" could not be set`;
+    default:
+      return `A touch of the summary's formatting (${s(p.touch)}) could not be set`;
+  }
 }

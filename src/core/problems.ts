@@ -84,6 +84,7 @@ export type ProblemCode =
   | "write-failed" // Excel refused a write; the previous summary is intact
   | "recovery-failed" // and cleaning up after it failed too
   | "verify-failed" // the written sheet does not read back as written
+  | "decoration-skipped" // Excel refused a touch (freeze panes, a chart, print layout…) twice: left out, the summary stands
   | "excel-error" // any other error Excel reported
   | "run-busy"; // a run is already going
 
