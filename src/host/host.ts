@@ -113,6 +113,8 @@ export interface ActionInfo {
   objectType: string;
   /** Sheet of the target object, when it has one. */
   sheetName?: string;
+  /** Name of the chart the target belongs to (the chart itself, its title, axes, series…), when it does. */
+  chartName?: string;
   args: unknown[];
 }
 
@@ -450,10 +452,11 @@ function safeArgs(args: () => unknown[]): unknown[] {
   }
 }
 
-function sheetOf(obj: ApiObject): { sheetName?: string } {
-  const o = obj as unknown as { sheet?: { name: string }; range?: { sheet: { name: string } } };
+function sheetOf(obj: ApiObject): { sheetName?: string; chartName?: string } {
+  const o = obj as unknown as { sheet?: { name: string }; range?: { sheet: { name: string } }; chart?: { name: string } };
   const name = o.sheet?.name ?? o.range?.sheet.name;
-  return name === undefined ? {} : { sheetName: name };
+  const chart = o.chart?.name;
+  return { ...(name === undefined ? {} : { sheetName: name }), ...(chart === undefined ? {} : { chartName: chart }) };
 }
 
 /** True for the client's clean-up request after Excel.run: only `_RemoveReference` calls. */
