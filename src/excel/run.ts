@@ -230,12 +230,18 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   syncs += written.syncs;
   if (!written.ok) return fail(definition, [...written.problems], syncs, computeMs, { analysis });
 
-  // 4. Verify what was read back in the same round trip
+  // 4. Verify what was read back in the same round trip (charts Excel refused are not expected;
+  // each has its decoration-skipped warning)
   phase("verifying");
+  notes.push(...written.skipped);
   const mismatch: string[] = [];
-  if (written.readBack.name !== sheetName) mismatch.push(`name ${written.readBack.name}`);
-  if (written.readBack.title !== model.values[0][0]) mismatch.push("A1");
-  if (model.charts.some((c) => !written.readBack.charts.includes(c.name))) mismatch.push("charts");
+  const { readBack } = written;
+  if (readBack === undefined) mismatch.push("read back");
+  else {
+    if (readBack.name !== sheetName) mismatch.push(`name ${readBack.name}`);
+    if (readBack.title !== model.values[0][0]) mismatch.push("A1");
+    if (model.charts.some((c) => !written.chartsLeftOut.includes(c.name) && !readBack.charts.includes(c.name))) mismatch.push("charts");
+  }
   if (mismatch.length > 0) notes.push(problem("verify-failed", "warning", undefined, { detail: mismatch.join(", ") }));
   phase("done");
   return { ok: true, definition: saved, analysis, sheetName, problems: [...notes, ...analysis.problems], stats: { syncs, computeMs } };

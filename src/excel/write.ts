@@ -3,7 +3,10 @@
 // under a backup name until the new one stands). The same batch marks the new sheet as the
 // analysis' summary, remembers the analysis in the workbook's settings and reads the sheet back.
 // Trace markers say how far a failed batch got, and one clean-up round trip puts the workbook
-// back as it was.
+// back as it was. Freeze panes, the tab colour, print layout and charts are touches Excel may
+// refuse (excel-fidelity-audit.md rows 21, 22, 33): they come after every essential action, and a
+// refusal costs only that touch (retried alone once, then left out with a warning), never the
+// summary.
 
 import { rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
@@ -42,7 +45,16 @@ export interface ReadBack {
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly readBack: ReadBack; readonly syncs: number }
+  | {
+      readonly ok: true;
+      /** Absent only when Excel refused every attempt to read the sheet back. */
+      readonly readBack?: ReadBack;
+      readonly syncs: number;
+      /** One `decoration-skipped` warning per touch Excel refused twice. */
+      readonly skipped: readonly Problem[];
+      /** Charts left out (refused), by name: the read-back is not expected to hold them. */
+      readonly chartsLeftOut: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly syncs: number };
 
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
@@ -112,7 +124,7 @@ function queueStyles(sheet: Excel.Worksheet, model: SheetModel): void {
   all.format.verticalAlignment = "Center";
 }
 
-function queueLayout(sheet: Excel.Worksheet, model: SheetModel, isSetSupported: WritePlan["isSetSupported"]): void {
+function queueLayout(sheet: Excel.Worksheet, model: SheetModel): void {
   // Equal neighbouring widths in one action.
   let start = 0;
   for (let c = 1; c <= model.columnWidths.length; c++) {
@@ -122,40 +134,338 @@ function queueLayout(sheet: Excel.Worksheet, model: SheetModel, isSetSupported: 
     }
   }
   for (const { row, height } of model.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
-  if (model.freezeRows > 0) sheet.freezePanes.freezeRows(model.freezeRows);
-  if (isSetSupported("ExcelApi", "1.7")) sheet.tabColor = model.tabColor;
-  if (isSetSupported("ExcelApi", "1.9")) {
-    // Printed, the summary fits the page width: tables and charts side by side.
-    sheet.pageLayout.orientation = "Landscape";
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+}
+
+/** The touches a summary gets after its essentials, each of which an Excel may refuse. */
+export type DecorationKind = "freeze" | "tabColor" | "printLayout" | "chart" | "secondaryAxis" | "dataLabels";
+
+/**
+ * One touch: what it queues and, when a refusal left part of it standing, what undoes that part.
+ * `reached` counts the steps (trace markers) the refused attempt passed: 0, nothing of it stands.
+ */
+interface Touch {
+  readonly kind: DecorationKind;
+  /** The chart the touch draws or adjusts. */
+  readonly chart?: ChartModel;
+  readonly queue: (batch: TouchBatch) => void;
+  readonly undo?: (batch: TouchBatch, reached: number) => void;
+}
+
+/** One round trip's touches: trace markers saying how far each got, and the charts it made. */
+class TouchBatch {
+  private readonly charts = new Map<string, Excel.Chart>();
+  private readonly queued = new Set<number>();
+  private current = -1;
+  private steps = 0;
+
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly sheet: Excel.Worksheet,
+    private readonly decorations: Decorations,
+  ) {}
+
+  begin(touch: number): void {
+    this.current = touch;
+    this.steps = 0;
+    this.queued.add(touch);
+    this.context.trace(`deco:${touch}:0`);
+  }
+
+  /** What was queued of the current touch so far stands if the batch fails after this point. */
+  step(): void {
+    this.steps++;
+    this.context.trace(`deco:${this.current}:${this.steps}`);
+  }
+
+  undoing(touch: number): void {
+    this.context.trace(`deco:undo:${touch}`);
+  }
+
+  made(spec: ChartModel, chart: Excel.Chart): void {
+    this.charts.set(spec.name, chart);
+  }
+
+  /** The chart drawn in this batch, or by an earlier one. */
+  chart(spec: ChartModel): Excel.Chart {
+    return this.charts.get(spec.name) ?? this.sheet.charts.getItem(spec.name);
+  }
+
+  /** The YoY line of a chart: added after the chart's own series (one per column of its source). */
+  line(spec: ChartModel): Excel.ChartSeries {
+    return this.chart(spec).series.getItemAt(spec.seriesNames.length);
+  }
+
+  /** Does the chart's YoY line stand (drawn earlier, or queued before in this batch)? */
+  lineStands(spec: ChartModel): boolean {
+    const touch = this.decorations.touches.findIndex((t) => t.kind === "secondaryAxis" && t.chart === spec);
+    return touch >= 0 && (this.decorations.isDone(touch) || this.queued.has(touch));
+  }
+
+  /** Charts standing on the sheet before any added in this batch: where a nameless one would sit. */
+  get chartsStanding(): number {
+    return this.decorations.chartsStanding;
   }
 }
 
-function queueChart(sheet: Excel.Worksheet, spec: ChartModel, isSetSupported: WritePlan["isSetSupported"]): void {
-  const chart = sheet.charts.add(spec.kind, sheet.getRange(rectName(spec.source)), "Columns");
-  chart.name = spec.name;
-  chart.title.text = spec.title;
-  chart.legend.position = "Bottom";
-  chart.legend.visible = true;
-  chart.dataLabels.showValue = true;
-  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-  chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
-  spec.seriesNames.forEach((name, i) => {
-    chart.series.getItemAt(i).name = name;
-  });
-  if (isSetSupported("ExcelApi", "1.8")) {
-    chart.dataLabels.numberFormat = spec.numberFormat;
-    chart.axes.valueAxis.numberFormat = spec.numberFormat;
-    if (spec.secondaryLine !== undefined) {
-      const line = chart.series.add(spec.secondaryLine.name);
-      line.setValues(sheet.getRange(rectName(spec.secondaryLine.values)));
-      line.chartType = "LineMarkers";
-      line.axisGroup = "Secondary";
-      line.hasDataLabels = true;
-      line.dataLabels.numberFormat = spec.secondaryLine.numberFormat;
+function chartTouches(spec: ChartModel, isSetSupported: WritePlan["isSetSupported"]): Touch[] {
+  const touches: Touch[] = [
+    {
+      kind: "chart",
+      chart: spec,
+      queue: (b) => {
+        const chart = b.sheet.charts.add(spec.kind, b.sheet.getRange(rectName(spec.source)), "Columns");
+        b.step(); // added, not yet named
+        chart.name = spec.name;
+        b.step(); // known by its name
+        b.made(spec, chart);
+        chart.title.text = spec.title;
+        chart.legend.position = "Bottom";
+        chart.legend.visible = true;
+        chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+        chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+        spec.seriesNames.forEach((name, i) => {
+          chart.series.getItemAt(i).name = name;
+        });
+        if (isSetSupported("ExcelApi", "1.8")) chart.axes.valueAxis.numberFormat = spec.numberFormat;
+        chart.setPosition(rectName({ row: spec.from.row, column: spec.from.column, rowCount: 1, columnCount: 1 }), rectName({ row: spec.to.row, column: spec.to.column, rowCount: 1, columnCount: 1 }));
+      },
+      undo: (b, reached) => {
+        // A nameless chart is the one added after those standing (a new sheet holds only ours).
+        if (reached === 1) b.sheet.charts.getItemAt(b.chartsStanding).delete();
+        else if (reached >= 2) b.sheet.charts.getItem(spec.name).delete();
+      },
+    },
+  ];
+  const line = spec.secondaryLine;
+  if (line !== undefined && isSetSupported("ExcelApi", "1.8")) {
+    touches.push({
+      kind: "secondaryAxis",
+      chart: spec,
+      queue: (b) => {
+        const series = b.chart(spec).series.add(line.name);
+        b.step(); // the series stands, on the primary axis
+        series.setValues(b.sheet.getRange(rectName(line.values)));
+        series.chartType = "LineMarkers";
+        series.axisGroup = "Secondary";
+      },
+      // A YoY line of per-cents on the axis of 亿元 would mislead: it goes whole.
+      undo: (b, reached) => {
+        if (reached >= 1) b.line(spec).delete();
+      },
+    });
+  }
+  if (spec.dataLabels) {
+    touches.push({
+      kind: "dataLabels",
+      chart: spec,
+      queue: (b) => {
+        const chart = b.chart(spec);
+        chart.dataLabels.showValue = true;
+        b.step(); // labels shown, not yet formatted
+        if (isSetSupported("ExcelApi", "1.8")) chart.dataLabels.numberFormat = spec.numberFormat;
+        if (line !== undefined && b.lineStands(spec)) {
+          const series = b.line(spec);
+          series.hasDataLabels = true;
+          series.dataLabels.numberFormat = line.numberFormat;
+        }
+      },
+      undo: (b, reached) => {
+        if (reached < 1) return;
+        b.chart(spec).dataLabels.showValue = false;
+        if (b.lineStands(spec)) b.line(spec).hasDataLabels = false;
+      },
+    });
+  }
+  return touches;
+}
+
+/** Every touch of a summary, in the order they are made: sheet-wide ones, then chart by chart. */
+function summaryTouches(model: SheetModel, isSetSupported: WritePlan["isSetSupported"]): Touch[] {
+  const touches: Touch[] = [];
+  if (model.freezeRows > 0) touches.push({ kind: "freeze", queue: (b) => b.sheet.freezePanes.freezeRows(model.freezeRows) });
+  if (isSetSupported("ExcelApi", "1.7")) touches.push({ kind: "tabColor", queue: (b) => (b.sheet.tabColor = model.tabColor) });
+  if (isSetSupported("ExcelApi", "1.9")) {
+    touches.push({
+      kind: "printLayout",
+      // Printed, the summary fits the page width: tables and charts side by side.
+      queue: (b) => {
+        b.sheet.pageLayout.orientation = "Landscape";
+        b.step();
+        b.sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+      },
+      undo: (b, reached) => {
+        if (reached >= 1) b.sheet.pageLayout.orientation = "Portrait";
+      },
+    });
+  }
+  for (const chart of model.charts) touches.push(...chartTouches(chart, isSetSupported));
+  return touches;
+}
+
+const TOUCH_TRACE = /^deco:(\d+):(\d+)$/;
+
+/**
+ * The touches of one write and how far they got. Every touch is tried once in the write's last
+ * round trip, after the essentials; a refused one is undone where it stood half-made and tried
+ * alone once more, then left out with a warning (and, for a chart, its line and labels with it),
+ * while the touches after it are tried together again.
+ */
+class Decorations {
+  readonly touches: readonly Touch[];
+  readonly skipped: Problem[] = [];
+  readonly chartsLeftOut: string[] = [];
+  private readonly done = new Set<number>();
+  private readonly left = new Set<number>();
+  private readonly attempts = new Map<number, number>();
+  /** Charts a refused undo could not remove (a nameless one shifts where the next would sit). */
+  private leftoverCharts = 0;
+  /** Still to try together; a refused touch waiting to be tried alone; what a refusal left half-made. */
+  private order: number[];
+  private alone: number | undefined;
+  private pendingUndo: { readonly touch: number; readonly reached: number } | undefined;
+
+  constructor(model: SheetModel, isSetSupported: WritePlan["isSetSupported"]) {
+    this.touches = summaryTouches(model, isSetSupported);
+    this.order = this.touches.map((_, i) => i);
+  }
+
+  get finished(): boolean {
+    return this.order.length === 0 && this.alone === undefined && this.pendingUndo === undefined;
+  }
+
+  isDone(touch: number): boolean {
+    return this.done.has(touch);
+  }
+
+  get chartsStanding(): number {
+    return [...this.done].filter((i) => this.touches[i].kind === "chart").length + this.leftoverCharts;
+  }
+
+  /** Queues the next attempt: the undo a refusal needs, then the refused touch alone or all still to try. */
+  queue(context: Excel.RequestContext, sheet: Excel.Worksheet): { tried: number[]; undo: Decorations["pendingUndo"] } {
+    const batch = new TouchBatch(context, sheet, this);
+    const undo = this.pendingUndo;
+    if (undo !== undefined) {
+      batch.undoing(undo.touch);
+      this.touches[undo.touch].undo?.(batch, undo.reached);
+    }
+    const tried = this.alone !== undefined ? [this.alone] : [...this.order];
+    for (const i of tried) {
+      batch.begin(i);
+      this.touches[i].queue(batch);
+    }
+    return { tried, undo };
+  }
+
+  succeeded(tried: readonly number[]): void {
+    for (const i of tried) this.done.add(i);
+    this.order = this.order.filter((i) => !this.done.has(i));
+    this.alone = undefined;
+    this.pendingUndo = undefined;
+  }
+
+  /** Settles a refused attempt from the last trace marker it passed. */
+  refused(attempt: { tried: readonly number[]; undo: Decorations["pendingUndo"] }, error: OfficeErrorLike): void {
+    this.pendingUndo = undefined;
+    const trace = lastTrace(error) ?? "";
+    const at = TOUCH_TRACE.exec(trace);
+    if (trace === "deco:readback") {
+      this.succeeded(attempt.tried); // every touch was made; only the read-back is asked again
+      return;
+    }
+    if (at !== null && attempt.tried.includes(Number(at[1]))) {
+      const touch = Number(at[1]);
+      for (const i of attempt.tried.slice(0, attempt.tried.indexOf(touch))) this.done.add(i);
+      this.order = this.order.filter((i) => !this.done.has(i) && i !== touch);
+      this.refuse(touch, Number(at[2]), error.code);
+      return;
+    }
+    if (attempt.undo !== undefined) {
+      // The undo itself was refused: what it should have removed stays, its touch is left out.
+      const { touch, reached } = attempt.undo;
+      if (this.touches[touch].kind === "chart" && reached >= 1) this.leftoverCharts++;
+      if (this.alone === touch) this.alone = undefined;
+      this.leaveOut(touch, error.code);
+      return;
+    }
+    // Nothing of the batch ran: its first touch takes the refusal, so every attempt moves on.
+    const first = attempt.tried[0];
+    if (first === undefined) return;
+    this.order = this.order.filter((i) => i !== first);
+    this.refuse(first, 0, error.code);
+  }
+
+  private refuse(touch: number, reached: number, code: string): void {
+    const attempts = (this.attempts.get(touch) ?? 0) + 1;
+    this.attempts.set(touch, attempts);
+    if (reached > 0 && this.touches[touch].undo !== undefined) this.pendingUndo = { touch, reached };
+    if (attempts === 1) {
+      this.alone = touch;
+    } else {
+      this.alone = undefined;
+      this.leaveOut(touch, code);
     }
   }
-  chart.setPosition(rectName({ row: spec.from.row, column: spec.from.column, rowCount: 1, columnCount: 1 }), rectName({ row: spec.to.row, column: spec.to.column, rowCount: 1, columnCount: 1 }));
+
+  /** One warning per touch left out; a chart left out takes its line and labels with it. */
+  private leaveOut(touch: number, code: string): void {
+    if (this.left.has(touch)) return;
+    this.left.add(touch);
+    const { kind, chart } = this.touches[touch];
+    this.skipped.push(
+      problem("decoration-skipped", "warning", undefined, {
+        touch: kind,
+        code,
+        ...(chart !== undefined ? { chart: chart.title } : {}),
+        ...(kind === "secondaryAxis" && chart?.secondaryLine !== undefined ? { line: chart.secondaryLine.name } : {}),
+      }),
+    );
+    if (kind === "chart" && chart !== undefined) {
+      this.chartsLeftOut.push(chart.name);
+      this.order = this.order.filter((i) => this.touches[i].chart !== chart);
+    }
+  }
+}
+
+/** Is this a failure after every essential action (the write stands; only touches were refused)? */
+function afterEssentials(error: OfficeErrorLike): boolean {
+  const trace = lastTrace(error);
+  return trace === "write:done" || (trace?.startsWith("deco:") ?? false);
+}
+
+/**
+ * Tries the touches a refusal left, in as few round trips as it allows (one to retry the refused
+ * touch alone, one for those after it), and reads the summary back in the last one.
+ */
+async function finishDecorations(run: ContextRunner, model: SheetModel, decorations: Decorations): Promise<{ readBack?: ReadBack; syncs: number }> {
+  let readBack: ReadBack | undefined;
+  let syncs = 0;
+  // Each touch is tried at most twice and each undo once: a bound, should an Excel refuse everything.
+  const most = 3 * decorations.touches.length + 2;
+  while ((!decorations.finished || readBack === undefined) && syncs < most) {
+    syncs++;
+    let attempt: ReturnType<Decorations["queue"]> = { tried: [], undo: undefined };
+    try {
+      readBack = await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(model.name);
+        attempt = decorations.queue(context, sheet);
+        context.trace("deco:readback");
+        sheet.load("name");
+        const title = sheet.getRange("A1");
+        title.load("values");
+        const charts = sheet.charts;
+        charts.load("items/name");
+        await context.sync();
+        return { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) };
+      });
+      decorations.succeeded(attempt.tried);
+    } catch (error) {
+      if (!isOfficeError(error)) throw error;
+      readBack = undefined;
+      decorations.refused(attempt, error);
+    }
+  }
+  return readBack === undefined ? { syncs } : { readBack, syncs };
 }
 
 /**
@@ -233,14 +543,18 @@ function queueCreate(context: Excel.RequestContext, plan: WritePlan): void {
 /**
  * Writes the summary: builds it under the temporary name (in as many round trips as its size
  * needs, usually one), swaps it in, marks and remembers it, reads it back, and only then deletes
- * the previous summary — the one step that cannot be undone, the batch's last action. On failure
- * the workbook is restored exactly and the problems say what happened.
+ * the previous summary — the one step that cannot be undone, the batch's last essential action.
+ * On failure the workbook is restored exactly and the problems say what happened. The touches
+ * (freeze panes, tab colour, print layout, charts) follow in the same round trip; a refused one
+ * costs one or two more round trips and a warning, never the summary.
  */
 export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise<WriteOutcome> {
   const { model } = plan;
   const blocks = rowBlocks(model, plan.budgetBytes);
   let syncs = 0;
   let created = false;
+  const decorations = new Decorations(model, plan.isSetSupported);
+  let decoAttempt: ReturnType<Decorations["queue"]> = { tried: [], undo: undefined };
   try {
     // All but the last block: the sheet is created and filled in parts.
     for (let i = 0; i < blocks.length - 1; i++) {
@@ -265,8 +579,7 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       const last = blocks[blocks.length - 1];
       queueCells(sheet, model, last.from, last.to);
       queueStyles(sheet, model);
-      queueLayout(sheet, model, plan.isSetSupported);
-      for (const chart of model.charts) queueChart(sheet, chart, plan.isSetSupported);
+      queueLayout(sheet, model);
       if (plan.activate) sheet.activate();
 
       context.trace("swap:begin");
@@ -290,15 +603,36 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       sheet.load("name");
       const title = sheet.getRange("A1");
       title.load("values");
+      old?.delete();
+      context.trace("write:done"); // the summary stands: nothing after this point is undone
+
+      // The touches ride in the same round trip, after every essential action: Excel applies a
+      // failed batch's actions up to the failing one (audit row 13, which recovery above relies
+      // on too), so a refusal here leaves the summary standing, and the touches left are finished
+      // in further round trips, only then.
+      decoAttempt = decorations.queue(context, sheet);
+      context.trace("deco:readback");
       const charts = sheet.charts;
       charts.load("items/name");
-      old?.delete();
       await context.sync();
       return { name: sheet.name, title: title.values[0][0], charts: charts.items.map((c) => c.name) };
     });
-    return { ok: true, readBack: written, syncs };
+    decorations.succeeded(decoAttempt.tried);
+    return { ok: true, readBack: written, syncs, skipped: decorations.skipped, chartsLeftOut: decorations.chartsLeftOut };
   } catch (error) {
     if (!isOfficeError(error)) throw error;
+    if (afterEssentials(error)) {
+      // Only a touch was refused: the summary, its marker and the settings stand as written.
+      decorations.refused(decoAttempt, error);
+      const finished = await finishDecorations(run, model, decorations);
+      return {
+        ok: true,
+        ...(finished.readBack !== undefined ? { readBack: finished.readBack } : {}),
+        syncs: syncs + finished.syncs,
+        skipped: decorations.skipped,
+        chartsLeftOut: decorations.chartsLeftOut,
+      };
+    }
     const stage = created && stageOf(error) === "none" ? "created" : stageOf(error);
     const failure = writeProblem(error, model.name);
     const recovery = await recover(run, plan, stage);
