@@ -116,6 +116,17 @@ export const enUS = {
   unitSqm: "sq m (平方米)",
   resetCorrections: "Undo all corrections",
 
+  // Rankings shown (bases and metrics, issue 12)
+  rankingsShown: "Rankings in the summary",
+  rankingsShownHint: "Each basis and metric found gets its own tables. Untick those the summary should leave out; a refresh keeps the choice.",
+  rankingChoice: "{metric}, {basis}",
+  metricSalesValue: "Sales value",
+  metricSalesArea: "Floor area sold",
+  basisUnnamed: "basis not named",
+  basisAllIn: "all-in (全口径)",
+  basisEquity: "equity (权益)",
+  basisManaged: "managed (操盘)",
+  basisConsolidated: "consolidated (并表)",
   // Settings
   tierPreset: "Tiers",
   tierCia2023: "China Index Academy, 2023 onward (RMB 10 / 30 / 50 / 100bn)",

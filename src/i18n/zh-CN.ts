@@ -115,6 +115,17 @@ export const zhCN: Messages = {
   unitSqm: "平方米",
   resetCorrections: "撤销全部更正",
 
+  // 榜单口径与指标（issue 12）
+  rankingsShown: "汇总表中的榜单",
+  rankingsShownHint: "找到的每种口径和指标各有一组表格。取消勾选汇总表不需要的；刷新时保留此选择。",
+  rankingChoice: "{metric}（按{basis}）",
+  metricSalesValue: "销售金额",
+  metricSalesArea: "销售面积",
+  basisUnnamed: "未注明的口径",
+  basisAllIn: "全口径",
+  basisEquity: "权益口径",
+  basisManaged: "操盘口径",
+  basisConsolidated: "并表口径",
   tierPreset: "阵营划分",
   tierCia2023: "中指研究院 2023 年起：100 / 300 / 500 / 1000 亿元",
   tierCia2020: "中指研究院 2020—2021 年：100 / 200 / 500 / 1000 亿元",

@@ -113,6 +113,7 @@ function PaneBody(props: { state: AppState }): React.JSX.Element {
           onNationalSelection={state.nationalSelection}
           onNationalRead={state.nationalRead}
           disabled={running}
+          rankingsFound={state.rankingsFound}
         />
       </Section>
       <Section title={t.sectionRun}>

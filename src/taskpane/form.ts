@@ -9,7 +9,10 @@ import type { RoundingRule } from "../core/rounding";
 import type { TableOverrides } from "../core/ranking-table";
 import { Problem } from "../core/problems";
 import { parseTierOption, TIER_PRESETS, TierPresetName } from "../core/tiers";
-import { resolveOptions } from "../core/options";
+import { RankingChoice, resolveOptions } from "../core/options";
+import { basisIn } from "../core/headers";
+import type { SourcePreview } from "../excel";
+import type { Analysis } from "../core/analyze";
 import { sheetNameProblem } from "../core/sheet-name";
 
 /** How the ranking data is laid out: two one-year lists, one two-year table, or one list alone. */
@@ -56,6 +59,8 @@ export interface SettingsInput {
   /** Empty: the default name (汇总_2024 / Summary_2024). */
   readonly sheetName: string;
   readonly outputLanguage: Language;
+  /** The rankings (metric and basis) the summary shows; null: every one found (the default). */
+  readonly rankingsShown: readonly RankingChoice[] | null;
 }
 
 export interface FormState {
@@ -85,6 +90,7 @@ function defaultSettings(language: Language): SettingsInput {
     colours: "red-up",
     sheetName: "",
     outputLanguage: language,
+    rankingsShown: null,
   };
 }
 
@@ -158,6 +164,7 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
       topN: settings.topN,
       ...(nationalTotal !== "" ? { nationalTotal } : {}),
       rounding: settings.rounding,
+      ...(settings.rankingsShown !== null ? { rankingsShown: settings.rankingsShown } : {}),
     },
     ...(nationalCell !== "" ? { nationalTotalCell: nationalCell } : {}),
     output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours },
@@ -211,6 +218,7 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     colours: definition.output.colours,
     sheetName: definition.output.sheetName,
     outputLanguage: definition.output.language,
+    rankingsShown: resolveOptions({ ...(o.rankingsShown !== undefined ? { rankingsShown: o.rankingsShown } : {}) }).options.rankingsShown,
   };
   return { id: definition.id, layout, slots, settings };
 }
@@ -222,4 +230,43 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
 export function nationalFromCells(values: readonly (readonly (string | number | boolean)[])[]): string | undefined {
   const total = nationalTotalOfCells(values);
   return total === undefined ? undefined : [total.current, total.previous].filter((n) => n !== null).join(",");
+}
+
+/** Two choices are the same ranking. */
+export function sameRanking(a: RankingChoice, b: RankingChoice): boolean {
+  return a.metric === b.metric && a.basis === b.basis;
+}
+
+/**
+ * The rankings found, to choose from: each amount or area column of the previewed ranking tables
+ * (its basis as its header names it) and every list of the last run (which knows a basis the title
+ * names too), sales value first, in the order found.
+ */
+export function rankingsFound(previews: readonly SourcePreview[], analysis?: Analysis): RankingChoice[] {
+  const found: RankingChoice[] = [];
+  const add = (c: RankingChoice) => {
+    if (!found.some((f) => sameRanking(f, c))) found.push(c);
+  };
+  for (const p of previews) {
+    for (const table of p.tables) {
+      if (table.kind !== "ranking") continue;
+      for (const c of table.columns) {
+        if (c.role === "value" || c.role === "area") add({ metric: c.role === "value" ? "salesValue" : "salesArea", basis: basisIn(c.header) ?? null });
+      }
+    }
+  }
+  for (const t of analysis?.tables ?? []) if (t.kind === "ranking") for (const l of t.lists) add({ metric: l.metric, basis: l.basis });
+  return [...found.filter((c) => c.metric === "salesValue"), ...found.filter((c) => c.metric !== "salesValue")];
+}
+
+/**
+ * The choice after one ranking is ticked or unticked: null (every one found) when all are ticked;
+ * the last one ticked cannot be unticked (the summary would show no ranking).
+ */
+export function toggleRanking(shown: readonly RankingChoice[] | null, found: readonly RankingChoice[], choice: RankingChoice, on: boolean): readonly RankingChoice[] | null {
+  const current = shown === null ? found : found.filter((f) => shown.some((s) => sameRanking(s, f)));
+  const next = on ? [...current.filter((c) => !sameRanking(c, choice)), choice] : current.filter((c) => !sameRanking(c, choice));
+  if (next.length === 0) return shown;
+  const ordered = found.filter((f) => next.some((n) => sameRanking(n, f)));
+  return ordered.length === found.length ? null : ordered;
 }

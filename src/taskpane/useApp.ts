@@ -7,6 +7,7 @@ import * as React from "react";
 import type { AnalysisDefinition, RunPhase, RunResult } from "../excel";
 import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";
+import type { RankingChoice } from "../core/options";
 import { problem } from "../core/problems";
 import { splitSheet } from "../core/a1";
 import type { PaneServices } from "./services";
@@ -18,6 +19,7 @@ import {
   fromDefinition,
   nationalFromCells,
   RankingLayout,
+  rankingsFound,
   SettingsCheck,
   SettingsInput,
   SlotInput,
@@ -51,6 +53,8 @@ export interface AppState {
   readonly services: PaneServices;
   readonly form: FormState;
   readonly previews: Readonly<Record<SlotRole, PreviewState>>;
+  /** The rankings (metric and basis) found in the previews and the last run, to choose which the summary shows. */
+  readonly rankingsFound: readonly RankingChoice[];
   readonly check: SettingsCheck;
   readonly slots: readonly SlotRole[];
   readonly blocked?: "settings" | "no-sources";
@@ -290,6 +294,19 @@ export function useApp(props: AppProps): AppState {
     })();
   }, [services, summarySheet]);
 
+  const lastAnalysis = outcome?.kind === "result" ? outcome.result.analysis : undefined;
+  const rankingsFoundNow = React.useMemo(
+    () =>
+      rankingsFound(
+        slots.flatMap((role) => {
+          const p = previews[role];
+          return p.status === "ready" ? [p.preview] : [];
+        }),
+        lastAnalysis,
+      ),
+    [slots, previews, lastAnalysis],
+  );
+
   const editable = React.useMemo(() => new Set((stored ?? []).filter((d) => fromDefinition(d, language) !== undefined).map((d) => d.id)), [stored, language]);
 
   return {
@@ -297,6 +314,7 @@ export function useApp(props: AppProps): AppState {
     services,
     form,
     previews,
+    rankingsFound: rankingsFoundNow,
     check,
     slots,
     ...(blocked !== undefined ? { blocked } : {}),

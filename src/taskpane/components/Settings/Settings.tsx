@@ -1,9 +1,9 @@
 // The choices of an analysis: tiers (a China Index Academy preset or custom bounds), TOP-N,
-// national sales for concentration (a number or a cell), rounding, colours, the summary sheet's
-// name and the language of the sheet and sentences.
+// national sales for concentration (a number or a cell), the rankings (bases and metrics) the
+// summary shows, rounding, colours, the summary sheet's name and the language of the sheet and sentences.
 
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Label, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { Language } from "../../../core/messages";
 import type { RoundingRule } from "../../../core/rounding";
 import type { ColourConvention } from "../../../core/summary/build";
@@ -19,6 +19,7 @@ export const Settings = React.memo(function Settings(props: SettingsProps): Reac
   const state = useSettings(props);
   const { t } = useLocale();
   const styles = useSettingsStyles();
+  const groupId = React.useId();
   const { settings, onChange } = state;
   const disabled = props.disabled === true;
   const error = (message: string | undefined) => (message === undefined ? {} : { validationState: "error" as const, validationMessage: message });
@@ -99,6 +100,24 @@ export const Settings = React.memo(function Settings(props: SettingsProps): Reac
               {t.read}
             </Button>
           </div>
+        </div>
+      )}
+      {state.rankingOptions.length > 0 && (
+        // Not a Field: a Field gives its one control id to every checkbox inside it.
+        <div role="group" aria-labelledby={`${groupId}-label`} aria-describedby={`${groupId}-hint`} className={styles.group}>
+          <Label id={`${groupId}-label`}>{t.rankingsShown}</Label>
+          {state.rankingOptions.map((o) => (
+            <Checkbox
+              key={`${o.choice.metric}|${o.choice.basis ?? ""}`}
+              label={o.label}
+              checked={o.checked}
+              disabled={disabled || o.locked}
+              onChange={(_, data) => state.onRankingToggle(o.choice, data.checked === true)}
+            />
+          ))}
+          <Text id={`${groupId}-hint`} size={200}>
+            {t.rankingsShownHint}
+          </Text>
         </div>
       )}
       <Field label={t.rounding}>

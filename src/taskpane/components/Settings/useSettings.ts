@@ -7,6 +7,8 @@ import type { Problem } from "../../../core/problems";
 import { problemMessage } from "../../../core/messages";
 import type { MessageKey } from "../../../i18n";
 import type { SettingsCheck, SettingsInput } from "../../form";
+import { sameRanking, toggleRanking } from "../../form";
+import type { RankingChoice } from "../../../core/options";
 import { useLocale } from "../../locale";
 
 /** What reading the national-total cell gave: nothing yet, the number text, or why not. */
@@ -24,6 +26,17 @@ export interface SettingsProps {
   readonly onNationalSelection: () => void;
   readonly onNationalRead: () => void;
   readonly disabled?: boolean;
+  /** The rankings (metric and basis) found in the previews and the last run; a choice is offered when there are several. */
+  readonly rankingsFound?: readonly RankingChoice[];
+}
+
+/** One ranking the person may tick: its words, whether ticked, whether it may be unticked. */
+export interface RankingOption {
+  readonly choice: RankingChoice;
+  readonly label: string;
+  readonly checked: boolean;
+  /** The only one ticked: unticking it would leave the summary without a ranking. */
+  readonly locked: boolean;
 }
 
 type Touchable = "customBounds" | "topN" | "nationalNumber" | "sheetName";
@@ -36,7 +49,12 @@ export interface SettingsState extends SettingsProps {
   readonly sheetNameMessage?: string;
   /** What the national cell read gave, in words, and whether it is a problem. */
   readonly nationalCellMessage?: { readonly text: string; readonly error: boolean };
+  /** The rankings to choose from (empty when fewer than two were found). */
+  readonly rankingOptions: readonly RankingOption[];
+  readonly onRankingToggle: (choice: RankingChoice, on: boolean) => void;
 }
+
+const BASIS_KEY: Readonly<Record<string, MessageKey>> = { 全口径: "basisAllIn", 权益: "basisEquity", 操盘: "basisManaged", 并表: "basisConsolidated" };
 
 const SHEET_NAME_KEY: Readonly<Record<NonNullable<SettingsCheck["sheetName"]>, MessageKey>> = {
   empty: "sheetNameEmpty",
@@ -59,6 +77,23 @@ export function useSettings(props: SettingsProps): SettingsState {
     nationalCellMessage = { text, error: true };
   }
   const shown = (field: Touchable, message: string | undefined) => (touched.has(field) ? message : undefined);
+  const found = props.rankingsFound ?? [];
+  const chosen = props.settings.rankingsShown;
+  const ticked = found.filter((c) => chosen === null || chosen.some((s) => sameRanking(s, c)));
+  const rankingOptions: RankingOption[] =
+    found.length < 2
+      ? []
+      : found.map((choice) => {
+          const checked = ticked.some((c) => sameRanking(c, choice));
+          const basis = choice.basis === null ? t.basisUnnamed : BASIS_KEY[choice.basis] !== undefined ? t[BASIS_KEY[choice.basis]] : choice.basis;
+          const metric = choice.metric === "salesValue" ? t.metricSalesValue : t.metricSalesArea;
+          return { choice, label: f(t.rankingChoice, { metric, basis }), checked, locked: checked && ticked.length === 1 };
+        });
+  const { onChange } = props;
+  const onRankingToggle = React.useCallback(
+    (choice: RankingChoice, on: boolean) => onChange({ rankingsShown: toggleRanking(chosen, found, choice, on) }),
+    [onChange, chosen, found],
+  );
   return {
     ...props,
     touch,
@@ -67,5 +102,7 @@ export function useSettings(props: SettingsProps): SettingsState {
     nationalMessage: shown("nationalNumber", say(check.national)),
     sheetNameMessage: shown("sheetName", check.sheetName === undefined ? undefined : t[SHEET_NAME_KEY[check.sheetName]]),
     nationalCellMessage,
+    rankingOptions,
+    onRankingToggle,
   };
 }
