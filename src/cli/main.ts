@@ -292,7 +292,7 @@ export function textReport(analysis: Analysis, language: Language, fileNotes: re
   const lines: string[] = [];
   const zh = language === "zh-CN";
   for (const r of analysis.rankings) {
-    lines.push(`${zh ? "排行榜" : "Ranking"} ${r.period}${r.previousYear !== null ? ` vs ${r.previousYear}` : ""} (${r.metric}, ${r.unit}), ${r.enterprises} ${zh ? "家企业" : "enterprises"} — ${r.range}`);
+    lines.push(`${zh ? "排行榜" : "Ranking"} ${r.period}${r.previousYear !== null ? ` vs ${r.previousYear}` : ""} (${r.metric}${r.basis !== null ? `, ${r.basis}` : ""}, ${r.unit}), ${r.enterprises} ${zh ? "家企业" : "enterprises"} — ${r.range}`);
     // Against the previous period of the year (1—11月 for 1—12月): the YoY's move in points, the counts' in companies.
     const since = r.previousPeriod === null ? "" : SHEET_LABELS[language].spanShort(spanOfKey(r.previousPeriod).fromMonth, spanOfKey(r.previousPeriod).toMonth);
     const moved = (c: RateChange | null) => (c === null ? "" : `, ${zh ? `较${since}` : `vs ${since}`} ${c.changePts > 0 ? "+" : ""}${formatFixed(c.changePts, 1, rule)}${zh ? "个百分点" : " pts"}`);

@@ -50,6 +50,13 @@ test("without --aliases: both bases in the JSON, the rename an entrant and an ex
   expect(notes[0].message).toContain("碧桂园控股,碧桂园");
 });
 
+test("the text report names each ranking's basis", async () => {
+  const r = await cli(["summarize", ...lists, "--lang", "zh-CN"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("(salesValue, 全口径, 亿元)");
+  expect(r.stdout).toContain("(salesValue, 权益, 亿元)");
+});
+
 test("with --aliases: the renamed enterprise leaves entrants and exits, and is one mover", async () => {
   const aliases = write("aliases.csv", "名称,统一名称\n碧桂园控股,碧桂园\n");
   const r = await cli(["summarize", ...lists, "--json", "--aliases", aliases]);
