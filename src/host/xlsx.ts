@@ -7,6 +7,7 @@ import { absoluteAddress, columnLetters, rectAddress } from "./address";
 import { addChartsToXlsx } from "./chart-xml";
 import { cellValue } from "./formula";
 import { HostError } from "./errors";
+import { checkXlsx } from "./xlsx-guard";
 import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetModel, SheetVisibility, WorkbookModel } from "./model";
 import { CellValue, isErrorValue } from "./values";
 
@@ -162,6 +163,9 @@ function isEmpty(style: object): boolean {
  * A truncated or corrupt file throws an error that names the file.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<WorkbookModel> {
+  // Before ExcelJS inflates anything: a file whose parts would exhaust the memory is refused.
+  const refusal = await checkXlsx(bytes, fileName);
+  if (refusal !== undefined) throw new HostError("InvalidArgument", refusal.reason);
   const ejs = new ExcelJS.Workbook();
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
