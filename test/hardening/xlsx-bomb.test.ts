@@ -7,6 +7,10 @@ import { crc32, deflateRawSync, inflateRawSync, constants } from "zlib";
 import { readXlsx } from "../../src/host/xlsx";
 import { checkXlsx, DEFAULT_XLSX_LIMITS } from "../../src/host/xlsx-guard";
 import { workbookFromFile } from "../../src/workbench/session";
+import { main } from "../../src/cli/main";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 const MB = 1024 * 1024;
 
@@ -156,6 +160,25 @@ describe("files that would exhaust the machine", () => {
     expect(message).toContain("opened.xlsx");
     expect(message).toContain(SHEET);
     expect(ms).toBeLessThan(1000);
+  });
+
+  test("the command line refuses it in under a second, saying which file and part", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-bomb-"));
+    try {
+      const file = path.join(dir, "2024年.xlsx");
+      fs.writeFileSync(file, bomb(1024, 1024 * MB));
+      let stdout = "";
+      let stderr = "";
+      const t0 = performance.now();
+      const code = await main(["summarize", file, "--json"], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-11-22" });
+      expect(performance.now() - t0).toBeLessThan(1000);
+      expect(code).not.toBe(0);
+      const said = stdout + stderr;
+      expect(said).toContain("2024年.xlsx");
+      expect(said).toContain(SHEET);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("several parts are counted together", async () => {
