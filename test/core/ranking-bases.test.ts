@@ -71,6 +71,15 @@ describe("a CRIC table with 全口径 and 权益 for 2024 and 2023", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  test("each basis's section titles say the basis, in both languages", () => {
+    const titles = (language: "zh-CN" | "en-US") =>
+      buildSummary({ analysis, language, sheetName: "S", colours: "red-up", generatedOn: "2026-01-01", version: "test" })
+        .values.map((row) => row[0])
+        .filter((v): v is string => typeof v === "string" && /^(一、销售额阵营|1\. Sales tiers)/.test(v));
+    expect(titles("zh-CN")).toEqual(["一、销售额阵营（全口径，亿元）", "一、销售额阵营（权益口径，亿元）"]);
+    expect(titles("en-US")).toEqual(["1. Sales tiers (full caliber, 100 million yuan)", "1. Sales tiers (attributable, 100 million yuan)"]);
+  });
+
   test("the person's choice of bases and metrics keeps only those rankings (stored in the options)", () => {
     const { options: equityOnly } = resolveOptions({ rankingsShown: [{ metric: "salesValue", basis: "权益" }] });
     expect(analyze(inputs, equityOnly).rankings.map((r) => r.basis)).toEqual(["权益"]);

@@ -215,7 +215,7 @@ function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L
 function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
   const unit = r.unit;
   if (r.tiers.length > 0) {
-    b.sectionTitle(L.tiersSection(unit));
+    b.sectionTitle(L.tiersSection(L.sectionUnit(unit, r.basis)));
     const { rect, chartRows } = tierSection(b, r, L, f, rule, language);
     charts.push(
       chart(`StatDesk_tiers_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: chartRows + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.tierChartTitle(r.year, r.previousYear), L.companies, L.tier, "0", rect.row, yearNames(r, L)),
@@ -225,7 +225,7 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
 
   // The YoY against the previous period of the year, in 个百分点 (降幅较1—11月缩窄2.3), where there is one.
   const span = previousSpan(r, L);
-  b.sectionTitle(L.topSection(unit));
+  b.sectionTitle(L.topSection(L.sectionUnit(unit, r.basis)));
   b.table(
     sectionName("top", r),
     ["TOP-N", L.sum, L.previousSum, L.yoy, L.share, L.previousShare, L.shareChange, ...(span === null ? [] : [L.rateChangeVs(span)])],
@@ -243,7 +243,7 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
   );
   b.blank();
 
-  b.sectionTitle(L.thresholdSection(unit));
+  b.sectionTitle(L.thresholdSection(L.sectionUnit(unit, r.basis)));
   const thresholds = b.table(
     sectionName("thresholds", r),
     ["TOP-N", L.threshold, L.previousThreshold, L.yoy, ...(span === null ? [] : [L.rateChangeVs(span)])],
@@ -264,7 +264,7 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
   );
   b.blank();
 
-  b.sectionTitle(L.groupsSection(unit));
+  b.sectionTitle(L.groupsSection(L.sectionUnit(unit, r.basis)));
   b.table(
     sectionName("groups", r),
     [L.rankGroupHeader, L.mean, L.previousMean, L.yoy],
