@@ -13,10 +13,28 @@ import { useLocale } from "../../locale";
 import { UNIT_CHOICES, unitWords } from "../../units";
 import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
-import { SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
+import { Draft, SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
 import { useSourcePreviewStyles } from "./SourcePreview.styles";
 
 export type { SourcePreviewProps } from "./useSourcePreview";
+
+/** A number typed as a draft: committed on Enter or when the field is left, as every correction is. */
+function DraftInput(props: { draft: Draft; disabled: boolean; type?: "number" }): React.JSX.Element {
+  const { draft } = props;
+  return (
+    <Input
+      {...(props.type !== undefined ? { type: props.type } : {})}
+      inputMode="numeric"
+      value={draft.draft}
+      disabled={props.disabled}
+      onChange={(_, data) => draft.setDraft(data.value)}
+      onBlur={draft.commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") draft.commit();
+      }}
+    />
+  );
+}
 
 const ROLE_KEY: Readonly<Record<ColumnRole, MessageKey>> = {
   rank: "roleRank",
@@ -203,16 +221,7 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
       {/* A series slot has no corrections fold; its months' year is asked for here, never pre-filled. */}
       {!props.corrections && state.seriesYear && (
         <Field label={t.correctYear} hint={t.correctSeriesYearHint}>
-          <Input
-            inputMode="numeric"
-            value={state.year.draft}
-            disabled={disabled}
-            onChange={(_, data) => state.year.setDraft(data.value)}
-            onBlur={state.year.commit}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") state.year.commit();
-            }}
-          />
+          <DraftInput draft={state.year} disabled={disabled} />
         </Field>
       )}
       {props.corrections && (
@@ -232,29 +241,10 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
             {state.correctionsOpen && (
               <>
                 <Field label={t.correctHeaderRow} hint={t.correctHeaderRowHint}>
-                  <Input
-                    type="number"
-                    inputMode="numeric"
-                    value={state.header.draft}
-                    disabled={disabled}
-                    onChange={(_, data) => state.header.setDraft(data.value)}
-                    onBlur={state.header.commit}
-                    onKeyDown={(e) => {
-                      if (e.key === "Enter") state.header.commit();
-                    }}
-                  />
+                  <DraftInput draft={state.header} disabled={disabled} type="number" />
                 </Field>
                 <Field label={t.correctYear} hint={t.correctYearHint}>
-                  <Input
-                    inputMode="numeric"
-                    value={state.year.draft}
-                    disabled={disabled}
-                    onChange={(_, data) => state.year.setDraft(data.value)}
-                    onBlur={state.year.commit}
-                    onKeyDown={(e) => {
-                      if (e.key === "Enter") state.year.commit();
-                    }}
-                  />
+                  <DraftInput draft={state.year} disabled={disabled} />
                 </Field>
                 <Field label={t.correctUnit}>
                   <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => props.onUnit(data.value === "" ? undefined : data.value)}>
