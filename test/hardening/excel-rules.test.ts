@@ -67,6 +67,8 @@ describe("row 35: a workbook whose structure is protected", () => {
     const host = new WorkbookHost(workbook);
     const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
     expect(result.ok).toBe(false);
+    // Said as the workbook's protection (Review > Protect Workbook), not as a protected sheet.
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["workbook-protected"]);
     expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
     expect(sheetDigests(workbook, ["2024年", "2023年"])).toEqual(before);
     expect(scratchSheets(workbook)).toEqual([]);
