@@ -223,6 +223,9 @@ function chartTouches(spec: ChartModel, isSetSupported: WritePlan["isSetSupporte
         chart.legend.visible = true;
         chart.axes.valueAxis.title.text = spec.valueAxisTitle;
         chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+        // Category labels at the foot of the plot even when every value is negative (a year of
+        // falling YoYs put them at the top, over the lines).
+        chart.axes.categoryAxis.tickLabelPosition = "Low";
         spec.seriesNames.forEach((name, i) => {
           chart.series.getItemAt(i).name = name;
         });

@@ -536,6 +536,8 @@ export class ChartAxesApi extends ChartPart {
   }
 }
 
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"] as const;
+
 export class ChartAxisApi extends ChartPart {
   readonly typeName = "ChartAxis";
 
@@ -553,7 +555,7 @@ export class ChartAxisApi extends ChartPart {
   }
 
   override scalarNames(): readonly string[] {
-    return ["AxisGroup", "MajorUnit", "Maximum", "Minimum", "NumberFormat", "Type", "Visible"];
+    return ["AxisGroup", "MajorUnit", "Maximum", "Minimum", "NumberFormat", "TickLabelPosition", "Type", "Visible"];
   }
 
   override get(name: string): unknown {
@@ -569,6 +571,8 @@ export class ChartAxisApi extends ChartPart {
         return a.majorUnit ?? null;
       case "Visible":
         return a.visible;
+      case "TickLabelPosition":
+        return a.tickLabelPosition ?? "NextToAxis";
       case "Type":
         return this.which === "value" ? "Value" : "Category";
       case "AxisGroup":
@@ -595,6 +599,10 @@ export class ChartAxisApi extends ChartPart {
         return;
       case "Visible":
         a.visible = asBoolean(value, "visible");
+        return;
+      case "TickLabelPosition":
+        // ChartAxis.tickLabelPosition, ExcelApi 1.7 (Excel.ChartAxisTickLabelPosition).
+        a.tickLabelPosition = asEnum(value, TICK_LABEL_POSITIONS, "tickLabelPosition");
         return;
       default:
         return super.set(name, value);

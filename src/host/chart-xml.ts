@@ -124,6 +124,9 @@ function axisTitle(axis: ChartAxisModel, rotate: boolean): string {
   return `<c:title>${rich(axis.title.text, { rotate, size: 10 })}<c:overlay val="0"/></c:title>`;
 }
 
+/** ChartAxis.tickLabelPosition as DrawingML's c:tickLblPos (ECMA-376 Part 1, 21.2.3.48 ST_TickLblPos). */
+const TICK_LABEL_XML: Readonly<Record<NonNullable<ChartAxisModel["tickLabelPosition"]>, string>> = { NextToAxis: "nextTo", High: "high", Low: "low", None: "none" };
+
 function axesXml(chart: ChartModel, ids: { cat: number; val: number }, secondary: boolean, horizontalBars: boolean): string {
   const { value, category } = chart.axes;
   const catPos = horizontalBars ? "l" : "b";
@@ -132,7 +135,7 @@ function axesXml(chart: ChartModel, ids: { cat: number; val: number }, secondary
   const cat =
     `<c:catAx><c:axId val="${ids.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="${secondary || !category.visible ? 1 : 0}"/>` +
     `<c:axPos val="${catPos}"/>${secondary ? "" : axisTitle(category, horizontalBars)}<c:numFmt formatCode="${escapeXml(category.numberFormat ?? "General")}" sourceLinked="1"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/>` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="${TICK_LABEL_XML[category.tickLabelPosition ?? "NextToAxis"]}"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const val =
     `<c:valAx><c:axId val="${ids.val}"/>${scaling}<c:delete val="${value.visible ? 0 : 1}"/><c:axPos val="${valPos}"/>` +

@@ -155,6 +155,8 @@ export interface ChartAxisModel {
   majorUnit?: number;
   visible: boolean;
   majorGridlines: boolean;
+  /** Where the tick labels sit: next to the axis (default), or at the low or high end of the other axis. */
+  tickLabelPosition?: "NextToAxis" | "High" | "Low" | "None";
 }
 
 export interface ChartDataLabelsModel {

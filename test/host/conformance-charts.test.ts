@@ -1,5 +1,6 @@
 // Conformance: charts through the real Excel JS client, and the plain chart model they leave.
 import { errorOf, setup } from "./harness";
+import { chartXml } from "../../src/host/chart-xml";
 
 async function withData() {
   const h = setup();
@@ -152,6 +153,29 @@ describe("Charts", () => {
       await ctx.sync();
     });
     expect(host.workbook.sheet("Data")!.charts).toHaveLength(0);
+  });
+
+  test("categoryAxis.tickLabelPosition (ExcelApi 1.7) reads back, is written to the .xlsx as c:tickLblPos, and refuses an unknown position", async () => {
+    const { run, host } = await withData();
+    const position = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      const chart = ws.charts.add("Line", ws.getRange("A1:B5"), "Columns");
+      chart.name = "T";
+      chart.axes.categoryAxis.tickLabelPosition = "Low";
+      chart.axes.categoryAxis.load("tickLabelPosition");
+      await ctx.sync();
+      return chart.axes.categoryAxis.tickLabelPosition;
+    });
+    expect(position).toBe("Low");
+    const xml = chartXml(host.workbook, host.workbook.sheet("Data")!.charts[0]);
+    expect(xml).toMatch(/<c:catAx>.*<c:tickLblPos val="low"\/>/s);
+    const err = await errorOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").charts.getItem("T").axes.categoryAxis.tickLabelPosition = "Sideways" as never;
+        await ctx.sync();
+      }),
+    );
+    expect(err.code).toBe("InvalidArgument");
   });
 
   test("an unknown chart type fails with InvalidArgument", async () => {

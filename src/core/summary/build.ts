@@ -205,9 +205,11 @@ function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L
     [f.text, ...ns.map(() => f.growth), ...ns.map(() => f.amount), ...(withTiers ? [f.count] : []), ...ns.map(() => f.amount)],
   );
   const basisPart = sectionName("", r).replace(`_${r.metric}`, "");
-  charts.push(
-    chart(`StatDesk_history_${r.metric}${basisPart}`, "LineMarkers", { row: rect.row, column: 0, rowCount: h.periods.length + 1, columnCount: ns.length + 1 }, L.historyChartTitle, L.percent, L.period, "0.0%", rect.row, ns.map(L.topName)),
-  );
+  // A point per period and TOP-N: labels on every point (48 for a year of months) would overlap.
+  charts.push({
+    ...chart(`StatDesk_history_${r.metric}${basisPart}`, "LineMarkers", { row: rect.row, column: 0, rowCount: h.periods.length + 1, columnCount: ns.length + 1 }, L.historyChartTitle, L.percent, L.period, "0.0%", rect.row, ns.map(L.topName)),
+    dataLabels: false,
+  });
   b.blank();
 }
 
