@@ -1,16 +1,19 @@
-// Charts as the client sees them: ChartCollection, Chart, title, legend, data labels, axes and
-// series. Everything is written into the plain ChartModel so the .xlsx writer can draw it.
+// Charts as the client sees them, described once per Excel type: ChartCollection, Chart, title,
+// legend, data labels, axes and series. Everything is written into the plain ChartModel so the
+// .xlsx writer can draw it.
 
 import { absoluteAddress, cellAddress, isUnbounded } from "./address";
-import { ApiEnv, ApiObject, MethodResult, NullObject, SheetPart, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
+import { ApiObject, ApiType, Prop, collectionOf, asBoolean, asColor, asNumber, asString, field, fixed, nonEmpty, nothing, oneOf, optional, within } from "./api";
 import { guardEditable, rangeArgument } from "./api-range";
 import { deriveSeries, newChart, sourceAddress } from "./charts";
-import { HostError, invalidArgument, itemNotFound } from "./errors";
+import { HostError, invalidArgument } from "./errors";
 import { ChartAxisModel, ChartDataLabelsModel, ChartModel, ChartSeriesModel, SheetModel, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./model";
 
 const SERIES_BY = ["Auto", "Columns", "Rows"] as const;
 const LEGEND_POSITIONS = ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"] as const;
 const LABEL_POSITIONS = ["Invalid", "None", "Center", "InsideEnd", "InsideBase", "OutsideEnd", "Left", "Right", "Top", "Bottom", "BestFit", "Callout"] as const;
+// ChartAxis.tickLabelPosition, ExcelApi 1.7 (Excel.ChartAxisTickLabelPosition).
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"] as const;
 
 /** The Excel.ChartType values the host accepts (the common ones; others are rejected). */
 const CHART_TYPES = [
@@ -34,850 +37,320 @@ const CHART_TYPES = [
   "XYScatterSmooth",
   "Radar",
 ] as const;
+const chartType = oneOf(CHART_TYPES);
+const seriesBy = (arg: unknown) => optional(arg, "Auto", oneOf(SERIES_BY), "seriesBy");
 
-export class ChartCollectionApi extends SheetPart {
-  readonly typeName = "ChartCollection";
-  override readonly isCollection = true;
+/** A chart on its sheet; its parts add what they stand for. The engine checks both still exist. */
+interface OnChart {
+  sheet: SheetModel;
+  chart: ChartModel;
+}
+interface OnAxis extends OnChart {
+  which: "value" | "category";
+}
+interface OnSeries extends OnChart {
+  series: ChartSeriesModel;
+}
+/** A font inside a chart part: `store` holds it, under `keys` where the model names it otherwise. */
+interface OnFont extends OnChart {
+  series?: ChartSeriesModel;
+  store: Record<string, unknown>;
+  keys?: Record<string, string>;
+}
+interface OnLabels extends OnChart {
+  series?: ChartSeriesModel;
+  labels: () => ChartDataLabelsModel;
+}
 
-  override get locationName(): string {
-    return "Charts";
-  }
+const axisOf = (s: OnAxis): ChartAxisModel => s.chart.axes[s.which];
 
-  override scalarNames(): readonly string[] {
-    return ["Count"];
-  }
+/** A title's text: setting a non-empty text shows the title (Excel's behaviour). */
+const titleText = <S>(title: (s: S) => { text: string; visible: boolean }): Prop<S> => ({
+  get: (s) => title(s).text,
+  check: asString,
+  set: (s, text: string) => {
+    const t = title(s);
+    t.text = text;
+    t.visible = text !== "" || t.visible;
+  },
+});
 
-  override get(name: string): unknown {
-    if (name === "Count") return this.sheet.charts.length;
-    return super.get(name);
-  }
+/** A chart part's `format`, whose font lives in `store` (a scratch object where Excel's is not kept). */
+const formatOf = (s: OnChart & { series?: ChartSeriesModel }, o: ApiObject, store: object = {}, keys?: Record<string, string>): ApiObject =>
+  o.make(CHART_PART_FORMAT, { ...s, store: store as Record<string, unknown>, keys });
 
-  override items(): ApiObject[] {
-    return this.sheet.charts.map((c) => new ChartApi(this.env, this.sheet, c));
-  }
+const fontField = (key: string, check: (v: unknown, what: string) => unknown, fallback: unknown): Prop<OnFont> => ({
+  get: (s) => s.store[s.keys?.[key] ?? key] ?? fallback,
+  check,
+  set: (s, v) => (s.store[s.keys?.[key] ?? key] = v),
+});
 
+const CHART_FONT: ApiType<OnFont> = {
+  name: "ChartFont",
+  props: {
+    Bold: fontField("bold", asBoolean, false),
+    Color: fontField("color", asColor, "#000000"),
+    Italic: fontField("italic", asBoolean, false),
+    Name: fontField("name", asString, "Calibri"),
+    Size: fontField("size", asNumber, 10),
+    Underline: fixed("None"),
+  },
+};
+
+const CHART_PART_FORMAT: ApiType<OnFont> = {
+  name: "ChartPartFormat",
+  navs: { Font: (s, o) => o.make(CHART_FONT, s) },
+};
+
+const CHART_TITLE: ApiType<OnChart> = {
+  name: "ChartTitle",
+  props: {
+    Overlay: fixed(false, true),
+    Text: titleText((s) => s.chart.title),
+    Visible: field((s) => s.chart.title, "visible", asBoolean),
+  },
+  navs: { Format: (s, o) => formatOf(s, o, s.chart.title, { size: "fontSize", color: "fontColor" }) },
+};
+
+const CHART_LEGEND: ApiType<OnChart> = {
+  name: "ChartLegend",
+  props: {
+    Overlay: fixed(false, true),
+    Position: field((s) => s.chart.legend, "position", oneOf(LEGEND_POSITIONS)),
+    Visible: field((s) => s.chart.legend, "visible", asBoolean),
+  },
+  navs: { Format: formatOf },
+};
+
+const labelsField = (key: keyof ChartDataLabelsModel, check: (v: unknown, what: string) => unknown, fallback?: unknown) => field((s: OnLabels) => s.labels(), key, check, fallback);
+
+const CHART_DATA_LABELS: ApiType<OnLabels> = {
+  name: "ChartDataLabels",
+  props: {
+    NumberFormat: labelsField("numberFormat", asString, "General"),
+    Position: labelsField("position", oneOf(LABEL_POSITIONS), "BestFit"),
+    ShowCategoryName: labelsField("showCategoryName", asBoolean, false),
+    ShowPercentage: labelsField("showPercentage", asBoolean, false),
+    ShowSeriesName: labelsField("showSeriesName", asBoolean, false),
+    ShowValue: labelsField("showValue", asBoolean),
+    ShowLegendKey: fixed(false, true),
+    Separator: fixed(", ", true),
+  },
+  navs: { Format: formatOf },
+};
+
+const CHART_AXIS_TITLE: ApiType<OnAxis> = {
+  name: "ChartAxisTitle",
+  props: {
+    Text: titleText((s) => axisOf(s).title),
+    Visible: field((s) => axisOf(s).title, "visible", asBoolean),
+  },
+  navs: { Format: formatOf },
+};
+
+const CHART_GRIDLINES: ApiType<OnAxis> = {
+  name: "ChartGridlines",
+  props: { Visible: field(axisOf, "majorGridlines", asBoolean) },
+};
+
+const CHART_AXIS: ApiType<OnAxis> = {
+  name: "ChartAxis",
+  props: {
+    AxisGroup: fixed("Primary"),
+    MajorUnit: field(axisOf, "majorUnit", asNumber, null),
+    Maximum: field(axisOf, "maximum", asNumber, null),
+    Minimum: field(axisOf, "minimum", asNumber, null),
+    NumberFormat: field(axisOf, "numberFormat", asString, "General"),
+    TickLabelPosition: field(axisOf, "tickLabelPosition", oneOf(TICK_LABEL_POSITIONS), "NextToAxis"),
+    Type: { get: (s) => (s.which === "value" ? "Value" : "Category") },
+    Visible: field(axisOf, "visible", asBoolean),
+  },
+  navs: {
+    Title: (s, o) => o.make(CHART_AXIS_TITLE, s),
+    MajorGridlines: (s, o) => o.make(CHART_GRIDLINES, s),
+  },
+};
+
+const CHART_AXES: ApiType<OnChart> = {
+  name: "ChartAxes",
+  navs: {
+    ValueAxis: (s, o) => o.make(CHART_AXIS, { ...s, which: "value" }),
+    CategoryAxis: (s, o) => o.make(CHART_AXIS, { ...s, which: "category" }),
+  },
+  methods: {
+    GetItem: (s, args, o) => {
+      const type = oneOf(["Invalid", "Category", "Value", "Series"] as const)(args[0], "axis type");
+      if (type !== "Value" && type !== "Category") throw invalidArgument("only the value and category axes exist");
+      return o.make(CHART_AXIS, { ...s, which: type === "Value" ? "value" : "category" });
+    },
+  },
+};
+
+const CHART_FILL: ApiType<OnSeries> = {
+  name: "ChartFill",
+  methods: {
+    SetSolidColor: (s, args) => void (s.series.fillColor = asColor(args[0], "color")),
+    Clear: (s) => void delete s.series.fillColor,
+    GetSolidColor: (s) => s.series.fillColor ?? "",
+  },
+};
+
+const CHART_LINE_FORMAT: ApiType<OnSeries> = {
+  name: "ChartLineFormat",
+  props: {
+    Color: field((s) => s.series, "lineColor", asColor, ""),
+    LineStyle: fixed("Continuous", true),
+    Weight: fixed(2.25, true),
+  },
+  methods: { Clear: (s) => void delete s.series.lineColor },
+};
+
+const CHART_SERIES_FORMAT: ApiType<OnSeries> = {
+  name: "ChartSeriesFormat",
+  navs: {
+    Fill: (s, o) => o.make(CHART_FILL, s),
+    Line: (s, o) => o.make(CHART_LINE_FORMAT, s),
+  },
+};
+
+/** Where a series' values or categories come from: an absolute, sheet-qualified address. */
+const seriesSource = (key: "valuesAddress" | "categoriesAddress") => (s: OnSeries, args: unknown[], o: ApiObject) => {
+  const { sheet, rect } = rangeArgument(o.env, args[0], s.sheet);
+  s.series[key] = absoluteAddress(sheet.name, rect);
+};
+
+const CHART_SERIES: ApiType<OnSeries> = {
+  name: "ChartSeries",
+  props: {
+    AxisGroup: field((s) => s.series, "axisGroup", oneOf(["Primary", "Secondary"] as const)),
+    ChartType: { get: (s) => s.series.chartType ?? s.chart.chartType, check: chartType, set: (s, v: string) => (s.series.chartType = v) },
+    HasDataLabels: {
+      get: (s) => s.series.hasDataLabels,
+      check: asBoolean,
+      set: (s, v: boolean) => {
+        s.series.hasDataLabels = v;
+        if (v) s.series.dataLabels ??= { showValue: true };
+      },
+    },
+    Name: {
+      get: (s) => s.series.name,
+      check: asString,
+      set: (s, v: string) => {
+        s.series.name = v;
+        delete s.series.nameAddress;
+      },
+    },
+    PlotOrder: { get: (s) => s.chart.series.indexOf(s.series), set: nothing },
+    Smooth: fixed(false, true),
+  },
+  navs: {
+    DataLabels: (s, o) => o.make(CHART_DATA_LABELS, { ...s, labels: () => (s.series.dataLabels ??= { showValue: false }) }),
+    Format: (s, o) => o.make(CHART_SERIES_FORMAT, s),
+  },
+  methods: {
+    SetValues: seriesSource("valuesAddress"),
+    SetXAxisValues: seriesSource("categoriesAddress"),
+    Delete: (s) => void (s.chart.series = s.chart.series.filter((x) => x !== s.series)),
+  },
+};
+
+const CHART_SERIES_COLLECTION = collectionOf<OnChart, ChartSeriesModel>({
+  name: "ChartSeriesCollection",
+  collection: "Series",
+  list: (s) => s.chart.series,
+  item: (o, series, s) => o.make(CHART_SERIES, { ...s, series }),
+  methods: {
+    Add: (s, args, o) => {
+      const list = s.chart.series;
+      const series: ChartSeriesModel = { name: typeof args[0] === "string" ? args[0] : `Series${list.length + 1}`, axisGroup: "Primary", hasDataLabels: false };
+      list.splice(typeof args[1] === "number" ? Math.max(0, Math.min(args[1], list.length)) : list.length, 0, series);
+      return o.make(CHART_SERIES, { ...s, series });
+    },
+  },
+});
+
+/** Sets a chart's source range and the series Excel derives from it. */
+function setSource(chart: ChartModel, source: { sheet: SheetModel; rect: { row: number; column: number; rowCount: number; columnCount: number } }, by: ChartModel["seriesBy"]): void {
+  chart.sourceAddress = sourceAddress(source.sheet, source.rect);
+  chart.seriesBy = by;
+  chart.series = deriveSeries(source.sheet, source.rect, by);
+}
+
+export const CHART: ApiType<OnChart> = {
+  name: "Chart",
+  id: (s) => s.chart.id,
+  reference: {
+    key: "chart",
+    write: (s) => [s.sheet.id, s.chart.id],
+    read: ([sheetId, chartId], wb) => {
+      const sheet = wb.sheetById(sheetId);
+      const chart = sheet?.charts.find((c) => c.id === chartId);
+      if (!sheet || !chart) throw new HostError("InvalidReference", "The referenced chart no longer exists.");
+      return { sheet, chart };
+    },
+  },
+  props: {
+    ChartType: field((s) => s.chart, "chartType", chartType),
+    Height: field((s) => s.chart, "height", within(0)),
+    Id: { get: (s) => s.chart.id },
+    Left: field((s) => s.chart, "left", within(0)),
+    Name: field((s) => s.chart, "name", nonEmpty),
+    SeriesBy: field((s) => s.chart, "seriesBy"),
+    ShowAllFieldButtons: fixed(false),
+    Top: field((s) => s.chart, "top", within(0)),
+    Width: field((s) => s.chart, "width", within(0)),
+  },
+  navs: {
+    Title: (s, o) => o.make(CHART_TITLE, s),
+    Legend: (s, o) => o.make(CHART_LEGEND, s),
+    DataLabels: (s, o) => o.make(CHART_DATA_LABELS, { ...s, labels: () => s.chart.dataLabels }),
+    Axes: (s, o) => o.make(CHART_AXES, s),
+    Series: (s, o) => o.make(CHART_SERIES_COLLECTION, s),
+  },
+  methods: {
+    SetPosition: ({ sheet, chart: c }, args, o) => {
+      const start = rangeArgument(o.env, args[0], sheet).rect;
+      const end = args[1] === null || args[1] === undefined ? undefined : rangeArgument(o.env, args[1], sheet).rect;
+      const startCell = cellAddress(start.row, start.column);
+      c.anchor = end ? { start: startCell, end: cellAddress(end.row + end.rowCount - 1, end.column + end.columnCount - 1) } : { start: startCell };
+      c.top = sheet.rowTop(start.row);
+      c.left = sheet.columnLeft(start.column);
+      if (end) {
+        c.height = Math.max(0, sheet.rowTop(end.row + end.rowCount) - c.top);
+        c.width = Math.max(0, sheet.columnLeft(end.column + end.columnCount) - c.left);
+      }
+    },
+    Delete: (s) => void (s.sheet.charts = s.sheet.charts.filter((x) => x !== s.chart)),
+    SetData: (s, args, o) => setSource(s.chart, rangeArgument(o.env, args[0], s.sheet), seriesBy(args[1])),
+    Activate: nothing,
+    GetImage: () => {
+      throw new HostError("NotImplemented", "The in-memory workbook host cannot render chart images.");
+    },
+  },
+};
+
+export const CHART_COLLECTION = collectionOf<{ sheet: SheetModel }, ChartModel>({
+  name: "ChartCollection",
+  collection: "Charts",
+  list: (s) => s.sheet.charts,
+  item: (o, chart, { sheet }) => o.make(CHART, { sheet, chart }),
   /** By id (what the client sends after an `Id` answer) or by name (case-insensitive). */
-  private find(key: unknown): ChartModel | undefined {
-    const k = String(key);
-    return this.sheet.charts.find((c) => c.id === k) ?? this.sheet.charts.find((c) => c.name.toLowerCase() === k.toLowerCase());
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const chart = this.find(key);
-    if (!chart) throw itemNotFound();
-    return new ChartApi(this.env, this.sheet, chart);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    switch (name) {
-      case "Add": {
-        guardEditable(this.sheet, "ChartCollection.add");
-        const type = asEnum(args[0], CHART_TYPES, "chart type");
-        const source = rangeArgument(this.env, args[1], this.sheet);
-        if (isUnbounded(source.rect)) throw invalidArgument("a chart source cannot be whole rows or columns");
-        const seriesBy = args[2] === null || args[2] === undefined ? "Auto" : asEnum(args[2], SERIES_BY, "seriesBy");
-        const wb = this.env.workbook;
-        const count = wb.allCharts().length;
-        const chart = newChart(wb.nextId("chart"), `Chart ${count + 1}`, type, seriesBy);
-        chart.sourceAddress = sourceAddress(source.sheet, source.rect);
-        chart.series = deriveSeries(source.sheet, source.rect, seriesBy);
-        // Excel places a new chart at a default position: to the right of the data, in points.
-        chart.top = STANDARD_ROW_HEIGHT * 2;
-        chart.left = STANDARD_COLUMN_WIDTH * (source.rect.column + source.rect.columnCount + 1);
-        this.sheet.charts.push(chart);
-        return new ChartApi(this.env, this.sheet, chart);
-      }
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const chart = this.find(args[0]);
-        return chart ? new ChartApi(this.env, this.sheet, chart) : new NullObject(this.env);
-      }
-      case "GetItemAt": {
-        const chart = this.sheet.charts[asInteger(args[0], "index")];
-        if (!chart) throw itemNotFound();
-        return new ChartApi(this.env, this.sheet, chart);
-      }
-      case "GetCount":
-        return this.sheet.charts.length;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-/** A chart or one of its parts: alive while the chart is on its sheet. */
-abstract class ChartPart extends SheetPart {
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    readonly chart: ChartModel,
-  ) {
-    super(env, sheet);
-  }
-
-  override checkAlive(): void {
-    super.checkAlive();
-    if (!this.sheet.charts.includes(this.chart)) throw itemNotFound();
-  }
-}
-
-/** A series or one of its parts: alive while the series is in its chart. */
-abstract class SeriesPart extends ChartPart {
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly series: ChartSeriesModel,
-  ) {
-    super(env, sheet, chart);
-  }
-
-  override checkAlive(): void {
-    super.checkAlive();
-    if (!this.chart.series.includes(this.series)) throw itemNotFound();
-  }
-}
-
-export class ChartApi extends ChartPart {
-  readonly typeName = "Chart";
-
-  override itemId(): string {
-    return this.chart.id;
-  }
-
-  override referenceId(): string {
-    return `chart|${this.sheet.id}|${this.chart.id}`;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["ChartType", "Height", "Id", "Left", "Name", "SeriesBy", "ShowAllFieldButtons", "Top", "Width"];
-  }
-
-  override get(name: string): unknown {
-    const c = this.chart;
-    switch (name) {
-      case "Id":
-        return c.id;
-      case "Name":
-        return c.name;
-      case "ChartType":
-        return c.chartType;
-      case "Top":
-        return c.top;
-      case "Left":
-        return c.left;
-      case "Width":
-        return c.width;
-      case "Height":
-        return c.height;
-      case "SeriesBy":
-        return c.seriesBy;
-      case "ShowAllFieldButtons":
-        return false;
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const c = this.chart;
-    switch (name) {
-      case "Name": {
-        const v = asString(value, "name");
-        if (v === "") throw invalidArgument("a chart name must not be empty");
-        c.name = v;
-        return;
-      }
-      case "ChartType":
-        c.chartType = asEnum(value, CHART_TYPES, "chart type");
-        return;
-      case "Top":
-      case "Left":
-      case "Width":
-      case "Height": {
-        const v = asNumber(value, name);
-        if (v < 0) throw invalidArgument(`${name} must not be negative`);
-        c[name.toLowerCase() as "top" | "left" | "width" | "height"] = v;
-        return;
-      }
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    switch (name) {
-      case "Title":
-        return new ChartTitleApi(this.env, this.sheet, this.chart);
-      case "Legend":
-        return new ChartLegendApi(this.env, this.sheet, this.chart);
-      case "DataLabels":
-        return new ChartDataLabelsApi(this.env, this.sheet, this.chart, () => this.chart.dataLabels);
-      case "Axes":
-        return new ChartAxesApi(this.env, this.sheet, this.chart);
-      case "Series":
-        return new ChartSeriesCollectionApi(this.env, this.sheet, this.chart);
-      default:
-        return undefined;
-    }
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const c = this.chart;
-    switch (name) {
-      case "SetPosition": {
-        const start = rangeArgument(this.env, args[0], this.sheet);
-        const end = args[1] === null || args[1] === undefined ? undefined : rangeArgument(this.env, args[1], this.sheet);
-        const startCell = cellAddress(start.rect.row, start.rect.column);
-        c.anchor = end ? { start: startCell, end: cellAddress(end.rect.row + end.rect.rowCount - 1, end.rect.column + end.rect.columnCount - 1) } : { start: startCell };
-        c.top = this.sheet.rowTop(start.rect.row);
-        c.left = this.sheet.columnLeft(start.rect.column);
-        if (end) {
-          c.height = Math.max(0, this.sheet.rowTop(end.rect.row + end.rect.rowCount) - c.top);
-          c.width = Math.max(0, this.sheet.columnLeft(end.rect.column + end.rect.columnCount) - c.left);
-        }
-        return undefined;
-      }
-      case "Delete":
-        this.sheet.charts = this.sheet.charts.filter((x) => x !== c);
-        return undefined;
-      case "SetData": {
-        const source = rangeArgument(this.env, args[0], this.sheet);
-        const seriesBy = args[1] === null || args[1] === undefined ? "Auto" : asEnum(args[1], SERIES_BY, "seriesBy");
-        c.sourceAddress = sourceAddress(source.sheet, source.rect);
-        c.seriesBy = seriesBy;
-        c.series = deriveSeries(source.sheet, source.rect, seriesBy);
-        return undefined;
-      }
-      case "Activate":
-        return undefined;
-      case "GetImage":
-        throw new HostError("NotImplemented", "The in-memory workbook host cannot render chart images.");
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-/** A font object inside a chart part (title, axis title, legend, data labels). */
-class ChartFontApi extends ApiObject {
-  readonly typeName = "ChartFont";
-
-  constructor(
-    env: ApiEnv,
-    readonly owner: ApiObject,
-    readonly font: () => { size?: number; bold?: boolean; color?: string; italic?: boolean; name?: string },
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    this.owner.checkAlive();
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Bold", "Color", "Italic", "Name", "Size", "Underline"];
-  }
-
-  override get(name: string): unknown {
-    const f = this.font();
-    switch (name) {
-      case "Bold":
-        return f.bold ?? false;
-      case "Italic":
-        return f.italic ?? false;
-      case "Color":
-        return f.color ?? "#000000";
-      case "Name":
-        return f.name ?? "Calibri";
-      case "Size":
-        return f.size ?? 10;
-      case "Underline":
-        return "None";
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const f = this.font();
-    switch (name) {
-      case "Bold":
-        f.bold = asBoolean(value, "bold");
-        return;
-      case "Italic":
-        f.italic = asBoolean(value, "italic");
-        return;
-      case "Color":
-        f.color = asColor(value, "color");
-        return;
-      case "Name":
-        f.name = asString(value, "name");
-        return;
-      case "Size":
-        f.size = asNumber(value, "size");
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-}
-
-/** `format` of a chart part: holds the font (and an ignored fill/border). */
-class ChartPartFormatApi extends ApiObject {
-  readonly typeName = "ChartPartFormat";
-
-  constructor(
-    env: ApiEnv,
-    readonly owner: ApiObject,
-    readonly font: () => { size?: number; bold?: boolean; color?: string },
-  ) {
-    super(env);
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Font") return new ChartFontApi(this.env, this.owner, this.font);
-    return undefined;
-  }
-}
-
-export class ChartTitleApi extends ChartPart {
-  readonly typeName = "ChartTitle";
-
-  override scalarNames(): readonly string[] {
-    return ["Overlay", "Text", "Visible"];
-  }
-
-  override get(name: string): unknown {
-    const t = this.chart.title;
-    if (name === "Text") return t.text;
-    if (name === "Visible") return t.visible;
-    if (name === "Overlay") return false;
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    const t = this.chart.title;
-    if (name === "Text") {
-      t.text = asString(value, "title text");
-      t.visible = t.text !== "" || t.visible;
-      return;
-    }
-    if (name === "Visible") {
-      t.visible = asBoolean(value, "visible");
-      return;
-    }
-    if (name === "Overlay") return;
-    super.set(name, value);
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Format") {
-      const t = this.chart.title;
-      return new ChartPartFormatApi(this.env, this, () => ({
-        get size() {
-          return t.fontSize;
-        },
-        set size(v) {
-          t.fontSize = v;
-        },
-        get bold() {
-          return t.bold;
-        },
-        set bold(v) {
-          t.bold = v;
-        },
-        get color() {
-          return t.fontColor;
-        },
-        set color(v) {
-          t.fontColor = v;
-        },
-      }));
-    }
-    return undefined;
-  }
-}
-
-export class ChartLegendApi extends ChartPart {
-  readonly typeName = "ChartLegend";
-
-  override scalarNames(): readonly string[] {
-    return ["Overlay", "Position", "Visible"];
-  }
-
-  override get(name: string): unknown {
-    const l = this.chart.legend;
-    if (name === "Position") return l.position;
-    if (name === "Visible") return l.visible;
-    if (name === "Overlay") return false;
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    const l = this.chart.legend;
-    if (name === "Position") {
-      l.position = asEnum(value, LEGEND_POSITIONS, "legend position");
-      return;
-    }
-    if (name === "Visible") {
-      l.visible = asBoolean(value, "visible");
-      return;
-    }
-    if (name === "Overlay") return;
-    super.set(name, value);
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Format") {
-      const store: { size?: number; bold?: boolean; color?: string } = {};
-      return new ChartPartFormatApi(this.env, this, () => store);
-    }
-    return undefined;
-  }
-}
-
-export class ChartDataLabelsApi extends ChartPart {
-  readonly typeName = "ChartDataLabels";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly labels: () => ChartDataLabelsModel,
-  ) {
-    super(env, sheet, chart);
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["NumberFormat", "Position", "ShowCategoryName", "ShowPercentage", "ShowSeriesName", "ShowValue", "ShowLegendKey", "Separator"];
-  }
-
-  override get(name: string): unknown {
-    const d = this.labels();
-    switch (name) {
-      case "ShowValue":
-        return d.showValue;
-      case "ShowCategoryName":
-        return d.showCategoryName ?? false;
-      case "ShowSeriesName":
-        return d.showSeriesName ?? false;
-      case "ShowPercentage":
-        return d.showPercentage ?? false;
-      case "ShowLegendKey":
-        return false;
-      case "NumberFormat":
-        return d.numberFormat ?? "General";
-      case "Position":
-        return d.position ?? "BestFit";
-      case "Separator":
-        return ", ";
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const d = this.labels();
-    switch (name) {
-      case "ShowValue":
-        d.showValue = asBoolean(value, "showValue");
-        return;
-      case "ShowCategoryName":
-        d.showCategoryName = asBoolean(value, "showCategoryName");
-        return;
-      case "ShowSeriesName":
-        d.showSeriesName = asBoolean(value, "showSeriesName");
-        return;
-      case "ShowPercentage":
-        d.showPercentage = asBoolean(value, "showPercentage");
-        return;
-      case "NumberFormat":
-        d.numberFormat = asString(value, "numberFormat");
-        return;
-      case "Position":
-        d.position = asEnum(value, LABEL_POSITIONS, "data label position");
-        return;
-      case "ShowLegendKey":
-      case "Separator":
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Format") {
-      const store: { size?: number; bold?: boolean; color?: string } = {};
-      return new ChartPartFormatApi(this.env, this, () => store);
-    }
-    return undefined;
-  }
-}
-
-export class ChartAxesApi extends ChartPart {
-  readonly typeName = "ChartAxes";
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "ValueAxis") return new ChartAxisApi(this.env, this.sheet, this.chart, "value");
-    if (name === "CategoryAxis") return new ChartAxisApi(this.env, this.sheet, this.chart, "category");
-    return undefined;
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    if (name === "GetItem") {
-      const type = asEnum(args[0], ["Invalid", "Category", "Value", "Series"] as const, "axis type");
-      if (type === "Value") return new ChartAxisApi(this.env, this.sheet, this.chart, "value");
-      if (type === "Category") return new ChartAxisApi(this.env, this.sheet, this.chart, "category");
-      throw invalidArgument("only the value and category axes exist");
-    }
-    return super.call(name, args);
-  }
-}
-
-const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"] as const;
-
-export class ChartAxisApi extends ChartPart {
-  readonly typeName = "ChartAxis";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly which: "value" | "category",
-  ) {
-    super(env, sheet, chart);
-  }
-
-  private get axis(): ChartAxisModel {
-    return this.chart.axes[this.which];
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["AxisGroup", "MajorUnit", "Maximum", "Minimum", "NumberFormat", "TickLabelPosition", "Type", "Visible"];
-  }
-
-  override get(name: string): unknown {
-    const a = this.axis;
-    switch (name) {
-      case "NumberFormat":
-        return a.numberFormat ?? "General";
-      case "Minimum":
-        return a.minimum ?? null;
-      case "Maximum":
-        return a.maximum ?? null;
-      case "MajorUnit":
-        return a.majorUnit ?? null;
-      case "Visible":
-        return a.visible;
-      case "TickLabelPosition":
-        return a.tickLabelPosition ?? "NextToAxis";
-      case "Type":
-        return this.which === "value" ? "Value" : "Category";
-      case "AxisGroup":
-        return "Primary";
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const a = this.axis;
-    switch (name) {
-      case "NumberFormat":
-        a.numberFormat = asString(value, "numberFormat");
-        return;
-      case "Minimum":
-        a.minimum = asNumber(value, "minimum");
-        return;
-      case "Maximum":
-        a.maximum = asNumber(value, "maximum");
-        return;
-      case "MajorUnit":
-        a.majorUnit = asNumber(value, "majorUnit");
-        return;
-      case "Visible":
-        a.visible = asBoolean(value, "visible");
-        return;
-      case "TickLabelPosition":
-        // ChartAxis.tickLabelPosition, ExcelApi 1.7 (Excel.ChartAxisTickLabelPosition).
-        a.tickLabelPosition = asEnum(value, TICK_LABEL_POSITIONS, "tickLabelPosition");
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Title") return new ChartAxisTitleApi(this.env, this.sheet, this.chart, this.which);
-    if (name === "MajorGridlines") return new ChartGridlinesApi(this.env, this.sheet, this.chart, this.which);
-    return undefined;
-  }
-}
-
-export class ChartGridlinesApi extends ChartPart {
-  readonly typeName = "ChartGridlines";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly which: "value" | "category",
-  ) {
-    super(env, sheet, chart);
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Visible"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Visible") return this.chart.axes[this.which].majorGridlines;
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    if (name === "Visible") {
-      this.chart.axes[this.which].majorGridlines = asBoolean(value, "visible");
-      return;
-    }
-    super.set(name, value);
-  }
-}
-
-export class ChartAxisTitleApi extends ChartPart {
-  readonly typeName = "ChartAxisTitle";
-
-  constructor(
-    env: ApiEnv,
-    sheet: SheetModel,
-    chart: ChartModel,
-    readonly which: "value" | "category",
-  ) {
-    super(env, sheet, chart);
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Text", "Visible"];
-  }
-
-  override get(name: string): unknown {
-    const t = this.chart.axes[this.which].title;
-    if (name === "Text") return t.text;
-    if (name === "Visible") return t.visible;
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    const t = this.chart.axes[this.which].title;
-    if (name === "Text") {
-      t.text = asString(value, "axis title");
-      t.visible = t.text !== "" || t.visible;
-      return;
-    }
-    if (name === "Visible") {
-      t.visible = asBoolean(value, "visible");
-      return;
-    }
-    super.set(name, value);
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Format") {
-      const store: { size?: number; bold?: boolean; color?: string } = {};
-      return new ChartPartFormatApi(this.env, this, () => store);
-    }
-    return undefined;
-  }
-}
-
-export class ChartSeriesCollectionApi extends ChartPart {
-  readonly typeName = "ChartSeriesCollection";
-  override readonly isCollection = true;
-
-  override get locationName(): string {
-    return "Series";
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Count"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Count") return this.chart.series.length;
-    return super.get(name);
-  }
-
-  override items(): ApiObject[] {
-    return this.chart.series.map((s) => new ChartSeriesApi(this.env, this.sheet, this.chart, s));
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    switch (name) {
-      case "GetItemAt": {
-        const series = this.chart.series[asInteger(args[0], "index")];
-        if (!series) throw itemNotFound();
-        return new ChartSeriesApi(this.env, this.sheet, this.chart, series);
-      }
-      case "GetCount":
-        return this.chart.series.length;
-      case "Add": {
-        const series: ChartSeriesModel = {
-          name: typeof args[0] === "string" ? args[0] : `Series${this.chart.series.length + 1}`,
-          axisGroup: "Primary",
-          hasDataLabels: false,
-        };
-        const index = typeof args[1] === "number" ? Math.max(0, Math.min(args[1], this.chart.series.length)) : this.chart.series.length;
-        this.chart.series.splice(index, 0, series);
-        return new ChartSeriesApi(this.env, this.sheet, this.chart, series);
-      }
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-export class ChartSeriesApi extends SeriesPart {
-  readonly typeName = "ChartSeries";
-
-  override scalarNames(): readonly string[] {
-    return ["AxisGroup", "ChartType", "HasDataLabels", "Name", "PlotOrder", "Smooth"];
-  }
-
-  override get(name: string): unknown {
-    const s = this.series;
-    switch (name) {
-      case "Name":
-        return s.name;
-      case "ChartType":
-        return s.chartType ?? this.chart.chartType;
-      case "AxisGroup":
-        return s.axisGroup;
-      case "HasDataLabels":
-        return s.hasDataLabels;
-      case "PlotOrder":
-        return this.chart.series.indexOf(s);
-      case "Smooth":
-        return false;
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const s = this.series;
-    switch (name) {
-      case "Name":
-        s.name = asString(value, "series name");
-        delete s.nameAddress;
-        return;
-      case "ChartType":
-        s.chartType = asEnum(value, CHART_TYPES, "chart type");
-        return;
-      case "AxisGroup":
-        s.axisGroup = asEnum(value, ["Primary", "Secondary"] as const, "axisGroup");
-        return;
-      case "HasDataLabels":
-        s.hasDataLabels = asBoolean(value, "hasDataLabels");
-        if (s.hasDataLabels) s.dataLabels ??= { showValue: true };
-        return;
-      case "Smooth":
-      case "PlotOrder":
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    switch (name) {
-      case "DataLabels":
-        return new ChartDataLabelsApi(this.env, this.sheet, this.chart, () => (this.series.dataLabels ??= { showValue: false }));
-      case "Format":
-        return new ChartSeriesFormatApi(this.env, this.sheet, this.chart, this.series);
-      default:
-        return undefined;
-    }
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const s = this.series;
-    switch (name) {
-      case "SetValues": {
-        const { sheet, rect } = rangeArgument(this.env, args[0], this.sheet);
-        s.valuesAddress = absoluteAddress(sheet.name, rect);
-        return undefined;
-      }
-      case "SetXAxisValues": {
-        const { sheet, rect } = rangeArgument(this.env, args[0], this.sheet);
-        s.categoriesAddress = absoluteAddress(sheet.name, rect);
-        return undefined;
-      }
-      case "Delete":
-        this.chart.series = this.chart.series.filter((x) => x !== s);
-        return undefined;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-export class ChartSeriesFormatApi extends SeriesPart {
-  readonly typeName = "ChartSeriesFormat";
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Fill") return new ChartFillApi(this.env, this.sheet, this.chart, this.series);
-    if (name === "Line") return new ChartLineFormatApi(this.env, this.sheet, this.chart, this.series);
-    return undefined;
-  }
-}
-
-export class ChartFillApi extends SeriesPart {
-  readonly typeName = "ChartFill";
-
-  override call(name: string, args: unknown[]): MethodResult {
-    if (name === "SetSolidColor") {
-      this.series.fillColor = asColor(args[0], "color");
-      return undefined;
-    }
-    if (name === "Clear") {
-      delete this.series.fillColor;
-      return undefined;
-    }
-    if (name === "GetSolidColor") return this.series.fillColor ?? "";
-    return super.call(name, args);
-  }
-}
-
-export class ChartLineFormatApi extends SeriesPart {
-  readonly typeName = "ChartLineFormat";
-
-  override scalarNames(): readonly string[] {
-    return ["Color", "LineStyle", "Weight"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Color") return this.series.lineColor ?? "";
-    if (name === "LineStyle") return "Continuous";
-    if (name === "Weight") return 2.25;
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    if (name === "Color") {
-      this.series.lineColor = asColor(value, "color");
-      return;
-    }
-    if (name === "LineStyle" || name === "Weight") return;
-    super.set(name, value);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    if (name === "Clear") {
-      delete this.series.lineColor;
-      return undefined;
-    }
-    return super.call(name, args);
-  }
-}
+  lookup: ({ sheet }, key) => sheet.charts.find((c) => c.id === key) ?? sheet.charts.find((c) => c.name.toLowerCase() === key.toLowerCase()),
+  methods: {
+    Add: ({ sheet }, args, o) => {
+      guardEditable(sheet, "ChartCollection.add");
+      const type = chartType(args[0], "chart type") as string;
+      const source = rangeArgument(o.env, args[1], sheet);
+      if (isUnbounded(source.rect)) throw invalidArgument("a chart source cannot be whole rows or columns");
+      const wb = o.env.workbook;
+      const by = seriesBy(args[2]);
+      const chart = newChart(wb.nextId("chart"), `Chart ${wb.allCharts().length + 1}`, type, by);
+      setSource(chart, source, by);
+      // Excel places a new chart at a default position: to the right of the data, in points.
+      chart.top = STANDARD_ROW_HEIGHT * 2;
+      chart.left = STANDARD_COLUMN_WIDTH * (source.rect.column + source.rect.columnCount + 1);
+      sheet.charts.push(chart);
+      return o.make(CHART, { sheet, chart });
+    },
+  },
+});

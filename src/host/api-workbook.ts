@@ -1,132 +1,574 @@
-// Workbook-level objects: the workbook, worksheets, freeze panes, protection, tables, named items,
-// settings, custom XML parts and the application, answering as Excel does (ItemNotFound for a
-// missing getItem, null objects for *OrNullObject, Excel's sheet-name rules).
+// Workbook-level objects, described once per Excel type: the workbook, worksheets, freeze panes,
+// protection, tables, named items, settings, custom XML parts and the application, answering as
+// Excel does (ItemNotFound for a missing getItem, null objects for *OrNullObject, Excel's
+// sheet-name rules).
 
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  Rect,
-  absoluteAddress,
-  intersect,
-  isUnbounded,
-  onGrid,
-  parseReference,
-  quoteSheetName,
-  replaceSheetReferences,
-} from "./address";
-import { ApiEnv, ApiObject, MethodResult, NullObject, SheetPart, asBoolean, asColor, asEnum, asInteger, asNumber, asString } from "./api";
-import { ChartCollectionApi } from "./api-chart";
-import { RangeApi, guardEditable, rangeArgument, rangeLinks, resolveAddress } from "./api-range";
+import { MAX_COLUMNS, MAX_ROWS, Rect, absoluteAddress, intersect, isUnbounded, parseReference, quoteSheetName, replaceSheetReferences } from "./address";
+import { ApiEnv, ApiObject, ApiType, asBoolean, collectionOf, asColor, asInteger, asNumber, asString, field, fixed, nothing, oneOf, optional, orNull, within } from "./api";
+import { CHART_COLLECTION } from "./api-chart";
+import { RANGE, guardEditable, rangeArgument, rangeAt, rangeLinks, resolveAddress } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
 import { cellValue } from "./formula";
-import { NamedItemModel, SheetModel, SheetVisibility, STANDARD_ROW_HEIGHT, TableModel } from "./model";
+import { NamedItemModel, ProtectionModel, SheetModel, SheetVisibility, STANDARD_ROW_HEIGHT, TableModel } from "./model";
+
+type Root = Record<string, never>;
+interface OnSheet {
+  sheet: SheetModel;
+}
+/** A collection of the workbook (`sheet` undefined) or of one sheet (tables, names). */
+interface Scoped {
+  sheet?: SheetModel;
+}
+
+const wbOf = (o: ApiObject) => o.env.workbook;
+const A1: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+
+/**
+ * protect()/unprotect() of a workbook's structure or a sheet: protecting twice is
+ * InvalidOperation ([T]: "Fails if the workbook has been protected"; the code is not documented),
+ * a wrong password InvalidArgument. `protect` gives the new protection from the arguments.
+ */
+function protectionMethods<S>(what: string, current: (s: S, o: ApiObject) => ProtectionModel, put: (s: S, p: ProtectionModel, o: ApiObject) => void, protect: (args: unknown[]) => ProtectionModel) {
+  return {
+    Protect: (s: S, args: unknown[], o: ApiObject) => {
+      if (current(s, o).protected) throw new HostError("InvalidOperation", `The ${what} is already protected.`);
+      put(s, protect(args), o);
+    },
+    Unprotect: (s: S, args: unknown[], o: ApiObject) => {
+      const p = current(s, o);
+      if (!p.protected) return;
+      if (p.password !== undefined && args[0] !== p.password) throw new HostError("InvalidArgument", "The password is incorrect.");
+      put(s, { protected: false }, o);
+    },
+  };
+}
+const password = (arg: unknown) => (typeof arg === "string" && arg !== "" ? { password: arg } : {});
 
 // ---------------------------------------------------------------------------------------------
+// The workbook
 
-export class WorkbookApi extends ApiObject {
-  readonly typeName = "Workbook";
+const WORKBOOK_PROTECTION: ApiType<Root> = {
+  name: "WorkbookProtection",
+  props: { Protected: { get: (_, o) => wbOf(o).structureProtection.protected } },
+  methods: protectionMethods<Root>(
+    "workbook",
+    (_, o) => wbOf(o).structureProtection,
+    (_, p, o) => (wbOf(o).structureProtection = p),
+    (args) => ({ protected: true, ...password(args[0]) }),
+  ),
+};
 
-  override scalarNames(): readonly string[] {
-    return ["Name", "ReadOnly", "IsDirty", "AutoSave", "CalculationEngineVersion", "ChartDataPointTrack", "UsePrecisionAsDisplayed", "PreviouslySaved"];
-  }
+const APPLICATION: ApiType<Root> = {
+  name: "Application",
+  props: {
+    CalculationMode: { get: (_, o) => wbOf(o).calculationMode },
+    CalculationEngineVersion: fixed(1),
+    CalculationState: fixed("Done"),
+  },
+  methods: { Calculate: nothing, SuspendApiCalculationUntilNextSync: nothing, SuspendScreenUpdatingUntilNextSync: nothing },
+};
 
-  override get(name: string): unknown {
-    const wb = this.env.workbook;
-    switch (name) {
-      case "Name":
-        return wb.name;
-      case "ReadOnly":
-      case "AutoSave":
-      case "UsePrecisionAsDisplayed":
-        return false;
-      case "IsDirty":
-        return wb.cellVersion > 0;
-      case "PreviouslySaved":
-        return true;
-      case "ChartDataPointTrack":
-        return true;
-      case "CalculationEngineVersion":
-        return 1;
-      default:
-        return super.get(name);
-    }
-  }
+export const WORKBOOK: ApiType<Root> = {
+  name: "Workbook",
+  props: {
+    Name: { get: (_, o) => wbOf(o).name },
+    ReadOnly: fixed(false),
+    IsDirty: { get: (_, o) => wbOf(o).cellVersion > 0 },
+    AutoSave: fixed(false),
+    CalculationEngineVersion: fixed(1),
+    ChartDataPointTrack: fixed(true),
+    UsePrecisionAsDisplayed: fixed(false),
+    PreviouslySaved: fixed(true),
+  },
+  navs: {
+    Worksheets: (_, o) => o.make(WORKSHEETS, {}),
+    Tables: (_, o) => o.make(TABLES, {}),
+    Names: (_, o) => o.make(NAMES, {}),
+    Settings: (_, o) => o.make(SETTINGS, {}),
+    CustomXmlParts: (_, o) => o.make(CUSTOM_XML_PARTS, {}),
+    Application: (_, o) => o.make(APPLICATION, {}),
+    Protection: (_, o) => o.make(WORKBOOK_PROTECTION, {}),
+  },
+  methods: {
+    GetSelectedRange: (_, __, o) => {
+      const { sheet, rect, areas } = wbOf(o).currentSelection();
+      // Audit row 14: "If there are multiple ranges selected, this method will throw an error"
+      // (the typings' Workbook.getSelectedRange, [T]). The code is not documented;
+      // InvalidSelection ("The current selection is invalid for this operation", [E]) is the one
+      // Excel.ErrorCodes has for it.
+      if (areas.length > 1) throw new HostError("InvalidSelection");
+      return o.make(RANGE, { sheet, rect });
+    },
+    GetActiveCell: (_, __, o) => {
+      const { sheet, rect } = wbOf(o).currentSelection();
+      return o.make(RANGE, { sheet, rect: { ...A1, row: rect.row, column: rect.column } });
+    },
+  },
+};
 
-  override nav(name: string): ApiObject | undefined {
-    switch (name) {
-      case "Worksheets":
-        return new WorksheetCollectionApi(this.env);
-      case "Tables":
-        return new TableCollectionApi(this.env, undefined);
-      case "Names":
-        return new NamedItemCollectionApi(this.env, undefined);
-      case "Settings":
-        return new SettingCollectionApi(this.env);
-      case "CustomXmlParts":
-        return new CustomXmlPartCollectionApi(this.env, undefined);
-      case "Application":
-        return new ApplicationApi(this.env);
-      case "Protection":
-        return new WorkbookProtectionApi(this.env);
-      default:
-        return undefined;
-    }
-  }
+// ---------------------------------------------------------------------------------------------
+// Worksheets
 
-  override call(name: string, args: unknown[]): MethodResult {
-    const wb = this.env.workbook;
-    switch (name) {
-      case "GetSelectedRange": {
-        const { sheet, rect, areas } = wb.currentSelection();
-        // Audit row 14: "If there are multiple ranges selected, this method will throw an error"
-        // (the typings' Workbook.getSelectedRange, [T]). The code is not documented;
-        // InvalidSelection ("The current selection is invalid for this operation", [E]) is the one
-        // Excel.ErrorCodes has for it.
-        if (areas.length > 1) throw new HostError("InvalidSelection");
-        return new RangeApi(this.env, sheet, rect);
-      }
-      case "GetActiveCell": {
-        const { sheet, rect } = wb.currentSelection();
-        return new RangeApi(this.env, sheet, { row: rect.row, column: rect.column, rowCount: 1, columnCount: 1 });
-      }
-      default:
-        return super.call(name, args);
-    }
-  }
+const VISIBILITIES: readonly SheetVisibility[] = ["Visible", "Hidden", "VeryHidden"];
+const sheetObject = (o: ApiObject, sheet: SheetModel) => o.make(WORKSHEET, { sheet });
+rangeLinks.worksheet = sheetObject;
+
+/** The sheets, or only the visible ones when the argument (visibleOnly) is true. */
+const sheetsOf = (o: ApiObject, visibleOnly: unknown, keep?: SheetModel) => wbOf(o).sheets.filter((s) => s === keep || visibleOnly !== true || s.visibility === "Visible");
+
+const WORKSHEETS = collectionOf<Root, SheetModel>({
+  name: "WorksheetCollection",
+  collection: "Worksheets",
+  list: (_, o) => wbOf(o).sheets,
+  item: sheetObject,
+  lookup: (_, key, o) => wbOf(o).sheet(key),
+  methods: {
+    Add: (_, args, o) => {
+      guardStructure(o.env, "Worksheets.add");
+      if (args[0] !== undefined && args[0] !== null && typeof args[0] !== "string") throw invalidArgument("worksheet name");
+      return sheetObject(o, wbOf(o).addSheet(args[0] as string | null | undefined));
+    },
+    GetActiveWorksheet: (_, __, o) => sheetObject(o, wbOf(o).activeSheet()),
+    GetCount: (_, args, o) => sheetsOf(o, args[0]).length,
+    GetFirst: (_, args, o) => {
+      const sheet = sheetsOf(o, args[0])[0];
+      if (!sheet) throw itemNotFound();
+      return sheetObject(o, sheet);
+    },
+    GetLast: (_, args, o) => {
+      const sheet = sheetsOf(o, args[0]).at(-1);
+      if (!sheet) throw itemNotFound();
+      return sheetObject(o, sheet);
+    },
+  },
+});
+
+/** The sheet `step` places after (1) or before (-1) this one, among the visible ones when asked. */
+const neighbour = (step: number) => (s: OnSheet, args: unknown[], o: ApiObject) => {
+  const list = sheetsOf(o, args[0], s.sheet);
+  const other = list[list.indexOf(s.sheet) + step];
+  return other ? sheetObject(o, other) : itemNotFound();
+};
+
+export const WORKSHEET: ApiType<OnSheet> = {
+  name: "Worksheet",
+  id: (s) => s.sheet.id,
+  reference: {
+    key: "sheet",
+    write: (s) => [s.sheet.id],
+    read: ([id], wb) => {
+      const sheet = wb.sheetById(id);
+      if (!sheet) throw new HostError("InvalidReference", `The referenced worksheet no longer exists.`);
+      return { sheet };
+    },
+  },
+  props: {
+    EnableCalculation: fixed(true),
+    Id: { get: (s) => s.sheet.id },
+    Name: {
+      get: (s) => s.sheet.name,
+      set: ({ sheet }, value, o) => {
+        wbOf(o).checkSheetName(value, sheet);
+        if (value !== sheet.name) guardStructure(o.env, "Worksheet.name");
+        renameSheet(o.env, sheet, value as string);
+      },
+    },
+    Position: {
+      get: (s) => s.sheet.position,
+      check: asInteger,
+      set: ({ sheet }, p: number, o) => {
+        const wb = wbOf(o);
+        if (p !== sheet.position) guardStructure(o.env, "Worksheet.position");
+        if (p < 0 || p >= wb.sheets.length) throw invalidArgument("position outside the workbook");
+        wb.moveSheet(sheet, p);
+      },
+    },
+    ShowGridlines: field((s) => s.sheet, "showGridlines", asBoolean),
+    ShowHeadings: fixed(true),
+    StandardHeight: fixed(STANDARD_ROW_HEIGHT),
+    StandardWidth: fixed(8.43),
+    TabColor: field((s) => s.sheet, "tabColor", (v, what) => (v === "" || v === null ? "" : asColor(v, what))),
+    Visibility: {
+      get: (s) => s.sheet.visibility,
+      check: oneOf(VISIBILITIES),
+      set: ({ sheet }, v: SheetVisibility, o) => {
+        const wb = wbOf(o);
+        if (v !== sheet.visibility) guardStructure(o.env, "Worksheet.visibility");
+        if (v !== "Visible" && !wb.sheets.some((other) => other !== sheet && other.visibility === "Visible")) {
+          throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        }
+        sheet.visibility = v;
+        if (v !== "Visible" && wb.activeSheetId === sheet.id) wb.select(wb.sheets.find((other) => other.visibility === "Visible")!, A1);
+      },
+    },
+  },
+  navs: {
+    Charts: (s, o) => o.make(CHART_COLLECTION, s),
+    Tables: (s, o) => o.make(TABLES, s),
+    Names: (s, o) => o.make(NAMES, s),
+    FreezePanes: (s, o) => o.make(FREEZE_PANES, s),
+    Protection: (s, o) => o.make(WORKSHEET_PROTECTION, s),
+    PageLayout: (s, o) => o.make(PAGE_LAYOUT, s),
+  },
+  methods: {
+    GetRange: ({ sheet }, args, o) => {
+      if (args[0] === undefined || args[0] === null || args[0] === "") return rangeAt(o, sheet, { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS });
+      const target = resolveAddress(o.env, asString(args[0], "address"), sheet);
+      if (target.sheet !== sheet) throw invalidArgument("the address names another worksheet");
+      return rangeAt(o, sheet, target.rect);
+    },
+    GetRangeByIndexes: ({ sheet }, [row, column, rowCount, columnCount], o) =>
+      rangeAt(o, sheet, { row: asInteger(row, "startRow"), column: asInteger(column, "startColumn"), rowCount: asInteger(rowCount, "rowCount"), columnCount: asInteger(columnCount, "columnCount") }),
+    GetCell: ({ sheet }, args, o) => rangeAt(o, sheet, { ...A1, row: asInteger(args[0], "row"), column: asInteger(args[1], "column") }),
+    // Excel: a blank sheet's used range is A1; the OrNullObject form gives a null object.
+    ...orNull<OnSheet>("GetUsedRange", ({ sheet }, args, o) => {
+      const used = sheet.usedRect(args[0] === true);
+      return used ? rangeAt(o, sheet, used) : itemNotFound();
+    }),
+    GetUsedRange: ({ sheet }, args, o) => rangeAt(o, sheet, sheet.usedRect(args[0] === true) ?? A1),
+    Activate: ({ sheet }, _, o) => {
+      if (sheet.visibility !== "Visible") throw new HostError("InvalidOperation", "A hidden worksheet cannot be activated.");
+      wbOf(o).select(sheet, A1);
+    },
+    Delete: ({ sheet }, _, o) => {
+      guardStructure(o.env, "Worksheet.delete");
+      wbOf(o).deleteSheet(sheet);
+    },
+    Calculate: nothing,
+    ...orNull("GetNext", neighbour(1)),
+    ...orNull("GetPrevious", neighbour(-1)),
+  },
+};
+
+const FREEZE_PANES: ApiType<OnSheet> = {
+  name: "WorksheetFreezePanes",
+  methods: {
+    FreezeRows: (s, args) => void (s.sheet.freeze = { rows: optional(args[0], 1, within(0, MAX_ROWS - 1, asInteger), "count"), columns: 0 }),
+    FreezeColumns: (s, args) => void (s.sheet.freeze = { rows: 0, columns: optional(args[0], 1, within(0, MAX_COLUMNS - 1, asInteger), "count") }),
+    FreezeAt: (s, args, o) => {
+      const { rect } = rangeArgument(o.env, args[0], s.sheet);
+      s.sheet.freeze = { rows: rect.rowCount === MAX_ROWS ? 0 : rect.row + rect.rowCount, columns: rect.columnCount === MAX_COLUMNS ? 0 : rect.column + rect.columnCount };
+    },
+    Unfreeze: (s) => void (s.sheet.freeze = { rows: 0, columns: 0 }),
+    ...orNull<OnSheet>("GetLocation", ({ sheet }, _, o) => {
+      const { rows, columns } = sheet.freeze;
+      if (rows === 0 && columns === 0) return itemNotFound();
+      return o.make(RANGE, { sheet, rect: { row: 0, column: 0, rowCount: rows || MAX_ROWS, columnCount: columns || MAX_COLUMNS } });
+    }),
+  },
+};
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the orientation and zoom a printout uses. */
+const PAGE_LAYOUT: ApiType<OnSheet> = {
+  name: "PageLayout",
+  props: {
+    Orientation: field((s) => s.sheet.pageLayout, "orientation", oneOf(["Portrait", "Landscape"] as const)),
+    Zoom: {
+      get: ({ sheet: { pageLayout: layout } }) => ({
+        scale: layout.horizontalFitToPages || layout.verticalFitToPages ? null : layout.scale,
+        horizontalFitToPages: layout.horizontalFitToPages || null,
+        verticalFitToPages: layout.verticalFitToPages || null,
+      }),
+      set: ({ sheet: { pageLayout: layout } }, value) => {
+        if (typeof value !== "object" || value === null) throw invalidArgument("zoom");
+        const zoom = value as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+        const fitting = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+        if (zoom.scale !== undefined && zoom.scale !== null) {
+          const scale = asNumber(zoom.scale, "zoom.scale");
+          if (scale < 10 || scale > 400 || fitting) throw invalidArgument("zoom.scale");
+          Object.assign(layout, { scale, horizontalFitToPages: 0, verticalFitToPages: 0 });
+        } else {
+          layout.horizontalFitToPages = optional(zoom.horizontalFitToPages, 0, asInteger, "zoom.horizontalFitToPages");
+          layout.verticalFitToPages = optional(zoom.verticalFitToPages, 0, asInteger, "zoom.verticalFitToPages");
+        }
+      },
+    },
+  },
+};
+
+const WORKSHEET_PROTECTION: ApiType<OnSheet> = {
+  name: "WorksheetProtection",
+  props: {
+    Options: { get: (s) => s.sheet.protection.options ?? {} },
+    Protected: { get: (s) => s.sheet.protection.protected },
+    IsPasswordProtected: { get: (s) => !!s.sheet.protection.password, hidden: true },
+  },
+  methods: protectionMethods<OnSheet>(
+    "worksheet",
+    (s) => s.sheet.protection,
+    (s, p) => (s.sheet.protection = p),
+    ([options, secret]) => ({ protected: true, ...(options && typeof options === "object" ? { options: options as Record<string, unknown> } : {}), ...password(secret) }),
+  ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+const inScope = (s: Scoped, t: { sheetId?: string }) => !s.sheet || t.sheetId === s.sheet.id;
+const tableObject = (o: ApiObject, table: TableModel) => o.make(TABLE, { table, sheet: wbOf(o).sheetById(table.sheetId) });
+
+const TABLES = collectionOf<Scoped, TableModel>({
+  name: "TableCollection",
+  collection: "Tables",
+  list: (s, o) => wbOf(o).tables.filter((t) => inScope(s, t)),
+  item: tableObject,
+  lookup: (s, key, o) => {
+    const table = wbOf(o).table(key);
+    return table && inScope(s, table) ? table : undefined;
+  },
+  methods: { Add: (s, args, o) => tableObject(o, addTable(o.env, s.sheet, args[0], args[1] === true)) },
+});
+
+/** A table and the sheet it stands on (undefined once that is gone). */
+interface OnTable {
+  table: TableModel;
+  sheet?: SheetModel;
+}
+const sheetOfTable = (s: OnTable) => s.sheet ?? (itemNotFound() as never);
+const tableRange = (rect: (r: Rect) => Rect | undefined) => (s: OnTable, _: unknown[], o: ApiObject) => {
+  const r = rect(s.table.rect);
+  return r ? o.make(RANGE, { sheet: sheetOfTable(s), rect: r }) : itemNotFound();
+};
+
+export const TABLE: ApiType<OnTable> = {
+  name: "Table",
+  alive: (s, o) => wbOf(o).tables.includes(s.table),
+  id: (s) => s.table.id,
+  reference: {
+    key: "table",
+    write: (s) => [s.table.id],
+    read: ([id], wb) => {
+      const table = wb.tables.find((t) => t.id === id);
+      if (!table) throw new HostError("InvalidReference", "The referenced table no longer exists.");
+      return { table, sheet: wb.sheetById(table.sheetId) };
+    },
+  },
+  props: {
+    HighlightFirstColumn: fixed(false),
+    HighlightLastColumn: fixed(false),
+    Id: { get: (s) => s.table.id },
+    Name: {
+      get: (s) => s.table.name,
+      set: (s, value, o) => {
+        const v = asString(value, "name");
+        if (!/^[A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v)) throw invalidArgument("table name");
+        const other = wbOf(o).table(v);
+        if (other && other !== s.table) throw itemAlreadyExists();
+        s.table.name = v;
+      },
+    },
+    ShowBandedColumns: fixed(false),
+    ShowBandedRows: fixed(true),
+    ShowFilterButton: fixed(true),
+    ShowHeaders: field((s) => s.table, "showHeaders", asBoolean),
+    ShowTotals: field((s) => s.table, "showTotals", asBoolean),
+    Style: field((s) => s.table, "style", asString),
+  },
+  navs: { Worksheet: (s, o) => sheetObject(o, sheetOfTable(s)) },
+  methods: {
+    GetRange: tableRange((r) => r),
+    ...orNull("GetHeaderRowRange", (s, args, o) => (s.table.showHeaders ? tableRange((r) => ({ ...r, rowCount: 1 }))(s, args, o) : itemNotFound())),
+    GetDataBodyRange: tableRange((r) => (r.rowCount > 1 ? { ...r, row: r.row + 1, rowCount: r.rowCount - 1 } : undefined)),
+    Delete: (s, _, o) => {
+      const sheet = sheetOfTable(s);
+      wbOf(o).tables = wbOf(o).tables.filter((t) => t !== s.table);
+      sheet.clear(s.table.rect, true, true);
+    },
+    ConvertToRange: (s, _, o) => {
+      const range = tableRange((r) => r)(s, [], o);
+      wbOf(o).tables = wbOf(o).tables.filter((t) => t !== s.table);
+      return range;
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Named items
+
+const nameObject = (o: ApiObject, item: NamedItemModel) => o.make(NAMED_ITEM, { item });
+
+const NAMES = collectionOf<Scoped, NamedItemModel>({
+  name: "NamedItemCollection",
+  collection: "Names",
+  list: (s, o) => wbOf(o).names.filter((n) => n.sheetId === s.sheet?.id),
+  item: nameObject,
+  lookup: (s, key, o) => wbOf(o).namedItem(key, s.sheet),
+  methods: { Add: addName, AddFormulaLocal: addName },
+});
+
+function addName(s: Scoped, args: unknown[], o: ApiObject): ApiObject {
+  const itemName = asString(args[0], "name");
+  checkDefinedName(itemName);
+  if (wbOf(o).namedItem(itemName, s.sheet)) throw itemAlreadyExists();
+  const reference = args[1];
+  const range = reference instanceof ApiObject ? reference.stateAs(RANGE) : undefined;
+  let formula: string;
+  if (range) {
+    (reference as ApiObject).checkAlive();
+    formula = `=${absoluteAddress(range.sheet.name, range.rect)}`;
+  } else if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+  else throw invalidArgument("reference must be a range or a formula");
+  const item: NamedItemModel = { name: itemName, formula, comment: typeof args[2] === "string" ? args[2] : "", visible: true, ...(s.sheet ? { sheetId: s.sheet.id } : {}) };
+  wbOf(o).names.push(item);
+  return nameObject(o, item);
 }
 
-/** Workbook.protection (ExcelApi 1.7): workbook structure protection. */
-export class WorkbookProtectionApi extends ApiObject {
-  readonly typeName = "WorkbookProtection";
-
-  override scalarNames(): readonly string[] {
-    return ["Protected"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Protected") return this.env.workbook.structureProtection.protected;
-    return super.get(name);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const wb = this.env.workbook;
-    const p = wb.structureProtection;
-    switch (name) {
-      case "Protect":
-        // [T]: "Protects the workbook. Fails if the workbook has been protected." (code not documented)
-        if (p.protected) throw new HostError("InvalidOperation", "The workbook is already protected.");
-        wb.structureProtection = { protected: true, ...(typeof args[0] === "string" && args[0] !== "" ? { password: args[0] } : {}) };
-        return undefined;
-      case "Unprotect":
-        if (!p.protected) return undefined;
-        if (p.password !== undefined && args[0] !== p.password) throw new HostError("InvalidArgument", "The password is incorrect.");
-        wb.structureProtection = { protected: false };
-        return undefined;
-      default:
-        return super.call(name, args);
-    }
-  }
+interface OnName {
+  item: NamedItemModel;
 }
+/** The text of a name's formula without its "=". */
+const constantOf = (item: NamedItemModel) => item.formula.replace(/^=/, "");
+
+const NAMED_ITEM: ApiType<OnName> = {
+  name: "NamedItem",
+  alive: (s, o) => wbOf(o).names.includes(s.item),
+  id: (s) => s.item.name,
+  props: {
+    Comment: field((s) => s.item, "comment", asString),
+    Formula: { get: (s) => s.item.formula, check: asString, set: (s, f: string) => (s.item.formula = f.startsWith("=") ? f : `=${f}`) },
+    Name: { get: (s) => s.item.name },
+    Scope: { get: (s) => (s.item.sheetId ? "Worksheet" : "Workbook") },
+    Type: {
+      get: (s, o) => {
+        const constant = constantOf(s.item);
+        if (wbOf(o).rangeOf(s.item.formula)) return "Range";
+        if (/^[+-]?\d+$/.test(constant)) return "Integer";
+        if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(constant)) return "Double";
+        if (/^(TRUE|FALSE)$/i.test(constant)) return "Boolean";
+        if (/^#/.test(constant)) return "Error";
+        if (/^".*"$/.test(constant)) return "String";
+        return parseReference(constant) ? "Error" : "String";
+      },
+    },
+    Value: {
+      get: (s, o) => {
+        const constant = constantOf(s.item);
+        const target = wbOf(o).rangeOf(s.item.formula);
+        if (target) return absoluteAddress(target.sheet.name, target.rect);
+        if (/^".*"$/.test(constant)) return constant.slice(1, -1).replace(/""/g, '"');
+        const n = Number(constant);
+        return constant !== "" && Number.isFinite(n) ? n : constant;
+      },
+    },
+    Visible: field((s) => s.item, "visible", asBoolean),
+  },
+  navs: {
+    Worksheet: (s, o) => {
+      const sheet = s.item.sheetId ? wbOf(o).sheetById(s.item.sheetId) : undefined;
+      return sheet && sheetObject(o, sheet);
+    },
+  },
+  methods: {
+    ...orNull<OnName>("GetRange", (s, _, o) => {
+      const target = wbOf(o).rangeOf(s.item.formula);
+      return target ? o.make(RANGE, target) : new HostError("InvalidOperation", "The named item does not refer to a range.");
+    }),
+    Delete: (s, _, o) => void (wbOf(o).names = wbOf(o).names.filter((n) => n !== s.item)),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const settingObject = (o: ApiObject, key: string) => o.make(SETTING, { key });
+
+const SETTINGS = collectionOf<Root, string>({
+  name: "SettingCollection",
+  collection: "Settings",
+  list: (_, o) => [...wbOf(o).settings.keys()],
+  item: settingObject,
+  lookup: (_, key, o) => (wbOf(o).settings.has(key) ? key : undefined),
+  methods: {
+    Add: (_, args, o) => {
+      const key = asString(args[0], "key");
+      if (key === "") throw invalidArgument("key must not be empty");
+      if (args[1] === undefined) throw invalidArgument("value is required");
+      // Excel replaces an existing setting with the same key.
+      wbOf(o).settings.set(key, args[1]);
+      return settingObject(o, key);
+    },
+  },
+});
+
+interface OnSetting {
+  key: string;
+}
+
+const SETTING: ApiType<OnSetting> = {
+  name: "Setting",
+  alive: (s, o) => wbOf(o).settings.has(s.key),
+  id: (s) => s.key,
+  props: {
+    Key: { get: (s) => s.key },
+    Value: { get: (s, o) => wbOf(o).settings.get(s.key), set: (s, v, o) => wbOf(o).settings.set(s.key, v) },
+  },
+  methods: { Delete: (s, _, o) => void wbOf(o).settings.delete(s.key) },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts
+
+/** The parts, or those of one namespace (the scoped collection from getByNamespace). */
+interface OnParts {
+  namespace?: string;
+}
+const partsOf = (s: OnParts, o: ApiObject) => wbOf(o).customXmlParts.filter((p) => s.namespace === undefined || p.namespaceUri === s.namespace);
+const partObject = (o: ApiObject, part: { id: string }) => o.make(CUSTOM_XML_PART, { id: part.id });
+
+const CUSTOM_XML_PARTS: ApiType<OnParts> = collectionOf<OnParts, { id: string }>({
+  name: "CustomXmlPartCollection",
+  collection: "CustomXmlParts",
+  list: partsOf,
+  item: partObject,
+  lookup: (s, key, o) => partsOf(s, o).find((p) => p.id === key),
+  methods: {
+    Add: (s, args, o) => {
+      if (s.namespace !== undefined) throw new HostError("NotImplemented", "A custom XML part is added to the workbook's collection, not to one namespace's.");
+      const xml = asString(args[0], "xml");
+      if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z_]/.test(xml)) throw invalidArgument("xml must be an XML document");
+      const part = { id: wbOf(o).nextId("xml"), namespaceUri: rootNamespace(xml), xml };
+      wbOf(o).customXmlParts.push(part);
+      return partObject(o, part);
+    },
+    GetByNamespace: (_, args, o) => o.make(CUSTOM_XML_PARTS, { namespace: asString(args[0], "namespaceUri") }),
+    ...orNull<OnParts>("GetOnlyItem", (s, _, o) => {
+      const list = partsOf(s, o);
+      if (list.length === 1) return partObject(o, list[0]);
+      return list.length === 0 ? itemNotFound() : new HostError("InvalidOperation", "More than one custom XML part has this namespace.");
+    }),
+  },
+});
+
+interface OnPart {
+  id: string;
+}
+const partOf = (s: OnPart, o: ApiObject) => {
+  const part = wbOf(o).customXmlParts.find((p) => p.id === s.id);
+  if (!part) throw itemNotFound();
+  return part;
+};
+
+const CUSTOM_XML_PART: ApiType<OnPart> = {
+  name: "CustomXmlPart",
+  alive: (s, o) => wbOf(o).customXmlParts.some((p) => p.id === s.id),
+  id: (s) => s.id,
+  props: {
+    Id: { get: (s, o) => partOf(s, o).id },
+    NamespaceUri: { get: (s, o) => partOf(s, o).namespaceUri },
+  },
+  methods: {
+    GetXml: (s, _, o) => partOf(s, o).xml,
+    SetXml: (s, args, o) => {
+      const part = partOf(s, o);
+      part.xml = asString(args[0], "xml");
+      part.namespaceUri = rootNamespace(part.xml);
+    },
+    Delete: (s, _, o) => {
+      const part = partOf(s, o);
+      wbOf(o).customXmlParts = wbOf(o).customXmlParts.filter((p) => p !== part);
+    },
+  },
+};
 
 /**
  * Refuses a change to the workbook's structure while it is protected. Audit row 35: structure
@@ -139,257 +581,6 @@ function guardStructure(env: ApiEnv, location: string): void {
   const err = new HostError("AccessDenied", "The workbook's structure is protected: worksheets cannot be added, moved, deleted, hidden or renamed.");
   err.location = location;
   throw err;
-}
-
-export class ApplicationApi extends ApiObject {
-  readonly typeName = "Application";
-
-  override scalarNames(): readonly string[] {
-    return ["CalculationMode", "CalculationEngineVersion", "CalculationState"];
-  }
-
-  override get(name: string): unknown {
-    switch (name) {
-      case "CalculationMode":
-        return this.env.workbook.calculationMode;
-      case "CalculationEngineVersion":
-        return 1;
-      case "CalculationState":
-        return "Done";
-      default:
-        return super.get(name);
-    }
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    if (name === "Calculate" || name === "SuspendApiCalculationUntilNextSync" || name === "SuspendScreenUpdatingUntilNextSync") return undefined;
-    return super.call(name, args);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Worksheets
-
-const VISIBILITIES: readonly SheetVisibility[] = ["Visible", "Hidden", "VeryHidden"];
-
-export class WorksheetCollectionApi extends ApiObject {
-  readonly typeName = "WorksheetCollection";
-  override readonly isCollection = true;
-
-  override get locationName(): string {
-    return "Worksheets";
-  }
-
-  override items(): ApiObject[] {
-    return this.env.workbook.sheets.map((s) => new WorksheetApi(this.env, s));
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const sheet = this.env.workbook.sheet(String(key));
-    if (!sheet) throw itemNotFound();
-    return new WorksheetApi(this.env, sheet);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const wb = this.env.workbook;
-    switch (name) {
-      case "Add": {
-        guardStructure(this.env, "Worksheets.add");
-        const requested = args[0];
-        if (requested !== undefined && requested !== null && typeof requested !== "string") throw invalidArgument("worksheet name");
-        return new WorksheetApi(this.env, wb.addSheet(requested as string | null | undefined));
-      }
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const sheet = wb.sheet(String(args[0]));
-        return sheet ? new WorksheetApi(this.env, sheet) : new NullObject(this.env);
-      }
-      case "GetActiveWorksheet":
-        return new WorksheetApi(this.env, wb.activeSheet());
-      case "GetCount": {
-        const visibleOnly = args[0] === true;
-        return wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length;
-      }
-      case "GetFirst":
-      case "GetLast": {
-        const list = wb.sheets.filter((s) => args[0] !== true || s.visibility === "Visible");
-        const sheet = name === "GetFirst" ? list[0] : list[list.length - 1];
-        if (!sheet) throw itemNotFound();
-        return new WorksheetApi(this.env, sheet);
-      }
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-export class WorksheetApi extends SheetPart {
-  readonly typeName = "Worksheet";
-
-  override itemId(): string {
-    return this.sheet.id;
-  }
-
-  override referenceId(): string {
-    return `sheet|${this.sheet.id}`;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["EnableCalculation", "Id", "Name", "Position", "ShowGridlines", "ShowHeadings", "StandardHeight", "StandardWidth", "TabColor", "Visibility"];
-  }
-
-  override get(name: string): unknown {
-    const s = this.sheet;
-    switch (name) {
-      case "Id":
-        return s.id;
-      case "Name":
-        return s.name;
-      case "Position":
-        return s.position;
-      case "Visibility":
-        return s.visibility;
-      case "TabColor":
-        return s.tabColor;
-      case "ShowGridlines":
-        return s.showGridlines;
-      case "ShowHeadings":
-      case "EnableCalculation":
-        return true;
-      case "StandardHeight":
-        return STANDARD_ROW_HEIGHT;
-      case "StandardWidth":
-        return 8.43;
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const s = this.sheet;
-    const wb = this.env.workbook;
-    switch (name) {
-      case "Name":
-        wb.checkSheetName(value, s);
-        if (value !== s.name) guardStructure(this.env, "Worksheet.name");
-        renameSheet(this.env, s, value as string);
-        return;
-      case "Position": {
-        const p = asInteger(value, "position");
-        if (p !== s.position) guardStructure(this.env, "Worksheet.position");
-        if (p < 0 || p >= wb.sheets.length) throw invalidArgument("position outside the workbook");
-        wb.moveSheet(s, p);
-        return;
-      }
-      case "Visibility": {
-        const v = asEnum(value, VISIBILITIES, "visibility");
-        if (v !== s.visibility) guardStructure(this.env, "Worksheet.visibility");
-        const othersVisible = wb.sheets.some((o) => o !== s && o.visibility === "Visible");
-        if (v !== "Visible" && !othersVisible) {
-          throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
-        }
-        s.visibility = v;
-        if (v !== "Visible" && wb.activeSheetId === s.id) {
-          const next = wb.sheets.find((o) => o.visibility === "Visible")!;
-          wb.select(next, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-        }
-        return;
-      }
-      case "TabColor":
-        s.tabColor = value === "" || value === null ? "" : asColor(value, "tabColor");
-        return;
-      case "ShowGridlines":
-        s.showGridlines = asBoolean(value, "showGridlines");
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    switch (name) {
-      case "Charts":
-        return new ChartCollectionApi(this.env, this.sheet);
-      case "Tables":
-        return new TableCollectionApi(this.env, this.sheet);
-      case "Names":
-        return new NamedItemCollectionApi(this.env, this.sheet);
-      case "FreezePanes":
-        return new FreezePanesApi(this.env, this.sheet);
-      case "Protection":
-        return new WorksheetProtectionApi(this.env, this.sheet);
-      case "PageLayout":
-        return new PageLayoutApi(this.env, this.sheet);
-      default:
-        return undefined;
-    }
-  }
-
-  private range(rect: Rect): RangeApi {
-    if (!onGrid(rect)) throw invalidArgument("the range lies outside the grid");
-    return new RangeApi(this.env, this.sheet, rect);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const s = this.sheet;
-    const wb = this.env.workbook;
-    switch (name) {
-      case "GetRange": {
-        if (args[0] === undefined || args[0] === null || args[0] === "") {
-          return this.range({ row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS });
-        }
-        const { sheet, rect } = resolveAddress(this.env, asString(args[0], "address"), s);
-        if (sheet !== s) throw invalidArgument("the address names another worksheet");
-        return this.range(rect);
-      }
-      case "GetRangeByIndexes":
-        return this.range({
-          row: asInteger(args[0], "startRow"),
-          column: asInteger(args[1], "startColumn"),
-          rowCount: asInteger(args[2], "rowCount"),
-          columnCount: asInteger(args[3], "columnCount"),
-        });
-      case "GetCell":
-        return this.range({ row: asInteger(args[0], "row"), column: asInteger(args[1], "column"), rowCount: 1, columnCount: 1 });
-      case "GetUsedRange":
-      case "GetUsedRangeOrNullObject": {
-        const used = s.usedRect(args[0] === true);
-        if (!used) {
-          // Excel: a blank sheet's used range is A1; the OrNullObject form gives a null object.
-          if (name === "GetUsedRangeOrNullObject") return new NullObject(this.env);
-          return this.range({ row: 0, column: 0, rowCount: 1, columnCount: 1 });
-        }
-        return this.range(used);
-      }
-      case "Activate":
-        if (s.visibility !== "Visible") throw new HostError("InvalidOperation", "A hidden worksheet cannot be activated.");
-        wb.select(s, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-        return undefined;
-      case "Delete":
-        guardStructure(this.env, "Worksheet.delete");
-        wb.deleteSheet(s);
-        return undefined;
-      case "Calculate":
-        return undefined;
-      case "GetNext":
-      case "GetNextOrNullObject":
-      case "GetPrevious":
-      case "GetPreviousOrNullObject": {
-        const visibleOnly = args[0] === true;
-        const list = wb.sheets.filter((o) => o === s || !visibleOnly || o.visibility === "Visible");
-        const i = list.indexOf(s) + (name.startsWith("GetNext") ? 1 : -1);
-        const other = list[i];
-        if (!other) {
-          if (name.endsWith("OrNullObject")) return new NullObject(this.env);
-          throw itemNotFound();
-        }
-        return new WorksheetApi(this.env, other);
-      }
-      default:
-        return super.call(name, args);
-    }
-  }
 }
 
 /** Renames a sheet and rewrites the sheet name inside named items, charts and formulas' text. */
@@ -409,368 +600,6 @@ function renameSheet(env: ApiEnv, sheet: SheetModel, name: string): void {
   sheet.name = name;
 }
 
-export class FreezePanesApi extends SheetPart {
-  readonly typeName = "WorksheetFreezePanes";
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const freeze = this.sheet.freeze;
-    switch (name) {
-      case "FreezeRows": {
-        const n = args[0] === null || args[0] === undefined ? 1 : asInteger(args[0], "count");
-        if (n < 0 || n >= MAX_ROWS) throw invalidArgument("count");
-        this.sheet.freeze = { rows: n, columns: 0 };
-        return undefined;
-      }
-      case "FreezeColumns": {
-        const n = args[0] === null || args[0] === undefined ? 1 : asInteger(args[0], "count");
-        if (n < 0 || n >= MAX_COLUMNS) throw invalidArgument("count");
-        this.sheet.freeze = { rows: 0, columns: n };
-        return undefined;
-      }
-      case "FreezeAt": {
-        const { rect } = rangeArgument(this.env, args[0], this.sheet);
-        this.sheet.freeze = {
-          rows: rect.rowCount === MAX_ROWS ? 0 : rect.row + rect.rowCount,
-          columns: rect.columnCount === MAX_COLUMNS ? 0 : rect.column + rect.columnCount,
-        };
-        return undefined;
-      }
-      case "Unfreeze":
-        this.sheet.freeze = { rows: 0, columns: 0 };
-        return undefined;
-      case "GetLocation":
-      case "GetLocationOrNullObject": {
-        if (freeze.rows === 0 && freeze.columns === 0) {
-          if (name === "GetLocationOrNullObject") return new NullObject(this.env);
-          throw itemNotFound();
-        }
-        const rect: Rect = {
-          row: 0,
-          column: 0,
-          rowCount: freeze.rows === 0 ? MAX_ROWS : freeze.rows,
-          columnCount: freeze.columns === 0 ? MAX_COLUMNS : freeze.columns,
-        };
-        return new RangeApi(this.env, this.sheet, rect);
-      }
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-/** Worksheet.pageLayout (ExcelApi 1.9): the orientation and zoom a printout uses. */
-export class PageLayoutApi extends SheetPart {
-  readonly typeName = "PageLayout";
-
-  override scalarNames(): readonly string[] {
-    return ["Orientation", "Zoom"];
-  }
-
-  override get(name: string): unknown {
-    const layout = this.sheet.pageLayout;
-    switch (name) {
-      case "Orientation":
-        return layout.orientation;
-      case "Zoom":
-        return {
-          scale: layout.horizontalFitToPages || layout.verticalFitToPages ? null : layout.scale,
-          horizontalFitToPages: layout.horizontalFitToPages || null,
-          verticalFitToPages: layout.verticalFitToPages || null,
-        };
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const layout = this.sheet.pageLayout;
-    switch (name) {
-      case "Orientation":
-        layout.orientation = asEnum(value, ["Portrait", "Landscape"] as const, "orientation");
-        return;
-      case "Zoom": {
-        if (typeof value !== "object" || value === null) throw invalidArgument("zoom");
-        const zoom = value as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
-        const fitting = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
-        if (zoom.scale !== undefined && zoom.scale !== null) {
-          const scale = asNumber(zoom.scale, "zoom.scale");
-          if (scale < 10 || scale > 400 || fitting) throw invalidArgument("zoom.scale");
-          Object.assign(layout, { scale, horizontalFitToPages: 0, verticalFitToPages: 0 });
-        } else {
-          layout.horizontalFitToPages = zoom.horizontalFitToPages == null ? 0 : asInteger(zoom.horizontalFitToPages, "zoom.horizontalFitToPages");
-          layout.verticalFitToPages = zoom.verticalFitToPages == null ? 0 : asInteger(zoom.verticalFitToPages, "zoom.verticalFitToPages");
-        }
-        return;
-      }
-      default:
-        return super.set(name, value);
-    }
-  }
-}
-
-export class WorksheetProtectionApi extends SheetPart {
-  readonly typeName = "WorksheetProtection";
-
-  override scalarNames(): readonly string[] {
-    return ["Options", "Protected"];
-  }
-
-  override get(name: string): unknown {
-    const p = this.sheet.protection;
-    if (name === "Protected") return p.protected;
-    if (name === "Options") return p.options ?? {};
-    if (name === "IsPasswordProtected") return !!p.password;
-    return super.get(name);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const p = this.sheet.protection;
-    switch (name) {
-      case "Protect":
-        if (p.protected) throw new HostError("InvalidOperation", "The worksheet is already protected.");
-        this.sheet.protection = { protected: true, ...(args[0] && typeof args[0] === "object" ? { options: args[0] as Record<string, unknown> } : {}), ...(typeof args[1] === "string" && args[1] !== "" ? { password: args[1] } : {}) };
-        return undefined;
-      case "Unprotect":
-        if (!p.protected) return undefined;
-        if (p.password !== undefined && args[0] !== p.password) throw new HostError("InvalidArgument", "The password is incorrect.");
-        this.sheet.protection = { protected: false };
-        return undefined;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tables
-
-export class TableCollectionApi extends ApiObject {
-  readonly typeName = "TableCollection";
-  override readonly isCollection = true;
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel | undefined,
-  ) {
-    super(env);
-  }
-
-  override get locationName(): string {
-    return "Tables";
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Count"];
-  }
-
-  private list(): TableModel[] {
-    return this.env.workbook.tables.filter((t) => !this.sheet || t.sheetId === this.sheet.id);
-  }
-
-  override get(name: string): unknown {
-    if (name === "Count") return this.list().length;
-    return super.get(name);
-  }
-
-  override items(): ApiObject[] {
-    return this.list().map((t) => new TableApi(this.env, t));
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const table = this.find(key);
-    if (!table) throw itemNotFound();
-    return new TableApi(this.env, table);
-  }
-
-  private find(key: unknown): TableModel | undefined {
-    const table = this.env.workbook.table(String(key));
-    return table && (!this.sheet || table.sheetId === this.sheet.id) ? table : undefined;
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    switch (name) {
-      case "Add":
-        return new TableApi(this.env, this.add(args[0], args[1] === true));
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const t = this.find(args[0]);
-        return t ? new TableApi(this.env, t) : new NullObject(this.env);
-      }
-      case "GetItemAt": {
-        const t = this.list()[asInteger(args[0], "index")];
-        if (!t) throw itemNotFound();
-        return new TableApi(this.env, t);
-      }
-      case "GetCount":
-        return this.list().length;
-      default:
-        return super.call(name, args);
-    }
-  }
-
-  private add(address: unknown, hasHeaders: boolean): TableModel {
-    const wb = this.env.workbook;
-    const source = rangeArgument(this.env, address, this.sheet ?? wb.activeSheet());
-    const sheet = source.sheet;
-    let rect = source.rect;
-    if (this.sheet && sheet !== this.sheet) throw invalidArgument("the range is on another worksheet");
-    if (isUnbounded(rect)) throw invalidArgument("a table cannot cover whole rows or columns");
-    guardEditable(sheet, "TableCollection.add");
-    if (wb.tables.some((t) => t.sheetId === sheet.id && intersect(t.rect, rect))) {
-      throw invalidArgument("a table cannot overlap another table");
-    }
-    if (!hasHeaders) {
-      // Excel inserts a header row above the data: shift the data down one row, write Column1…
-      for (let r = rect.row + rect.rowCount - 1; r >= rect.row; r--) {
-        for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
-          const formula = sheet.formula(r, c);
-          if (formula) sheet.setFormula(r + 1, c, formula, sheet.value(r, c));
-          else sheet.setValue(r + 1, c, sheet.value(r, c));
-          sheet.setStyleId(r + 1, c, sheet.styleId(r, c));
-        }
-      }
-      for (let c = 0; c < rect.columnCount; c++) sheet.setValue(rect.row, rect.column + c, `Column${c + 1}`);
-      rect = { ...rect, rowCount: rect.rowCount + 1 };
-    } else {
-      // Headers must be unique text; Excel fills blanks and renames duplicates.
-      const seen = new Set<string>();
-      for (let c = 0; c < rect.columnCount; c++) {
-        let header = String(cellValue(sheet, rect.row, rect.column + c));
-        if (header === "") header = `Column${c + 1}`;
-        let unique = header;
-        for (let k = 2; seen.has(unique.toLowerCase()); k++) unique = `${header}${k}`;
-        seen.add(unique.toLowerCase());
-        if (unique !== cellValue(sheet, rect.row, rect.column + c)) sheet.setValue(rect.row, rect.column + c, unique);
-      }
-    }
-    let n = wb.tables.length + 1;
-    while (wb.table(`Table${n}`)) n++;
-    const table: TableModel = { id: wb.nextId("table"), name: `Table${n}`, sheetId: sheet.id, rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2" };
-    wb.tables.push(table);
-    return table;
-  }
-}
-
-export class TableApi extends ApiObject {
-  readonly typeName = "Table";
-
-  constructor(
-    env: ApiEnv,
-    readonly table: TableModel,
-  ) {
-    super(env);
-  }
-
-  private get sheet(): SheetModel {
-    const sheet = this.env.workbook.sheetById(this.table.sheetId);
-    if (!sheet) throw itemNotFound();
-    return sheet;
-  }
-
-  override checkAlive(): void {
-    if (!this.env.workbook.tables.includes(this.table)) throw itemNotFound();
-  }
-
-  override itemId(): string {
-    return this.table.id;
-  }
-
-  override referenceId(): string {
-    return `table|${this.table.id}`;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["HighlightFirstColumn", "HighlightLastColumn", "Id", "Name", "ShowBandedColumns", "ShowBandedRows", "ShowFilterButton", "ShowHeaders", "ShowTotals", "Style"];
-  }
-
-  override get(name: string): unknown {
-    const t = this.table;
-    switch (name) {
-      case "Id":
-        return t.id;
-      case "Name":
-        return t.name;
-      case "ShowHeaders":
-        return t.showHeaders;
-      case "ShowTotals":
-        return t.showTotals;
-      case "Style":
-        return t.style;
-      case "ShowBandedRows":
-      case "ShowFilterButton":
-        return true;
-      case "ShowBandedColumns":
-      case "HighlightFirstColumn":
-      case "HighlightLastColumn":
-        return false;
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    const t = this.table;
-    switch (name) {
-      case "Name": {
-        const v = asString(value, "name");
-        if (!/^[A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v)) throw invalidArgument("table name");
-        const other = this.env.workbook.table(v);
-        if (other && other !== t) throw itemAlreadyExists();
-        t.name = v;
-        return;
-      }
-      case "ShowHeaders":
-        t.showHeaders = asBoolean(value, "showHeaders");
-        return;
-      case "ShowTotals":
-        t.showTotals = asBoolean(value, "showTotals");
-        return;
-      case "Style":
-        t.style = asString(value, "style");
-        return;
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Worksheet") return new WorksheetApi(this.env, this.sheet);
-    return undefined;
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const { rect, showHeaders } = this.table;
-    const sheet = this.sheet;
-    switch (name) {
-      case "GetRange":
-        return new RangeApi(this.env, sheet, rect);
-      case "GetHeaderRowRange":
-        if (!showHeaders) throw itemNotFound();
-        return new RangeApi(this.env, sheet, { ...rect, rowCount: 1 });
-      case "GetHeaderRowRangeOrNullObject":
-        return showHeaders ? new RangeApi(this.env, sheet, { ...rect, rowCount: 1 }) : new NullObject(this.env);
-      case "GetDataBodyRange": {
-        const body = { ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 };
-        if (body.rowCount < 1) throw itemNotFound();
-        return new RangeApi(this.env, sheet, body);
-      }
-      case "Delete":
-        this.env.workbook.tables = this.env.workbook.tables.filter((t) => t !== this.table);
-        sheet.clear(rect, true, true);
-        return undefined;
-      case "ConvertToRange":
-        this.env.workbook.tables = this.env.workbook.tables.filter((t) => t !== this.table);
-        return new RangeApi(this.env, sheet, rect);
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Named items
-
 /** Excel's rule for a defined name: starts with a letter, _ or \, no spaces, not a cell reference. */
 function checkDefinedName(name: string): void {
   if (
@@ -785,281 +614,6 @@ function checkDefinedName(name: string): void {
   }
 }
 
-export class NamedItemCollectionApi extends ApiObject {
-  readonly typeName = "NamedItemCollection";
-  override readonly isCollection = true;
-
-  constructor(
-    env: ApiEnv,
-    readonly sheet: SheetModel | undefined,
-  ) {
-    super(env);
-  }
-
-  override get locationName(): string {
-    return "Names";
-  }
-
-  private list(): NamedItemModel[] {
-    return this.env.workbook.names.filter((n) => n.sheetId === this.sheet?.id);
-  }
-
-  override items(): ApiObject[] {
-    return this.list().map((n) => new NamedItemApi(this.env, n));
-  }
-
-  private find(key: unknown): NamedItemModel | undefined {
-    return this.env.workbook.namedItem(String(key), this.sheet);
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const item = this.find(key);
-    if (!item) throw itemNotFound();
-    return new NamedItemApi(this.env, item);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const wb = this.env.workbook;
-    switch (name) {
-      case "Add":
-      case "AddFormulaLocal": {
-        const itemName = asString(args[0], "name");
-        checkDefinedName(itemName);
-        if (this.find(itemName)) throw itemAlreadyExists();
-        let formula: string;
-        const reference = args[1];
-        if (reference instanceof RangeApi) {
-          reference.checkAlive();
-          formula = `=${absoluteAddress(reference.sheet.name, reference.rect)}`;
-        } else if (typeof reference === "string") {
-          formula = reference.startsWith("=") ? reference : `=${reference}`;
-        } else throw invalidArgument("reference must be a range or a formula");
-        const item: NamedItemModel = {
-          name: itemName,
-          formula,
-          comment: typeof args[2] === "string" ? args[2] : "",
-          visible: true,
-          ...(this.sheet ? { sheetId: this.sheet.id } : {}),
-        };
-        wb.names.push(item);
-        return new NamedItemApi(this.env, item);
-      }
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const item = this.find(args[0]);
-        return item ? new NamedItemApi(this.env, item) : new NullObject(this.env);
-      }
-      case "GetCount":
-        return this.list().length;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-export class NamedItemApi extends ApiObject {
-  readonly typeName = "NamedItem";
-
-  constructor(
-    env: ApiEnv,
-    readonly item: NamedItemModel,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    if (!this.env.workbook.names.includes(this.item)) throw itemNotFound();
-  }
-
-  override itemId(): string {
-    return this.item.name;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Comment", "Formula", "Name", "Scope", "Type", "Value", "Visible"];
-  }
-
-  /** The range the name refers to, if it is a single-area reference to an existing sheet. */
-  private target(): { sheet: SheetModel; rect: Rect } | undefined {
-    return this.env.workbook.rangeOf(this.item.formula);
-  }
-
-  override get(name: string): unknown {
-    const item = this.item;
-    const constant = item.formula.replace(/^=/, "");
-    switch (name) {
-      case "Name":
-        return item.name;
-      case "Formula":
-        return item.formula;
-      case "Comment":
-        return item.comment;
-      case "Visible":
-        return item.visible;
-      case "Scope":
-        return item.sheetId ? "Worksheet" : "Workbook";
-      case "Type": {
-        if (this.target()) return "Range";
-        if (/^[+-]?\d+$/.test(constant)) return "Integer";
-        if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(constant)) return "Double";
-        if (/^(TRUE|FALSE)$/i.test(constant)) return "Boolean";
-        if (/^#/.test(constant)) return "Error";
-        if (/^".*"$/.test(constant)) return "String";
-        return parseReference(constant) ? "Error" : "String";
-      }
-      case "Value": {
-        const target = this.target();
-        if (target) return absoluteAddress(target.sheet.name, target.rect);
-        if (/^".*"$/.test(constant)) return constant.slice(1, -1).replace(/""/g, '"');
-        const n = Number(constant);
-        return constant !== "" && Number.isFinite(n) ? n : constant;
-      }
-      default:
-        return super.get(name);
-    }
-  }
-
-  override set(name: string, value: unknown): void {
-    switch (name) {
-      case "Comment":
-        this.item.comment = asString(value, "comment");
-        return;
-      case "Visible":
-        this.item.visible = asBoolean(value, "visible");
-        return;
-      case "Formula": {
-        const f = asString(value, "formula");
-        this.item.formula = f.startsWith("=") ? f : `=${f}`;
-        return;
-      }
-      default:
-        return super.set(name, value);
-    }
-  }
-
-  override nav(name: string): ApiObject | undefined {
-    if (name === "Worksheet" && this.item.sheetId) {
-      const sheet = this.env.workbook.sheetById(this.item.sheetId);
-      return sheet ? new WorksheetApi(this.env, sheet) : undefined;
-    }
-    return undefined;
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    switch (name) {
-      case "GetRange":
-      case "GetRangeOrNullObject": {
-        const target = this.target();
-        if (!target) {
-          if (name === "GetRangeOrNullObject") return new NullObject(this.env);
-          throw new HostError("InvalidOperation", "The named item does not refer to a range.");
-        }
-        return new RangeApi(this.env, target.sheet, target.rect);
-      }
-      case "Delete":
-        this.env.workbook.names = this.env.workbook.names.filter((n) => n !== this.item);
-        return undefined;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Settings
-
-export class SettingCollectionApi extends ApiObject {
-  readonly typeName = "SettingCollection";
-  override readonly isCollection = true;
-
-  override get locationName(): string {
-    return "Settings";
-  }
-
-  override items(): ApiObject[] {
-    return [...this.env.workbook.settings.keys()].map((k) => new SettingApi(this.env, k));
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const k = String(key);
-    if (!this.env.workbook.settings.has(k)) throw itemNotFound();
-    return new SettingApi(this.env, k);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const settings = this.env.workbook.settings;
-    switch (name) {
-      case "Add": {
-        const key = asString(args[0], "key");
-        if (key === "") throw invalidArgument("key must not be empty");
-        if (args[1] === undefined) throw invalidArgument("value is required");
-        // Excel replaces an existing setting with the same key.
-        settings.set(key, args[1]);
-        return new SettingApi(this.env, key);
-      }
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const k = String(args[0]);
-        return settings.has(k) ? new SettingApi(this.env, k) : new NullObject(this.env);
-      }
-      case "GetCount":
-        return settings.size;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-export class SettingApi extends ApiObject {
-  readonly typeName = "Setting";
-
-  constructor(
-    env: ApiEnv,
-    readonly key: string,
-  ) {
-    super(env);
-  }
-
-  override checkAlive(): void {
-    if (!this.env.workbook.settings.has(this.key)) throw itemNotFound();
-  }
-
-  override itemId(): string {
-    return this.key;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Key", "Value"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Key") return this.key;
-    if (name === "Value") return this.env.workbook.settings.get(this.key);
-    return super.get(name);
-  }
-
-  override set(name: string, value: unknown): void {
-    if (name === "Value") {
-      this.env.workbook.settings.set(this.key, value);
-      return;
-    }
-    super.set(name, value);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    if (name === "Delete") {
-      this.env.workbook.settings.delete(this.key);
-      return undefined;
-    }
-    return super.call(name, args);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Custom XML parts
-
 /** The namespace of an XML document's root element ("" when it has none). */
 function rootNamespace(xml: string): string {
   const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(\s[^>]*)?\/?>/.exec(xml.replace(/<\?[^>]*\?>/g, "").replace(/<!--[\s\S]*?-->/g, ""));
@@ -1070,123 +624,45 @@ function rootNamespace(xml: string): string {
   return re.exec(attrs)?.[1] ?? "";
 }
 
-export class CustomXmlPartCollectionApi extends ApiObject {
-  readonly typeName = "CustomXmlPartCollection";
-  override readonly isCollection = true;
 
-  /** `namespace` set: the scoped collection from getByNamespace. */
-  constructor(
-    env: ApiEnv,
-    readonly namespace: string | undefined,
-  ) {
-    super(env);
+function addTable(env: ApiEnv, only: SheetModel | undefined, address: unknown, hasHeaders: boolean): TableModel {
+  const wb = env.workbook;
+  const source = rangeArgument(env, address, only ?? wb.activeSheet());
+  const sheet = source.sheet;
+  let rect = source.rect;
+  if (only && sheet !== only) throw invalidArgument("the range is on another worksheet");
+  if (isUnbounded(rect)) throw invalidArgument("a table cannot cover whole rows or columns");
+  guardEditable(sheet, "TableCollection.add");
+  if (wb.tables.some((t) => t.sheetId === sheet.id && intersect(t.rect, rect))) {
+    throw invalidArgument("a table cannot overlap another table");
   }
-
-  override get locationName(): string {
-    return "CustomXmlParts";
-  }
-
-  private list() {
-    return this.env.workbook.customXmlParts.filter((p) => this.namespace === undefined || p.namespaceUri === this.namespace);
-  }
-
-  override items(): ApiObject[] {
-    return this.list().map((p) => new CustomXmlPartApi(this.env, p.id));
-  }
-
-  override indexer(key: unknown): ApiObject {
-    const part = this.list().find((p) => p.id === key);
-    if (!part) throw itemNotFound();
-    return new CustomXmlPartApi(this.env, part.id);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const wb = this.env.workbook;
-    switch (name) {
-      case "Add": {
-        if (this.namespace !== undefined) return super.call(name, args);
-        const xml = asString(args[0], "xml");
-        if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z_]/.test(xml)) throw invalidArgument("xml must be an XML document");
-        const part = { id: wb.nextId("xml"), namespaceUri: rootNamespace(xml), xml };
-        wb.customXmlParts.push(part);
-        return new CustomXmlPartApi(this.env, part.id);
+  if (!hasHeaders) {
+    // Excel inserts a header row above the data: shift the data down one row, write Column1…
+    for (let r = rect.row + rect.rowCount - 1; r >= rect.row; r--) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const formula = sheet.formula(r, c);
+        if (formula) sheet.setFormula(r + 1, c, formula, sheet.value(r, c));
+        else sheet.setValue(r + 1, c, sheet.value(r, c));
+        sheet.setStyleId(r + 1, c, sheet.styleId(r, c));
       }
-      case "GetItem":
-        return this.indexer(args[0]);
-      case "GetItemOrNullObject": {
-        const part = this.list().find((p) => p.id === args[0]);
-        return part ? new CustomXmlPartApi(this.env, part.id) : new NullObject(this.env);
-      }
-      case "GetByNamespace":
-        return new CustomXmlPartCollectionApi(this.env, asString(args[0], "namespaceUri"));
-      case "GetCount":
-        return this.list().length;
-      case "GetOnlyItem":
-      case "GetOnlyItemOrNullObject": {
-        const list = this.list();
-        if (list.length !== 1) {
-          if (name === "GetOnlyItemOrNullObject") return new NullObject(this.env);
-          throw list.length === 0 ? itemNotFound() : new HostError("InvalidOperation", "More than one custom XML part has this namespace.");
-        }
-        return new CustomXmlPartApi(this.env, list[0].id);
-      }
-      default:
-        return super.call(name, args);
+    }
+    for (let c = 0; c < rect.columnCount; c++) sheet.setValue(rect.row, rect.column + c, `Column${c + 1}`);
+    rect = { ...rect, rowCount: rect.rowCount + 1 };
+  } else {
+    // Headers must be unique text; Excel fills blanks and renames duplicates.
+    const seen = new Set<string>();
+    for (let c = 0; c < rect.columnCount; c++) {
+      let header = String(cellValue(sheet, rect.row, rect.column + c));
+      if (header === "") header = `Column${c + 1}`;
+      let unique = header;
+      for (let k = 2; seen.has(unique.toLowerCase()); k++) unique = `${header}${k}`;
+      seen.add(unique.toLowerCase());
+      if (unique !== cellValue(sheet, rect.row, rect.column + c)) sheet.setValue(rect.row, rect.column + c, unique);
     }
   }
+  let n = wb.tables.length + 1;
+  while (wb.table(`Table${n}`)) n++;
+  const table: TableModel = { id: wb.nextId("table"), name: `Table${n}`, sheetId: sheet.id, rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2" };
+  wb.tables.push(table);
+  return table;
 }
-
-export class CustomXmlPartApi extends ApiObject {
-  readonly typeName = "CustomXmlPart";
-
-  constructor(
-    env: ApiEnv,
-    readonly id: string,
-  ) {
-    super(env);
-  }
-
-  private get part() {
-    const part = this.env.workbook.customXmlParts.find((p) => p.id === this.id);
-    if (!part) throw itemNotFound();
-    return part;
-  }
-
-  override checkAlive(): void {
-    void this.part;
-  }
-
-  override itemId(): string {
-    return this.id;
-  }
-
-  override scalarNames(): readonly string[] {
-    return ["Id", "NamespaceUri"];
-  }
-
-  override get(name: string): unknown {
-    if (name === "Id") return this.part.id;
-    if (name === "NamespaceUri") return this.part.namespaceUri;
-    return super.get(name);
-  }
-
-  override call(name: string, args: unknown[]): MethodResult {
-    const part = this.part;
-    switch (name) {
-      case "GetXml":
-        return part.xml;
-      case "SetXml":
-        part.xml = asString(args[0], "xml");
-        part.namespaceUri = rootNamespace(part.xml);
-        return undefined;
-      case "Delete":
-        this.env.workbook.customXmlParts = this.env.workbook.customXmlParts.filter((p) => p !== part);
-        return undefined;
-      default:
-        return super.call(name, args);
-    }
-  }
-}
-
-// Ranges reach their worksheet through this link (api-range cannot import this module).
-rangeLinks.worksheet = (env, sheet) => new WorksheetApi(env, sheet);

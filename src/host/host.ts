@@ -3,10 +3,10 @@
 // order and stop at the first failure, leaving earlier ones applied, as in Excel. It also keeps
 // per-sync statistics, enforces Excel on the web's payload limits, and injects faults for tests.
 
-import { ApiEnv, ApiObject, NullObject, QueryInfo, queryObject } from "./api";
-import { RangeApi } from "./api-range";
-import { ChartApi } from "./api-chart";
-import { TableApi, WorkbookApi, WorksheetApi } from "./api-workbook";
+import { ApiEnv, ApiObject, QueryInfo, queryObject } from "./api";
+import { RANGE } from "./api-range";
+import { CHART } from "./api-chart";
+import { TABLE, WORKBOOK, WORKSHEET } from "./api-workbook";
 import { HostError, standardError } from "./errors";
 import { WorkbookModel, newWorkbook } from "./model";
 import { Rect, parseReference } from "./address";
@@ -147,6 +147,9 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** The types a `_ReferenceId` can name (kept objects: ranges, sheets, charts, tables). */
+const REFERABLE = [RANGE, WORKSHEET, CHART, TABLE];
 
 const KINDS: Record<number, ActionInfo["kind"]> = { 1: "Instantiate", 2: "Query", 3: "Method", 4: "SetProperty", 5: "Trace" };
 
@@ -353,7 +356,7 @@ export class WorkbookHost {
     const args = () => (path.ArgumentInfo?.Arguments ?? []).map((a, i) => resolveArg(a, path.ArgumentInfo?.ReferencedObjectPathIds?.[i], evalPath));
     switch (path.ObjectPathType) {
       case 1:
-        return new WorkbookApi(this.env);
+        return ApiObject.of(this.env, WORKBOOK, {});
       case 3: {
         const p = parent();
         if (p.isNull) return p;
@@ -380,43 +383,11 @@ export class WorkbookHost {
         return p.indexer(args()[0]);
       }
       case 6:
-        return this.resolveReference(path.Name ?? "");
+        return ApiObject.fromReference(this.env, path.Name ?? "", REFERABLE);
       case 7:
-        return new NullObject(this.env);
+        return ApiObject.null(this.env);
       default:
         throw new HostError("NotImplemented", `The in-memory workbook host does not implement object path type ${path.ObjectPathType}.`);
-    }
-  }
-
-  /** Turns a reference id handed out earlier back into its object. */
-  private resolveReference(ref: string): ApiObject {
-    const parts = ref.split("|");
-    const wb = this.workbook;
-    const sheet = () => {
-      const s = wb.sheetById(parts[1]);
-      if (!s) throw new HostError("InvalidReference", `The referenced worksheet no longer exists.`);
-      return s;
-    };
-    switch (parts[0]) {
-      case "range": {
-        const [row, column, rowCount, columnCount] = parts.slice(2).map(Number);
-        return new RangeApi(this.env, sheet(), { row, column, rowCount, columnCount });
-      }
-      case "sheet":
-        return new WorksheetApi(this.env, sheet());
-      case "chart": {
-        const s = sheet();
-        const chart = s.charts.find((c) => c.id === parts[2]);
-        if (!chart) throw new HostError("InvalidReference", "The referenced chart no longer exists.");
-        return new ChartApi(this.env, s, chart);
-      }
-      case "table": {
-        const table = wb.tables.find((t) => t.id === parts[1]);
-        if (!table) throw new HostError("InvalidReference", "The referenced table no longer exists.");
-        return new TableApi(this.env, table);
-      }
-      default:
-        throw new HostError("InvalidReference", `Unknown reference ${ref}.`);
     }
   }
 
@@ -453,9 +424,8 @@ function safeArgs(args: () => unknown[]): unknown[] {
 }
 
 function sheetOf(obj: ApiObject): { sheetName?: string; chartName?: string } {
-  const o = obj as unknown as { sheet?: { name: string }; range?: { sheet: { name: string } }; chart?: { name: string } };
-  const name = o.sheet?.name ?? o.range?.sheet.name;
-  const chart = o.chart?.name;
+  const name = obj.owners.sheet?.name;
+  const chart = obj.owners.chart?.name;
   return { ...(name === undefined ? {} : { sheetName: name }), ...(chart === undefined ? {} : { chartName: chart }) };
 }
 
