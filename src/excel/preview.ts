@@ -71,6 +71,11 @@ export interface PeriodPreview {
 
 export interface SourcePreview {
   readonly address: string;
+  /**
+   * For a region source: the cell (or selection) it was taken around, and whether the region grew
+   * past it ("已扩展为 'wide'!A1:D131（所在数据区域）"); absent for addresses, tables and names.
+   */
+  readonly region?: { readonly anchor: string; readonly expanded: boolean };
   /** The first rows of the source, to show beside the understanding. */
   readonly sample: readonly (readonly (string | number | boolean)[])[];
   readonly tables: readonly TablePreview[];
@@ -204,6 +209,7 @@ export async function previewSource(env: ExcelEnvironment, source: SourceDefinit
   const pairing = new Set(["no-previous-year", "years-not-consecutive", "extra-years", "period-mismatch", "top-incomplete", "year-listed-twice"]);
   return {
     address: s.address,
+    ...(s.region !== undefined ? { region: s.region } : {}),
     sample: s.values.slice(0, SAMPLE_ROWS),
     tables: analysis.tables.map((t) => tablePreview(t, s.column)),
     problems: analysis.problems.filter((p) => !pairing.has(p.code)),

@@ -3,11 +3,12 @@
 // to be larger than one answer may carry are read straight away in row blocks; otherwise only a
 // refusal by Excel on the web splits the reading — first without number formats, then in blocks.
 
-import { parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
+import { CellRect, intersectRects, parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { isCellLimitError, isOfficeError, isPayloadError, isReadSizeError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
 import { ALIAS_SHEET_NAMES } from "../core/aliases";
+import { regionOfSelection } from "./region";
 
 /** A sheet of the workbook as the writer needs to know it. */
 export interface SheetInfo {
@@ -68,15 +69,26 @@ function markedSheetOf(formula: unknown): string | undefined {
 
 /** How a source names itself in messages. */
 export function describeSource(spec: SourceSpec): string {
+  if (spec.kind === "region") return spec.taken ?? spec.anchor;
   return spec.kind === "address" ? spec.address : spec.name;
+}
+
+/** A region's anchor when it is a bounded address (a cell or a block), else undefined: "A:C" is taken as it is. */
+function regionAnchor(spec: SourceSpec): ParsedAddress | undefined {
+  if (spec.kind !== "region") return undefined;
+  const parsed = parseAddress(spec.anchor);
+  return parsed === undefined || parsed.wholeColumns || parsed.wholeRows ? undefined : parsed;
 }
 
 /** Checks a source before anything is sent: an address must be A1 notation. */
 function checkSource(spec: SourceSpec): Problem | undefined {
-  if (spec.kind === "address" && parseAddress(spec.address) === undefined) {
-    return problem("source-address-invalid", "error", undefined, { address: spec.address });
+  if (spec.kind === "address") {
+    return parseAddress(spec.address) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.address }) : undefined;
   }
-  if (spec.kind !== "address" && spec.name.trim() === "") {
+  if (spec.kind === "region") {
+    return parseAddress(spec.anchor) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.anchor }) : undefined;
+  }
+  if (spec.name.trim() === "") {
     return problem("source-address-invalid", "error", undefined, { address: spec.name });
   }
   return undefined;
@@ -86,9 +98,51 @@ function checkSource(spec: SourceSpec): Problem | undefined {
 function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Range {
   if (spec.kind === "table") return context.workbook.tables.getItem(spec.name).getRange();
   if (spec.kind === "name") return context.workbook.names.getItem(spec.name).getRange();
-  const { sheet, reference } = splitSheet(spec.address);
+  const { sheet, reference } = splitSheet(spec.kind === "region" ? spec.anchor : spec.address);
   const worksheet = sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+  // A region is found in its sheet's used cells, read in the same round trip (takeRegion cuts it out).
+  if (regionAnchor(spec) !== undefined) return worksheet.getUsedRangeOrNullObject(true);
   return worksheet.getRange(reference).getUsedRangeOrNullObject(true);
+}
+
+/** The rows and columns of `rect` (grid coordinates, inside the grid) of a grid. */
+function sliceGrid<T>(grid: readonly (readonly T[])[], rect: CellRect): T[][] {
+  return grid.slice(rect.row, rect.row + rect.rowCount).map((r) => r.slice(rect.column, rect.column + rect.columnCount));
+}
+
+/**
+ * A region source as read (its sheet's used cells) cut down to what its anchor stands for: the
+ * block around a cell, or around a selection inside one block; a selection across its block's
+ * width or height as it is. Other sources pass unchanged.
+ */
+function takeRegion(read: ReadSource, formats: readonly (readonly string[])[] | undefined): { source: ReadSource; formats: readonly (readonly string[])[] | undefined } {
+  const spec = read.definition.spec;
+  const anchor = regionAnchor(spec);
+  if (spec.kind !== "region" || anchor === undefined) return { source: read, formats };
+  const sheet = read.sheet !== "" ? read.sheet : (anchor.sheet ?? "");
+  const anchorAddress = sheet === "" ? spec.anchor : qualifiedAddress(sheet, anchor);
+  const gridRows = read.values.length;
+  const gridColumns = read.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const selection: CellRect = { row: anchor.row - read.row, column: anchor.column - read.column, rowCount: anchor.rowCount, columnCount: anchor.columnCount };
+  const grown = gridRows === 0 ? undefined : regionOfSelection(read.values, selection);
+  const wanted = grown ?? selection;
+  const rect = intersectRects(wanted, { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns });
+  const region = { anchor: anchorAddress, expanded: grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount) };
+  if (rect === undefined) {
+    return { source: { definition: read.definition, address: anchorAddress, sheet, row: anchor.row, column: anchor.column, values: [], region }, formats: undefined };
+  }
+  const at = { row: read.row + rect.row, column: read.column + rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
+  return {
+    source: { definition: read.definition, address: sheet === "" ? rectName(at) : qualifiedAddress(sheet, at), sheet, row: at.row, column: at.column, values: sliceGrid(read.values, rect), region },
+    formats: formats === undefined ? undefined : sliceGrid(formats, rect),
+  };
+}
+
+/** Every region source of a state cut down to its region (see takeRegion). */
+function takeRegions(state: WorkbookState): WorkbookState {
+  if (!state.sources.some((s) => s.definition.spec.kind === "region")) return state;
+  const taken = state.sources.map((s, i) => takeRegion(s, state.numberFormats[i]));
+  return { ...state, sources: taken.map((t) => t.source), numberFormats: taken.map((t) => t.formats) };
 }
 
 /** A source given as an address bounded on both axes ("'2024年'!A1:C10002"), else undefined (tables, names, "A:C", "3:5"). */
@@ -375,7 +429,7 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   if (known !== undefined && known.reduce((n, e) => n + e.rows * e.columns, 0) > CHUNK_CELLS) {
     try {
       const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, known);
-      return { ok: true, ...state, syncs: blockSyncs };
+      return { ok: true, ...takeRegions(state), syncs: blockSyncs };
     } catch (error) {
       return { ok: false, problems: [failedRead(error, sources)], syncs: 1 };
     }
@@ -384,7 +438,7 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   let cellLimit: boolean;
   try {
     syncs++;
-    return { ok: true, ...(await readOnce(run, sources, marker, small)), syncs };
+    return { ok: true, ...takeRegions(await readOnce(run, sources, marker, small)), syncs };
   } catch (first) {
     if (!tooLarge(first)) return { ok: false, problems: [failedRead(first, sources)], syncs };
     cellLimit = first instanceof TooManyCells || isCellLimitError(first);
@@ -395,14 +449,14 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   if (!cellLimit && sources.some((_, i) => small(i))) {
     try {
       syncs++;
-      return { ok: true, ...(await readOnce(run, sources, marker, () => false)), syncs };
+      return { ok: true, ...takeRegions(await readOnce(run, sources, marker, () => false)), syncs };
     } catch (second) {
       if (!tooLarge(second)) return { ok: false, problems: [failedRead(second, sources)], syncs };
     }
   }
   try {
     const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, undefined);
-    return { ok: true, ...state, syncs: syncs + blockSyncs };
+    return { ok: true, ...takeRegions(state), syncs: syncs + blockSyncs };
   } catch (third) {
     return { ok: false, problems: [failedRead(third, sources)], syncs: syncs + 1 };
   }

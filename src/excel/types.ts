@@ -18,11 +18,17 @@ export interface ExcelEnvironment {
   readonly isSetSupported: (name: string, version: string) => boolean;
 }
 
-/** Where a source's cells are. The current selection is resolved to an address before it is stored. */
+/**
+ * Where a source's cells are. The current selection is resolved to an address before it is stored.
+ * A region is the block of filled cells around a cell (Excel's Ctrl+A), taken again on every read
+ * so rows added below are read too: `anchor` is the cell clicked (or a selection inside the block),
+ * `taken` the range it stood for when last read (for display only).
+ */
 export type SourceSpec =
   | { readonly kind: "address"; readonly address: string }
   | { readonly kind: "table"; readonly name: string }
-  | { readonly kind: "name"; readonly name: string };
+  | { readonly kind: "name"; readonly name: string }
+  | { readonly kind: "region"; readonly anchor: string; readonly taken?: string };
 
 /** What a source holds, as the person said (auto: StatDesk finds out). */
 export type SourceRole = "auto" | "ranking" | "current" | "previous" | "wide" | "series" | "plan";
@@ -32,6 +38,8 @@ export interface SourceDefinition {
   readonly spec: SourceSpec;
   /** Corrections made in the preview (header row, column roles, year, unit). */
   readonly overrides?: TableOverrides;
+  /** Chosen by Find data beside the pane's slots (another period, basis or series); absent otherwise. */
+  readonly found?: true;
 }
 
 export interface OutputDefinition {
@@ -69,6 +77,8 @@ export interface ReadSource {
   readonly row: number;
   readonly column: number;
   readonly values: readonly (readonly (string | number | boolean)[])[];
+  /** For a region source: the anchor it was taken around, and whether it grew past the anchor. */
+  readonly region?: { readonly anchor: string; readonly expanded: boolean };
 }
 
 /** The phases a run goes through, for a progress indicator. */

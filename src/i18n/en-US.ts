@@ -43,6 +43,7 @@ export const enUS = {
   // Preview of what was understood
   previewOf: "What StatDesk understood of {source}",
   previewHeading: "Understood from {address}",
+  previewExpanded: "Extended to {address} (the data region around the selection)",
   previewNothing: "No table was recognised here.",
   previewKind: "Table",
   kindRanking: "Ranking",

@@ -42,6 +42,7 @@ export const zhCN: Messages = {
 
   previewOf: "StatDesk 对{source}的识别结果",
   previewHeading: "识别自 {address}",
+  previewExpanded: "已扩展为 {address}（所在数据区域）",
   previewNothing: "此处未识别出表格。",
   previewKind: "表格类型",
   kindRanking: "排行榜",

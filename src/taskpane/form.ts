@@ -1,7 +1,7 @@
 // What the person fills in on the task pane, as plain data, and how it becomes the analysis the
 // Excel layer runs (and back, to edit a stored analysis). Pure: no React, no services.
 
-import type { AnalysisDefinition, SourceDefinition, SourceRole } from "../excel";
+import type { AnalysisDefinition, SourceDefinition, SourceRole, SourceSpec } from "../excel";
 import { nationalTotalOfCells } from "../excel";
 import type { ColourConvention } from "../core/summary/build";
 import type { Language } from "../core/messages";
@@ -37,8 +37,14 @@ export const ALL_SLOTS: readonly SlotRole[] = ["current", "previous", "wide", "r
 
 /** One slot as typed: where the data is and the corrections made in its preview. */
 export interface SlotInput {
+  /** The address box: as typed, or the range a region or Find data took. */
   readonly address: string;
   readonly overrides: TableOverrides;
+  /**
+   * Where the data is, when not simply the address typed: the region around the cell clicked
+   * (taken again on every read), or the columns Find data chose. Typing in the box drops it.
+   */
+  readonly spec?: SourceSpec;
 }
 
 export type TierChoice = TierPresetName | "custom";
@@ -116,7 +122,7 @@ export function slotSource(role: SlotRole, slot: SlotInput): SourceDefinition | 
   if (address === "") return undefined;
   return {
     role,
-    spec: { kind: "address", address },
+    spec: slot.spec ?? { kind: "address", address },
     ...(hasOverrides(slot.overrides) ? { overrides: slot.overrides } : {}),
   };
 }
@@ -174,9 +180,18 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
 
 /** The slot a stored source goes back into, or undefined when the pane cannot show it. */
 function slotOf(source: SourceDefinition): SlotRole | undefined {
-  if (source.spec.kind !== "address") return undefined;
+  if (source.spec.kind !== "address" && source.spec.kind !== "region") return undefined;
   if (source.role === "auto") return "ranking";
   return source.role;
+}
+
+/** A stored slot source back in its slot: a region shows the range it took last, and keeps its anchor. */
+function slotInputOf(source: SourceDefinition): SlotInput | undefined {
+  const { spec } = source;
+  const overrides = source.overrides ?? {};
+  if (spec.kind === "address") return { address: spec.address, overrides };
+  if (spec.kind === "region") return { address: spec.taken ?? spec.anchor, overrides, spec };
+  return undefined;
 }
 
 /**
@@ -189,9 +204,10 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
   const used = new Set<SlotRole>();
   for (const source of definition.sources) {
     const role = slotOf(source);
-    if (role === undefined || used.has(role) || source.spec.kind !== "address") return undefined;
+    const input = slotInputOf(source);
+    if (role === undefined || used.has(role) || input === undefined) return undefined;
     used.add(role);
-    slots[role] = { address: source.spec.address, overrides: source.overrides ?? {} };
+    slots[role] = input;
   }
   const layouts = LAYOUTS.filter((l) => LAYOUT_SLOTS[l].some((r) => used.has(r)));
   if (layouts.length > 1) return undefined;

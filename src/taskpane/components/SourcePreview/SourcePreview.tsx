@@ -212,6 +212,11 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
   const correctionsId = React.useId();
   return (
     <div role="group" aria-label={f(t.previewOf, { source: props.title })} className={styles.root}>
+      {props.preview.region?.expanded === true && (
+        <Text role="status" data-region-expanded="">
+          {f(t.previewExpanded, { address: props.preview.address })}
+        </Text>
+      )}
       <Text weight="semibold">{f(t.previewHeading, { address: props.preview.address })}</Text>
       {state.tables.length === 0 && <Text>{t.previewNothing}</Text>}
       {state.tables.map((view) => (

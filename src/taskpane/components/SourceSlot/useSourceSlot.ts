@@ -8,6 +8,7 @@ import type { TableOverrides } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import type { PaneServices } from "../../services";
 import { SlotInput, SlotRole, slotSource } from "../../form";
+import { parseAddress } from "../../../core/a1";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
 import { IDLE, PreviewState } from "../../types";
@@ -73,9 +74,21 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
       onPreviewChange(role, { status: "reading" });
       const outcome = await guarded(() => services.preview(source));
       if (request !== latest.current) return; // a newer reading or an edit has taken over
+      // A region says what it took: the address box shows the whole block; a selection chosen
+      // across its block stays a plain address.
+      const region = outcome.ok ? outcome.value.region : undefined;
+      if (next.spec?.kind === "region" && region !== undefined && outcome.ok) {
+        const taken = outcome.value.address;
+        onSlotChange(
+          role,
+          region.expanded && taken !== ""
+            ? { ...next, address: taken, spec: { kind: "region", anchor: next.spec.anchor, taken } }
+            : { address: next.address, overrides: next.overrides },
+        );
+      }
       onPreviewChange(role, outcome.ok ? { status: "ready", preview: outcome.value } : { status: "failed", detail: outcome.detail });
     },
-    [role, services, onPreviewChange],
+    [role, services, onPreviewChange, onSlotChange],
   );
 
   const change = React.useCallback(
@@ -90,7 +103,7 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
     (address: string) => {
       // What was read belongs to the old address; corrections are kept until reset.
       latest.current++;
-      onSlotChange(role, { ...slot, address });
+      onSlotChange(role, { address, overrides: slot.overrides });
       if (props.preview.status !== "idle") onPreviewChange(role, IDLE);
     },
     [role, slot, onSlotChange, onPreviewChange, props.preview.status],
@@ -104,7 +117,11 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
       onPreviewChange(role, { status: "failed", detail: outcome.detail });
       return;
     }
-    change({ ...slot, address: outcome.value }, true);
+    // A cell or a block inside a table stands for the table around it (its current region), taken
+    // again on every read; whole columns or rows are taken as they are.
+    const selected = parseAddress(outcome.value);
+    const regionOf = selected !== undefined && !selected.wholeColumns && !selected.wholeRows;
+    change(regionOf ? { address: outcome.value, overrides: slot.overrides, spec: { kind: "region", anchor: outcome.value } } : { address: outcome.value, overrides: slot.overrides }, true);
   }, [services, slot, change, role, onPreviewChange]);
 
   const withOverrides = (overrides: TableOverrides) => change({ ...slot, overrides }, true);
