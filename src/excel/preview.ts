@@ -2,10 +2,11 @@
 // source what StatDesk understood (header row, column roles, years, unit, rows kept and skipped
 // and why) — so a person can correct it before anything is computed or written.
 
-import { analyze, FoundTable } from "../core/analyze";
+import { analyze, AnalysisInput, FoundTable } from "../core/analyze";
 import { ColumnRole } from "../core/headers";
 import { Indicator } from "../core/indicators";
 import { Problem } from "../core/problems";
+import type { Metric } from "../core/units";
 import { resolveOptions } from "../core/options";
 import { SkipReason } from "../core/ranking-table";
 import { monthSpanLabel, Period, periodLabel } from "../core/periods";
@@ -55,6 +56,21 @@ export interface TablePreview {
   readonly figureRows: number;
   /** For series tables: where the year came from when the header's months say none (or the table's period). */
   readonly yearFrom: YearSource | null;
+  /** For ranking tables: each list read — its metric, basis (口径) and period, in the table's column order. */
+  readonly lists: readonly RankingListPreview[];
+}
+
+/** One list of a ranking table: an amount or area column for one year (and span of months). */
+export interface RankingListPreview {
+  readonly metric: Metric;
+  /** "全口径", "权益", "操盘", "并表", or null when nothing names it. */
+  readonly basis: string | null;
+  /** The list's period as desks name it: "2024年", "2024年1-11月" / "2024", "Jan–Nov 2024". */
+  readonly label: string;
+  readonly labelEn: string;
+  readonly year: number;
+  readonly fromMonth: number;
+  readonly toMonth: number;
 }
 
 /**
@@ -86,6 +102,8 @@ const SAMPLE_ROWS = 8;
 
 /** What a series-only field holds for rankings and plans. */
 const NOT_SERIES = { layout: null, periods: [], regions: [], figureRows: 0, yearFrom: null } as const;
+/** What a ranking-only field holds for series and plans. */
+const NOT_RANKING = { lists: [] } as const;
 
 /** Skipped rows grouped by reason, in the order first met: how many, and the first one's cell. */
 function groupSkipped<R extends string>(rows: readonly { readonly reason: R; readonly location: string }[]): { reason: R; count: number; first: string }[] {
@@ -150,6 +168,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       indicators: [],
       items: [],
       ...NOT_SERIES,
+      lists: table.lists.map((l) => ({ metric: l.metric, basis: l.basis, label: periodLabel(l.period, "zh-CN"), labelEn: periodLabel(l.period, "en-US"), year: l.period.year, fromMonth: l.period.fromMonth, toMonth: l.period.toMonth })),
     };
   }
   if (table.kind === "series") {
@@ -169,6 +188,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
       regions: [...new Set(table.series.flatMap((s) => (s.region === undefined ? [] : [s.region])))],
       figureRows: rowsWithFigures(table),
       yearFrom: table.yearFrom ?? null,
+      ...NOT_RANKING,
     };
   }
   return {
@@ -183,6 +203,7 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
     indicators: [],
     items: table.targets.map((t) => t.item),
     ...NOT_SERIES,
+    ...NOT_RANKING,
   };
 }
 
@@ -204,15 +225,23 @@ export async function previewSource(env: ExcelEnvironment, source: SourceDefinit
   const read = await readWorkbook(env.run, [source]);
   if (!read.ok) return { address: "", sample: [], tables: [], problems: read.problems };
   const s = read.sources[0];
-  const analysis = analyze([analysisInput(s, read.numberFormats[0])], resolveOptions({}).options);
-  // Pairing problems (no previous year…) belong to the whole analysis, not to one source's preview.
-  const pairing = new Set(["no-previous-year", "years-not-consecutive", "extra-years", "period-mismatch", "top-incomplete", "year-listed-twice"]);
   return {
-    address: s.address,
+    ...readingOf(analysisInput(s, read.numberFormats[0]), s.address),
     ...(s.region !== undefined ? { region: s.region } : {}),
-    sample: s.values.slice(0, SAMPLE_ROWS),
-    tables: analysis.tables.map((t) => tablePreview(t, s.column)),
-    problems: analysis.problems.filter((p) => !pairing.has(p.code)),
+  };
+}
+
+/** Pairing problems (no previous year…) belong to the whole analysis, not to one source's preview. */
+const PAIRING = new Set(["no-previous-year", "years-not-consecutive", "extra-years", "period-mismatch", "top-incomplete", "year-listed-twice"]);
+
+/** What StatDesk understands of one input read (at `address`): its tables and its own problems. */
+export function readingOf(input: AnalysisInput, address: string): SourcePreview {
+  const analysis = analyze([input], resolveOptions({}).options);
+  return {
+    address,
+    sample: input.grid.slice(0, SAMPLE_ROWS) as SourcePreview["sample"],
+    tables: analysis.tables.map((t) => tablePreview(t, input.source.column)),
+    problems: analysis.problems.filter((p) => !PAIRING.has(p.code)),
   };
 }
 

@@ -1,7 +1,6 @@
-// The table around a cell, as Excel's Ctrl+A (Range.currentRegion / getSurroundingRegion) takes
-// it, computed from a sheet's used cells already read: no extra round trip, and no dependence on
-// ExcelApi 1.7's missing getSurroundingRegion (it came with 1.7 only on some builds; the
-// computation below is the same everywhere). Pure: grids and rectangles in, rectangles out.
+// The table around a cell, as Excel's Ctrl+A (Range.getSurroundingRegion) takes it, computed
+// from a sheet's used cells already read in the same round trip: no round trip of its own and
+// nothing the in-memory host must model. Pure: grids and rectangles in, rectangles out.
 
 import { CellRect } from "../core/a1";
 

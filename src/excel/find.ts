@@ -1,0 +1,220 @@
+// "Find data" (#13 §2): every visible sheet read at once, each table on it recognised by the
+// layout catalogue, the rankings grouped by metric, basis and period, and the pane's slots filled
+// — this year's and last year's lists (or the one wide table), the NBS series, the plan table —
+// with every other table found listed beside them. Two round trips: the sheet list, then all the
+// sheets' used cells with the alias sheet (split into blocks only when Excel refuses the size).
+
+import { AnalysisInput } from "../core/analyze";
+import { columnLetters, qualifiedAddress, quoteSheetName, splitSheet } from "../core/a1";
+import { isAliasSheetName, readAliasTable } from "../core/aliases";
+import { Problem } from "../core/problems";
+import { isOfficeError, officeProblem } from "./errors";
+import { readingOf, SourcePreview, TablePreview } from "./preview";
+import { readWorkbook, SETTINGS_KEY } from "./read";
+import { columnBands } from "./region";
+import { parseStoredAnalyses } from "./settings";
+import { ContextRunner, ExcelEnvironment, ReadSource, SourceRole, SourceSpec } from "./types";
+
+/** The pane's slots Find data fills (the same names as the roles the sources get). */
+export type FoundSlot = "current" | "previous" | "wide" | "ranking" | "series" | "plan";
+
+/** One table found: where it is, how it is stored, what it was read as, and where it goes. */
+export interface FoundSource {
+  readonly sheet: string;
+  /** The cells read, e.g. "'2024年TOP100'!A1:C109". */
+  readonly address: string;
+  /**
+   * How the analysis keeps it: the table's columns ("'2024年TOP100'!A:C"), so a refresh reads
+   * rows added below, title rows and footnotes included.
+   */
+  readonly spec: SourceSpec;
+  readonly role: SourceRole;
+  /** The slot it fills; null: beside the slots (another period or basis, another series or plan). */
+  readonly slot: FoundSlot | null;
+  readonly preview: SourcePreview;
+}
+
+/** What Find data found in the workbook. */
+export interface FoundData {
+  /** The sheets looked at, in the workbook's order (hidden sheets, summaries and the alias sheet are not). */
+  readonly sheets: readonly string[];
+  readonly sources: readonly FoundSource[];
+  /** How the ranking lists are laid out; null when none was found. */
+  readonly layout: "two-lists" | "wide" | "single" | null;
+  /** The alias sheet (别名 …) the runs will read, with the names it unifies, if there is one. */
+  readonly aliasSheet?: { readonly sheet: string; readonly address: string; readonly lines: number; readonly problems: readonly Problem[] };
+  /** Why nothing could be read (Excel's refusal); empty when the reading worked. */
+  readonly problems: readonly Problem[];
+  readonly syncs: number;
+}
+
+/** A sheet StatDesk wrote (a summary, a scratch copy) is no data of the person's. */
+interface SheetList {
+  readonly visible: readonly string[];
+  readonly written: ReadonlySet<string>;
+}
+
+/** The first round trip: the sheets, which are visible, and which StatDesk wrote (its markers and stored runs). */
+async function listSheets(run: ContextRunner): Promise<SheetList> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/visibility");
+    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    setting.load("value");
+    const names = context.workbook.names;
+    names.load("items/name,items/formula");
+    await context.sync();
+    const written = new Set<string>();
+    for (const d of parseStoredAnalyses(setting.isNullObject ? undefined : setting.value)) if (d.lastRun !== undefined) written.add(d.lastRun.sheetName.toLowerCase());
+    for (const n of names.items) {
+      if (!n.name.startsWith("StatDesk_") || typeof n.formula !== "string") continue;
+      const { sheet } = splitSheet(n.formula.replace(/^=/, ""));
+      if (sheet !== undefined && sheet !== "" && !sheet.includes("#REF!")) written.add(sheet.toLowerCase());
+    }
+    return { visible: sheets.items.filter((w) => String(w.visibility) === "Visible").map((w) => w.name), written };
+  });
+}
+
+/** A column band of a sheet read, as an input of its own (its cells, formats and place on the sheet). */
+interface Band {
+  readonly input: AnalysisInput;
+  readonly address: string;
+  readonly spec: SourceSpec;
+}
+
+function bandsOf(read: ReadSource, formats: readonly (readonly string[])[] | undefined): Band[] {
+  const whole = (row: number, column: number, rowCount: number, columnCount: number): Band => {
+    const rect = { row: read.row + row, column: read.column + column, rowCount, columnCount };
+    const grid = read.values.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
+    const numberFormats = formats?.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
+    const columns = `${columnLetters(rect.column)}:${columnLetters(rect.column + columnCount - 1)}`;
+    return {
+      input: { source: { sheet: read.sheet, row: rect.row, column: rect.column }, grid, ...(numberFormats !== undefined ? { numberFormats } : {}) },
+      address: qualifiedAddress(read.sheet, rect),
+      spec: { kind: "address", address: `${quoteSheetName(read.sheet)}!${columns}` },
+    };
+  };
+  return columnBands(read.values).map((b) => whole(b.row, b.column, b.rowCount, b.columnCount));
+}
+
+/** The reading's first table of a kind, if any. */
+const tableOf = (preview: SourcePreview, kind: TablePreview["kind"]) => preview.tables.find((t) => t.kind === kind);
+
+/**
+ * Which found tables fill the slots. Rankings: the latest sales-value list (else area) is this
+ * year's; the list of its metric and basis a year earlier is last year's — in the same table: one
+ * wide table. Series: a national table before regional and provincial ones. Plans: the first.
+ */
+function assignSlots(found: readonly { preview: SourcePreview }[]): { slots: (FoundSlot | null)[]; layout: FoundData["layout"] } {
+  const slots: (FoundSlot | null)[] = found.map(() => null);
+  type Candidate = { index: number; metric: string; basis: string | null; year: number; span: string; order: number };
+  const lists: Candidate[] = [];
+  found.forEach((f, index) => {
+    for (const t of f.preview.tables) {
+      if (t.kind !== "ranking") continue;
+      for (const l of t.lists) {
+        lists.push({ index, metric: l.metric, basis: l.basis, year: l.year, span: `${l.fromMonth}-${l.toMonth}`, order: l.year * 100 + l.toMonth });
+      }
+    }
+  });
+  let layout: FoundData["layout"] = null;
+  const pool = lists.some((l) => l.metric === "salesValue") ? lists.filter((l) => l.metric === "salesValue") : lists;
+  if (pool.length > 0) {
+    const latest = pool.reduce((best, l) => (l.order > best.order ? l : best));
+    const before = (basisToo: boolean) => pool.find((l) => l.year === latest.year - 1 && l.span === latest.span && (!basisToo || l.basis === latest.basis));
+    const previous = before(true) ?? before(false);
+    if (previous === undefined) {
+      slots[latest.index] = "ranking";
+      layout = "single";
+    } else if (previous.index === latest.index) {
+      slots[latest.index] = "wide";
+      layout = "wide";
+    } else {
+      slots[latest.index] = "current";
+      slots[previous.index] = "previous";
+      layout = "two-lists";
+    }
+  }
+  const national = (p: SourcePreview) => {
+    const t = tableOf(p, "series");
+    return t !== undefined && t.regions.length === 0;
+  };
+  const seriesAt = found.findIndex((f, i) => slots[i] === null && national(f.preview));
+  const anySeries = seriesAt >= 0 ? seriesAt : found.findIndex((f, i) => slots[i] === null && tableOf(f.preview, "series") !== undefined);
+  if (anySeries >= 0) slots[anySeries] = "series";
+  const planAt = found.findIndex((f, i) => slots[i] === null && tableOf(f.preview, "plan") !== undefined);
+  if (planAt >= 0) slots[planAt] = "plan";
+  return { slots, layout };
+}
+
+/** The role a found table gets in the analysis: its slot's, else its kind's. */
+function roleOf(slot: FoundSlot | null, preview: SourcePreview): SourceRole {
+  if (slot !== null) return slot;
+  const kind = preview.tables[0]?.kind;
+  return kind === "series" ? "series" : kind === "plan" ? "plan" : "ranking";
+}
+
+/**
+ * Finds the data in every visible sheet: two round trips (the sheet list; every sheet's used
+ * cells and the alias sheet together, in blocks only when Excel refuses the size). Each sheet's
+ * tables side by side (a wholly blank column between them) are read as tables of their own;
+ * sheets StatDesk wrote and the alias sheet are passed over.
+ */
+export async function findData(env: ExcelEnvironment): Promise<FoundData> {
+  let syncs = 1;
+  let list: SheetList;
+  try {
+    list = await listSheets(env.run);
+  } catch (error) {
+    if (!isOfficeError(error)) throw error;
+    return { sheets: [], sources: [], layout: null, problems: [officeProblem(error)], syncs };
+  }
+  const sheets = list.visible.filter((name) => !isAliasSheetName(name) && !name.startsWith("~StatDesk") && !list.written.has(name.toLowerCase()));
+  if (sheets.length === 0) return { sheets, sources: [], layout: null, problems: [], syncs };
+  const read = await readWorkbook(
+    env.run,
+    sheets.map((sheet) => ({ role: "auto", spec: { kind: "address", address: `${quoteSheetName(sheet)}!A:XFD` } })),
+  );
+  syncs += read.syncs;
+  if (!read.ok) return { sheets, sources: [], layout: null, problems: read.problems, syncs };
+
+  const found: { sheet: string; band: Band; preview: SourcePreview }[] = [];
+  read.sources.forEach((s, i) => {
+    if (s.values.length === 0) return;
+    const bands = bandsOf(s, read.numberFormats[i]);
+    const readings = bands.map((band) => ({ sheet: s.sheet, band, preview: readingOf(band.input, band.address) }));
+    const tables = readings.filter((r) => r.preview.tables.length > 0);
+    if (tables.length > 0 || bands.length <= 1) {
+      found.push(...tables);
+      return;
+    }
+    // Blank columns inside one table (a spacer column) split nothing: the whole sheet, as the command line reads it.
+    const used = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+    const whole: Band = {
+      input: { source: { sheet: s.sheet, row: s.row, column: s.column }, grid: s.values, ...(read.numberFormats[i] !== undefined ? { numberFormats: read.numberFormats[i]! } : {}) },
+      address: s.address,
+      spec: { kind: "address", address: `${quoteSheetName(s.sheet)}!${columnLetters(s.column)}:${columnLetters(s.column + used - 1)}` },
+    };
+    const preview = readingOf(whole.input, whole.address);
+    if (preview.tables.length > 0) found.push({ sheet: s.sheet, band: whole, preview });
+  });
+
+  const { slots, layout } = assignSlots(found);
+  const sources: FoundSource[] = found.map((f, i) => ({ sheet: f.sheet, address: f.band.address, spec: f.band.spec, role: roleOf(slots[i], f.preview), slot: slots[i], preview: f.preview }));
+  const alias = read.aliasSheet;
+  const aliasSheet =
+    alias === undefined
+      ? undefined
+      : (() => {
+          const source = { sheet: alias.sheet, row: alias.row, column: alias.column };
+          const checked = readAliasTable(alias.values, source);
+          const width = alias.values.reduce((w, r) => Math.max(w, r.length), 0);
+          return {
+            sheet: alias.sheet,
+            address: qualifiedAddress(alias.sheet, { row: alias.row, column: alias.column, rowCount: alias.values.length, columnCount: Math.max(1, width) }),
+            lines: checked.aliases.unified.size,
+            problems: checked.problems,
+          };
+        })();
+  return { sheets, sources, layout, ...(aliasSheet !== undefined ? { aliasSheet } : {}), problems: [], syncs };
+}
