@@ -520,16 +520,48 @@ const fontProp = (key: keyof FontModel, check: Check) => styleProp((st) => st.fo
 const alignment = (key: "horizontalAlignment" | "verticalAlignment" | "wrapText" | "indentLevel", check: Check) =>
   styleProp((st) => st[key], check, (st, v) => ({ ...st, [key]: v }));
 
-/** Columns of the range (the stored ones only, plus one default, for whole rows). */
-function columnsOf({ sheet, rect: r }: OnRange): number[] {
-  if (isWholeRows(r)) return [...new Set([...sheet.columnWidths.keys(), -1])];
-  return Array.from({ length: r.columnCount }, (_, i) => r.column + i);
+/** Column widths or row heights: where a sheet keeps them and which of them a range spans. */
+interface Dimension {
+  sizes(sheet: SheetModel): Map<number, number>;
+  size(sheet: SheetModel, index: number): number;
+  span(r: Rect): { first: number; count: number; all: boolean };
+}
+const COLUMNS: Dimension = {
+  sizes: (sheet) => sheet.columnWidths,
+  size: (sheet, c) => sheet.columnWidth(c),
+  span: (r) => ({ first: r.column, count: r.columnCount, all: isWholeRows(r) }),
+};
+const ROWS: Dimension = {
+  sizes: (sheet) => sheet.rowHeights,
+  size: (sheet, r) => sheet.rowHeight(r),
+  span: (r) => ({ first: r.row, count: r.rowCount, all: isWholeColumns(r) }),
+};
+
+/** The columns (rows) a range spans; for every column (row), the stored ones plus one default. */
+function indexesOf(d: Dimension, { sheet, rect }: OnRange): number[] {
+  const { first, count, all } = d.span(rect);
+  return all ? [...new Set([...d.sizes(sheet).keys(), -1])] : Array.from({ length: count }, (_, i) => first + i);
 }
 
-function rowsOf({ sheet, rect: r }: OnRange): number[] {
-  if (isWholeColumns(r)) return [...new Set([...sheet.rowHeights.keys(), -1])];
-  return Array.from({ length: r.rowCount }, (_, i) => r.row + i);
-}
+/** columnWidth / rowHeight: the size every spanned column (row) shares, set on each. */
+const sizeProp = (d: Dimension, max: number): Prop<OnRange> => ({
+  get: (s) => uniform(indexesOf(d, s).map((i) => d.size(s.sheet, i))),
+  check: within(0, max),
+  set: ({ sheet, rect }, v: number) => {
+    const { first, count, all } = d.span(rect);
+    if (all && d === ROWS) throw invalidArgument("setting the height of every row is not supported by the in-memory host");
+    for (let i = first; i < first + count; i++) d.sizes(sheet).set(i, v);
+  },
+});
+
+/** useStandardWidth / useStandardHeight: true when no spanned column (row) has its own size; true clears them. */
+const standardProp = (d: Dimension): Prop<OnRange> => ({
+  get: (s) => indexesOf(d, s).every((i) => !d.sizes(s.sheet).has(i)),
+  set: ({ sheet, rect }, v) => {
+    const { first, count } = d.span(rect);
+    if (v === true) for (let i = first; i < first + count; i++) d.sizes(sheet).delete(i);
+  },
+});
 
 const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"] as const;
 const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
@@ -627,37 +659,14 @@ const RANGE_FORMAT: ApiType<OnRange> = {
   name: "RangeFormat",
   beforeSet: guardSet,
   props: {
-    ColumnWidth: {
-      get: (s) => uniform(columnsOf(s).map((c) => s.sheet.columnWidth(c))),
-      check: within(0),
-      set: ({ sheet, rect: r }, v: number) => {
-        for (let c = r.column; c < r.column + r.columnCount; c++) sheet.columnWidths.set(c, v);
-      },
-    },
+    ColumnWidth: sizeProp(COLUMNS, Infinity),
     HorizontalAlignment: alignment("horizontalAlignment", oneOf(H_ALIGN)),
     IndentLevel: alignment("indentLevel", within(0, 250, asInteger)),
-    RowHeight: {
-      get: (s) => uniform(rowsOf(s).map((r) => s.sheet.rowHeight(r))),
-      check: within(0, 409),
-      set: ({ sheet, rect: r }, v: number) => {
-        if (isWholeColumns(r)) throw invalidArgument("setting the height of every row is not supported by the in-memory host");
-        for (let i = r.row; i < r.row + r.rowCount; i++) sheet.rowHeights.set(i, v);
-      },
-    },
+    RowHeight: sizeProp(ROWS, 409),
     VerticalAlignment: alignment("verticalAlignment", oneOf(V_ALIGN)),
     WrapText: alignment("wrapText", asBoolean),
-    UseStandardHeight: {
-      get: (s) => rowsOf(s).every((r) => !s.sheet.rowHeights.has(r)),
-      set: ({ sheet, rect: r }, v) => {
-        if (v === true) for (let i = r.row; i < r.row + Math.min(r.rowCount, MAX_ROWS); i++) sheet.rowHeights.delete(i);
-      },
-    },
-    UseStandardWidth: {
-      get: (s) => columnsOf(s).every((c) => !s.sheet.columnWidths.has(c)),
-      set: ({ sheet, rect: r }, v) => {
-        if (v === true) for (let c = r.column; c < r.column + r.columnCount; c++) sheet.columnWidths.delete(c);
-      },
-    },
+    UseStandardHeight: standardProp(ROWS),
+    UseStandardWidth: standardProp(COLUMNS),
   },
   navs: {
     Font: (s, o) => o.make(RANGE_FONT, s),

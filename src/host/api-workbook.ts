@@ -4,7 +4,7 @@
 // sheet-name rules).
 
 import { MAX_COLUMNS, MAX_ROWS, Rect, absoluteAddress, intersect, isUnbounded, parseReference, quoteSheetName, replaceSheetReferences } from "./address";
-import { ApiEnv, ApiObject, ApiType, asBoolean, collectionOf, asColor, asInteger, asNumber, asString, field, fixed, nothing, oneOf, optional, orNull, within } from "./api";
+import { ApiEnv, ApiObject, ApiType, asBoolean, collectionOf, asColor, asInteger, asNumber, asString, field, fixed, found, nothing, oneOf, optional, orNull, within } from "./api";
 import { CHART_COLLECTION } from "./api-chart";
 import { RANGE, guardEditable, rangeArgument, rangeAt, rangeLinks, resolveAddress } from "./api-range";
 import { HostError, invalidArgument, itemAlreadyExists, itemNotFound } from "./errors";
@@ -130,16 +130,8 @@ const WORKSHEETS = collectionOf<Root, SheetModel>({
     },
     GetActiveWorksheet: (_, __, o) => sheetObject(o, wbOf(o).activeSheet()),
     GetCount: (_, args, o) => sheetsOf(o, args[0]).length,
-    GetFirst: (_, args, o) => {
-      const sheet = sheetsOf(o, args[0])[0];
-      if (!sheet) throw itemNotFound();
-      return sheetObject(o, sheet);
-    },
-    GetLast: (_, args, o) => {
-      const sheet = sheetsOf(o, args[0]).at(-1);
-      if (!sheet) throw itemNotFound();
-      return sheetObject(o, sheet);
-    },
+    GetFirst: (_, args, o) => sheetObject(o, found(sheetsOf(o, args[0])[0])),
+    GetLast: (_, args, o) => sheetObject(o, found(sheetsOf(o, args[0]).at(-1))),
   },
 });
 
@@ -324,10 +316,10 @@ interface OnTable {
   table: TableModel;
   sheet?: SheetModel;
 }
-const sheetOfTable = (s: OnTable) => s.sheet ?? (itemNotFound() as never);
+const sheetOfTable = (s: OnTable) => found(s.sheet);
 const tableRange = (rect: (r: Rect) => Rect | undefined) => (s: OnTable, _: unknown[], o: ApiObject) => {
   const r = rect(s.table.rect);
-  return r ? o.make(RANGE, { sheet: sheetOfTable(s), rect: r }) : itemNotFound();
+  return o.make(RANGE, { sheet: sheetOfTable(s), rect: found(r) });
 };
 
 export const TABLE: ApiType<OnTable> = {
@@ -542,11 +534,7 @@ const CUSTOM_XML_PARTS: ApiType<OnParts> = collectionOf<OnParts, { id: string }>
 interface OnPart {
   id: string;
 }
-const partOf = (s: OnPart, o: ApiObject) => {
-  const part = wbOf(o).customXmlParts.find((p) => p.id === s.id);
-  if (!part) throw itemNotFound();
-  return part;
-};
+const partOf = (s: OnPart, o: ApiObject) => found(wbOf(o).customXmlParts.find((p) => p.id === s.id));
 
 const CUSTOM_XML_PART: ApiType<OnPart> = {
   name: "CustomXmlPart",

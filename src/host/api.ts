@@ -177,7 +177,12 @@ export class ApiObject {
     // Object-returning methods of a null object give null objects; Delete and others do nothing.
     if (this.isNull) return this;
     const own = this.spec.methods?.[name];
-    if (own) return own(this.state, args, this);
+    if (own) {
+      const result = own(this.state, args, this);
+      // A finder shared with an *OrNullObject twin may answer its error: the plain form throws it.
+      if (result instanceof HostError) throw result;
+      return result;
+    }
     const spec = this.spec;
     if (spec.find && name === "GetItem") return this.indexer(args[0]);
     if (spec.find && name === "GetItemOrNullObject") return spec.find(this.state, args[0], this) ?? this.nullObject();
@@ -284,6 +289,12 @@ export function field<S, M extends object>(model: (s: S) => M, key: keyof M & st
 /** A property Excel answers with a fixed value; `accepts` lets a write through and ignores it. */
 export function fixed<S>(value: unknown, accepts = false): Prop<S> {
   return accepts ? { get: () => value, set: () => undefined } : { get: () => value };
+}
+
+/** The item when there is one; ItemNotFound (Excel's answer for a missing item) when not. */
+export function found<T>(item: T | undefined): T {
+  if (item === undefined) throw itemNotFound();
+  return item;
 }
 
 /** A method that does nothing here (Activate, Calculate…). */

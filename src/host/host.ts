@@ -278,11 +278,11 @@ export class WorkbookHost {
       if (hit) return hit;
       const path = paths[String(id)];
       if (!path) throw new HostError("InvalidArgument", `Unknown object path ${id}.`);
-      const obj = this.evaluatePath(path, evalPath);
+      const obj = this.evaluatePath(path, evalPath, resolveArgs);
       cache.set(id, obj);
       return obj;
     };
-    const resolveArgs = (info: ArgumentInfo | undefined): unknown[] => {
+    const resolveArgs = (info?: ArgumentInfo): unknown[] => {
       const args = info?.Arguments ?? [];
       const refs = info?.ReferencedObjectPathIds;
       return args.map((a, i) => resolveArg(a, refs?.[i], evalPath));
@@ -348,47 +348,24 @@ export class WorkbookHost {
     return traceIds.length > 0 ? { Results: results, TraceIds: traceIds } : { Results: results };
   }
 
-  private evaluatePath(path: RequestObjectPath, evalPath: (id: number) => ApiObject): ApiObject {
-    const parent = () => {
-      if (path.ParentObjectPathId === undefined) throw new HostError("InvalidArgument", `Object path ${path.Id} has no parent.`);
-      return evalPath(path.ParentObjectPathId);
-    };
-    const args = () => (path.ArgumentInfo?.Arguments ?? []).map((a, i) => resolveArg(a, path.ArgumentInfo?.ReferencedObjectPathIds?.[i], evalPath));
-    switch (path.ObjectPathType) {
-      case 1:
-        return ApiObject.of(this.env, WORKBOOK, {});
-      case 3: {
-        const p = parent();
-        if (p.isNull) return p;
-        p.checkAlive();
-        const result = p.call(path.Name ?? "", args());
-        if (!(result instanceof ApiObject)) throw new HostError("InvalidArgument", `${p.typeName}.${path.Name} does not return an object.`);
-        return result;
-      }
-      case 4: {
-        const p = parent();
-        if (p.isNull) return p;
-        p.checkAlive();
-        const child = p.nav(path.Name ?? "");
-        if (!child) {
-          const err = new HostError("NotImplemented", `The in-memory workbook host does not implement ${p.typeName}.${path.Name}.`);
-          throw err;
-        }
-        return child;
-      }
-      case 5: {
-        const p = parent();
-        if (p.isNull) return p;
-        p.checkAlive();
-        return p.indexer(args()[0]);
-      }
-      case 6:
-        return ApiObject.fromReference(this.env, path.Name ?? "", REFERABLE);
-      case 7:
-        return ApiObject.null(this.env);
-      default:
-        throw new HostError("NotImplemented", `The in-memory workbook host does not implement object path type ${path.ObjectPathType}.`);
+  /** The object a path names. A null parent gives null children; a deleted one fails as Excel does. */
+  private evaluatePath(path: RequestObjectPath, evalPath: (id: number) => ApiObject, resolveArgs: (info?: ArgumentInfo) => unknown[]): ApiObject {
+    if (path.ObjectPathType === 1) return ApiObject.of(this.env, WORKBOOK, {});
+    if (path.ObjectPathType === 6) return ApiObject.fromReference(this.env, path.Name ?? "", REFERABLE);
+    if (path.ObjectPathType === 7) return ApiObject.null(this.env);
+    if (path.ObjectPathType < 3 || path.ObjectPathType > 5) {
+      throw new HostError("NotImplemented", `The in-memory workbook host does not implement object path type ${path.ObjectPathType}.`);
     }
+    if (path.ParentObjectPathId === undefined) throw new HostError("InvalidArgument", `Object path ${path.Id} has no parent.`);
+    const parent = evalPath(path.ParentObjectPathId);
+    if (parent.isNull) return parent;
+    parent.checkAlive();
+    const name = path.Name ?? "";
+    if (path.ObjectPathType === 5) return parent.indexer(resolveArgs(path.ArgumentInfo)[0]);
+    const child = path.ObjectPathType === 3 ? parent.call(name, resolveArgs(path.ArgumentInfo)) : parent.nav(name);
+    if (child instanceof ApiObject) return child;
+    if (path.ObjectPathType === 3) throw new HostError("InvalidArgument", `${parent.typeName}.${name} does not return an object.`);
+    throw new HostError("NotImplemented", `The in-memory workbook host does not implement ${parent.typeName}.${name}.`);
   }
 
   private checkFaults(action: RequestAction, index: number, sync: number, target: ApiObject, args: () => unknown[]): void {
