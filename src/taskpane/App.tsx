@@ -21,6 +21,7 @@ import { LocaleProvider, useLocale } from "./locale";
 import { AppProps, AppState, useApp } from "./useApp";
 import { useAppStyles } from "./App.styles";
 import { SourceSlot } from "./components/SourceSlot/SourceSlot";
+import { FoundData } from "./components/FoundData/FoundData";
 import { Settings } from "./components/Settings/Settings";
 import { RunPanel } from "./components/RunPanel/RunPanel";
 import { ProblemList } from "./components/ProblemList/ProblemList";
@@ -83,6 +84,7 @@ function PaneBody(props: { state: AppState }): React.JSX.Element {
         </div>
       )}
       <Section title={t.sectionData}>
+        <FoundData find={state.find} form={state.form} onFind={state.findData} onToggle={state.toggleFound} disabled={running} />
         <Field label={t.layoutLabel}>
           <RadioGroup value={state.form.layout} disabled={running} onChange={(_, data) => state.setLayout(data.value as RankingLayout)}>
             <Radio value="two-lists" label={t.layoutTwoLists} />
@@ -117,7 +119,7 @@ function PaneBody(props: { state: AppState }): React.JSX.Element {
         />
       </Section>
       <Section title={t.sectionRun}>
-        <RunPanel busy={state.busy} phase={state.phase} {...(state.blocked !== undefined ? { blocked: state.blocked } : {})} onRun={state.run} />
+        <RunPanel busy={state.busy === "find" ? null : state.busy} phase={state.phase} {...(state.blocked !== undefined ? { blocked: state.blocked } : {})} onRun={state.run} />
         <RunOutcomeView state={state} />
       </Section>
       {result !== undefined && (

@@ -11,9 +11,10 @@ import { Problem } from "../core/problems";
 import { parseTierOption, TIER_PRESETS, TierPresetName } from "../core/tiers";
 import { RankingChoice, resolveOptions } from "../core/options";
 import { basisIn } from "../core/headers";
-import type { SourcePreview } from "../excel";
+import type { FoundData, SourcePreview } from "../excel";
 import type { Analysis } from "../core/analyze";
 import { sheetNameProblem } from "../core/sheet-name";
+import { splitSheet } from "../core/a1";
 
 /** How the ranking data is laid out: two one-year lists, one two-year table, or one list alone. */
 export type RankingLayout = "two-lists" | "wide" | "single";
@@ -69,12 +70,33 @@ export interface SettingsInput {
   readonly rankingsShown: readonly RankingChoice[] | null;
 }
 
+/**
+ * A table Find data found: where it is and how it is kept, what it is for, and its reading. One
+ * that fills a slot is used while the slot holds it; one beside the slots while it is ticked.
+ */
+export interface FoundItem {
+  readonly key: string;
+  readonly sheet: string;
+  /** The cells read ("'2024年TOP100'!A1:C109"), or for a stored analysis the columns kept. */
+  readonly address: string;
+  readonly spec: SourceSpec;
+  readonly role: SourceRole;
+  /** The slot it fills; null: beside the slots (another period, basis, series or plan). */
+  readonly slot: SlotRole | null;
+  /** For a table beside the slots: whether the run uses it. */
+  readonly include: boolean;
+  /** What StatDesk understood of it (absent for a stored analysis opened again, until Find data runs). */
+  readonly preview?: SourcePreview;
+}
+
 export interface FormState {
   /** Stable across runs so a second run replaces the first one's sheet. */
   readonly id: string;
   readonly layout: RankingLayout;
   readonly slots: Readonly<Record<SlotRole, SlotInput>>;
   readonly settings: SettingsInput;
+  /** What Find data found (empty until it runs): the slots' tables and those beside them. */
+  readonly found: readonly FoundItem[];
 }
 
 const EMPTY_SLOT: SlotInput = { address: "", overrides: {} };
@@ -103,7 +125,47 @@ function defaultSettings(language: Language): SettingsInput {
 /** An empty form: two one-year lists, the pane's language for the output. */
 export function emptyForm(language: Language, id: string = newAnalysisId()): FormState {
   const slots = Object.fromEntries(ALL_SLOTS.map((role) => [role, EMPTY_SLOT])) as Record<SlotRole, SlotInput>;
-  return { id, layout: "two-lists", slots, settings: defaultSettings(language) };
+  return { id, layout: "two-lists", slots, settings: defaultSettings(language), found: [] };
+}
+
+/** The slot input of a found table: its cells as the address, its columns as where it is kept. */
+function foundSlotInput(item: Pick<FoundItem, "address" | "spec">): SlotInput {
+  return { address: item.address, overrides: {}, spec: item.spec };
+}
+
+/**
+ * The form after Find data: its layout, the slots filled with the tables found for them (the
+ * others emptied), and every table found listed, those beside the slots ticked.
+ */
+export function withFound(form: FormState, data: FoundData): FormState {
+  const found: FoundItem[] = data.sources.map((s, i) => ({
+    key: `${i}:${s.address}`,
+    sheet: s.sheet,
+    address: s.address,
+    spec: s.spec,
+    role: s.role,
+    slot: s.slot,
+    include: true,
+    preview: s.preview,
+  }));
+  const slots = Object.fromEntries(ALL_SLOTS.map((role) => [role, EMPTY_SLOT])) as Record<SlotRole, SlotInput>;
+  for (const item of found) if (item.slot !== null) slots[item.slot] = foundSlotInput(item);
+  return { ...form, layout: data.layout ?? form.layout, slots, found };
+}
+
+/** Whether a found table is used by the run: a slot's while the slot holds it, another while ticked. */
+export function foundIncluded(form: FormState, item: FoundItem): boolean {
+  if (item.slot === null) return item.include;
+  const slot = form.slots[item.slot];
+  return visibleSlots(form.layout).includes(item.slot) && slot.address === item.address && slot.spec !== undefined;
+}
+
+/** The form with a found table ticked or unticked (a slot's table leaves or re-enters its slot). */
+export function toggleFound(form: FormState, key: string, on: boolean): FormState {
+  const item = form.found.find((f) => f.key === key);
+  if (item === undefined) return form;
+  if (item.slot !== null) return { ...form, slots: { ...form.slots, [item.slot]: on ? foundSlotInput(item) : EMPTY_SLOT } };
+  return { ...form, found: form.found.map((f) => (f.key === key ? { ...f, include: on } : f)) };
 }
 
 /** The slots in use for the chosen layout, in the pane's order. */
@@ -159,9 +221,13 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
   const { settings } = form;
   const nationalTotal = settings.nationalMode === "number" ? settings.nationalNumber.trim() : "";
   const nationalCell = settings.nationalMode === "cell" ? settings.nationalCell.trim() : "";
-  const sources = visibleSlots(form.layout)
-    .map((role) => slotSource(role, form.slots[role]))
-    .filter((s): s is SourceDefinition => s !== undefined);
+  const beside: SourceDefinition[] = form.found.filter((f) => f.slot === null && f.include).map((f) => ({ role: f.role, spec: f.spec, found: true }));
+  const sources = [
+    ...visibleSlots(form.layout)
+      .map((role) => slotSource(role, form.slots[role]))
+      .filter((s): s is SourceDefinition => s !== undefined),
+    ...beside,
+  ];
   return {
     id: form.id,
     sources,
@@ -202,7 +268,14 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
   const form = emptyForm(paneLanguage, definition.id);
   const slots: Record<SlotRole, SlotInput> = { ...form.slots };
   const used = new Set<SlotRole>();
+  const found: FoundItem[] = [];
   for (const source of definition.sources) {
+    // A table Find data listed beside the slots comes back to the list, ticked.
+    if (source.found === true) {
+      const address = source.spec.kind === "address" ? source.spec.address : source.spec.kind === "region" ? (source.spec.taken ?? source.spec.anchor) : source.spec.name;
+      found.push({ key: `${found.length}:${address}`, sheet: splitSheet(address).sheet ?? "", address, spec: source.spec, role: source.role, slot: null, include: true });
+      continue;
+    }
     const role = slotOf(source);
     const input = slotInputOf(source);
     if (role === undefined || used.has(role) || input === undefined) return undefined;
@@ -236,7 +309,7 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     outputLanguage: definition.output.language,
     rankingsShown: resolveOptions({ ...(o.rankingsShown !== undefined ? { rankingsShown: o.rankingsShown } : {}) }).options.rankingsShown,
   };
-  return { id: definition.id, layout, slots, settings };
+  return { id: definition.id, layout, slots, settings, found };
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   activateSheet,
   AnalysisDefinition,
   ExcelEnvironment,
+  findData,
+  FoundData,
   listAnalyses,
   previewSource,
   readSelectionAddress,
@@ -24,6 +26,8 @@ export interface PaneServices {
   readSelection(): Promise<string>;
   /** What StatDesk understands of a source (with the person's corrections applied). */
   preview(source: SourceDefinition): Promise<SourcePreview>;
+  /** Every visible sheet read and its tables recognised, assigned to the pane's slots ("Find data"). */
+  findData(): Promise<FoundData>;
   /** Runs an analysis and writes its summary; `onPhase` drives the progress indicator. */
   run(definition: AnalysisDefinition, onPhase: (phase: RunPhase) => void): Promise<RunResult>;
   /** The analyses stored in this workbook. */
@@ -48,6 +52,7 @@ export function excelServices(env: ExcelEnvironment, version: string): PaneServi
   return {
     readSelection: () => readSelectionAddress(env.run),
     preview: (source) => previewSource(env, source),
+    findData: () => findData(env),
     run: (definition, onPhase) => runAnalysis(env, definition, { ...context(), onPhase, activate: true }),
     listAnalyses: () => listAnalyses(env),
     refreshAll: (onPhase) => refreshAll(env, { ...context(), onPhase }),

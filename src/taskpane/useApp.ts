@@ -4,7 +4,7 @@
 // the busy flag is always cleared.
 
 import * as React from "react";
-import type { AnalysisDefinition, RunPhase, RunResult } from "../excel";
+import type { AnalysisDefinition, FoundData, RunPhase, RunResult } from "../excel";
 import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";
 import type { RankingChoice } from "../core/options";
@@ -26,7 +26,9 @@ import {
   SlotRole,
   slotSource,
   toDefinition,
+  toggleFound,
   visibleSlots,
+  withFound,
 } from "./form";
 import { Guarded, guarded } from "./guard";
 import { IDLE, PreviewState } from "./types";
@@ -41,6 +43,13 @@ export interface AppProps {
 
 /** What the last Run gave: a result from the Excel layer, or an unexpected failure. */
 export type RunOutcome = { readonly kind: "result"; readonly result: RunResult } | { readonly kind: "unexpected"; readonly detail: string };
+
+/** What the last Find data gave: nothing yet, going, what it found, or an unexpected failure. */
+export type FindState =
+  | { readonly status: "idle" }
+  | { readonly status: "reading" }
+  | { readonly status: "ready"; readonly data: FoundData }
+  | { readonly status: "failed"; readonly detail: string };
 
 /** Something to tell outside the flow (selecting a cell failed, a refresh-all failed). */
 export interface Notice {
@@ -58,7 +67,12 @@ export interface AppState {
   readonly check: SettingsCheck;
   readonly slots: readonly SlotRole[];
   readonly blocked?: "settings" | "no-sources";
-  readonly busy: "run" | "refresh" | null;
+  readonly busy: "run" | "refresh" | "find" | null;
+  readonly find: FindState;
+  /** Reads every visible sheet and fills the slots with what it finds. */
+  readonly findData: () => void;
+  /** Ticks or unticks a table Find data found. */
+  readonly toggleFound: (key: string, on: boolean) => void;
   readonly phase: RunPhase | null;
   readonly outcome: RunOutcome | null;
   readonly national: NationalRead;
@@ -97,7 +111,8 @@ export function useApp(props: AppProps): AppState {
   const { services, language } = props;
   const [form, setForm] = React.useState<FormState>(() => emptyForm(language));
   const [previews, setPreviews] = React.useState<Record<SlotRole, PreviewState>>(idlePreviews);
-  const [busy, setBusy] = React.useState<"run" | "refresh" | null>(null);
+  const [busy, setBusy] = React.useState<"run" | "refresh" | "find" | null>(null);
+  const [find, setFind] = React.useState<FindState>({ status: "idle" });
   const [phase, setPhase] = React.useState<RunPhase | null>(null);
   const [outcome, setOutcome] = React.useState<RunOutcome | null>(null);
   const [national, setNational] = React.useState<NationalRead>({ status: "idle" });
@@ -185,7 +200,7 @@ export function useApp(props: AppProps): AppState {
 
   /** Runs `work` as the one thing going on; ignored when something already is. */
   const exclusive = React.useCallback(
-    (kind: "run" | "refresh", work: () => Promise<void>) => {
+    (kind: "run" | "refresh" | "find", work: () => Promise<void>) => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(kind);
@@ -222,6 +237,30 @@ export function useApp(props: AppProps): AppState {
       await loadStored();
     });
   }, [blocked, form, exclusive, services, onPhase, loadStored]);
+
+  const findData = React.useCallback(() => {
+    exclusive("find", async () => {
+      setFind({ status: "reading" });
+      const found = await guarded(() => services.findData());
+      if (!mounted.current) return;
+      if (!found.ok) {
+        setFind({ status: "failed", detail: found.detail });
+        return;
+      }
+      setFind({ status: "ready", data: found.value });
+      if (found.value.sources.length === 0) return;
+      // The slots take the tables found, with their readings shown as a slot's own reading is.
+      setForm((f) => withFound(f, found.value));
+      setPreviews(() => {
+        const next = idlePreviews();
+        for (const s of found.value.sources) if (s.slot !== null) next[s.slot] = { status: "ready", preview: s.preview };
+        return next;
+      });
+      setOutcome(null);
+    });
+  }, [exclusive, services]);
+
+  const toggleFoundItem = React.useCallback((key: string, on: boolean) => setForm((f) => toggleFound(f, key, on)), []);
 
   const refresh = React.useCallback(
     (definition: AnalysisDefinition) => {
@@ -260,6 +299,7 @@ export function useApp(props: AppProps): AppState {
     setPreviews(idlePreviews());
     setOutcome(null);
     setNational({ status: "idle" });
+    setFind({ status: "idle" });
   }, []);
 
   const edit = React.useCallback(
@@ -298,13 +338,16 @@ export function useApp(props: AppProps): AppState {
   const rankingsFoundNow = React.useMemo(
     () =>
       rankingsFound(
-        slots.flatMap((role) => {
-          const p = previews[role];
-          return p.status === "ready" ? [p.preview] : [];
-        }),
+        [
+          ...slots.flatMap((role) => {
+            const p = previews[role];
+            return p.status === "ready" ? [p.preview] : [];
+          }),
+          ...form.found.flatMap((f) => (f.slot === null && f.include && f.preview !== undefined ? [f.preview] : [])),
+        ],
         lastAnalysis,
       ),
-    [slots, previews, lastAnalysis],
+    [slots, previews, lastAnalysis, form.found],
   );
 
   const editable = React.useMemo(() => new Set((stored ?? []).filter((d) => fromDefinition(d, language) !== undefined).map((d) => d.id)), [stored, language]);
@@ -319,6 +362,9 @@ export function useApp(props: AppProps): AppState {
     slots,
     ...(blocked !== undefined ? { blocked } : {}),
     busy,
+    find,
+    findData,
+    toggleFound: toggleFoundItem,
     phase,
     outcome,
     national,

@@ -11,6 +11,7 @@ import type { YearSource } from "../../../core/layouts/context";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
 import { UNIT_CHOICES, unitWords } from "../../units";
+import { basisWords } from "../../words";
 import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
 import { Draft, SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
@@ -121,6 +122,19 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
                 : periods.length === 1
                   ? periods[0]
                   : f(t.previewPeriodsValue, { first: periods[0], last: periods[periods.length - 1], count: count.fixed(periods.length, 0) })}
+            </dd>
+          </>
+        )}
+        {table.kind === "ranking" && table.lists.length > 0 && (
+          <>
+            {/* The lists' periods and bases (issue 12): several months or bases are several rankings. */}
+            <dt className={styles.term}>{t.previewPeriods}</dt>
+            <dd className={styles.detail}>{[...new Set(table.lists.map((l) => (language === "zh-CN" ? l.label : l.labelEn)))].join(language === "zh-CN" ? "、" : ", ")}</dd>
+            <dt className={styles.term}>{t.previewBases}</dt>
+            <dd className={styles.detail}>
+              {table.lists.some((l) => l.basis !== null)
+                ? [...new Set(table.lists.map((l) => (l.basis === null ? t.basisUnnamed : basisWords(t, l.basis))))].join(language === "zh-CN" ? "、" : ", ")
+                : t.basisUnnamed}
             </dd>
           </>
         )}

@@ -1,0 +1,83 @@
+// Find data's list: the sheets looked at, each with the tables found on it (what each was read
+// as and what it is used for, a checkbox to leave it out), the alias sheet, or the sheets named
+// when nothing was found.
+
+import type { MessageKey } from "../../../i18n";
+import type { FoundItem, FormState, SlotRole } from "../../form";
+import { foundIncluded } from "../../form";
+import type { FindState } from "../../useApp";
+import { useLocale } from "../../locale";
+import { readingWords } from "../../words";
+
+export interface FoundDataProps {
+  readonly find: FindState;
+  readonly form: FormState;
+  readonly onFind: () => void;
+  readonly onToggle: (key: string, on: boolean) => void;
+  readonly disabled?: boolean;
+}
+
+const SLOT_KEY: Readonly<Record<SlotRole, MessageKey>> = {
+  current: "slotCurrent",
+  previous: "slotPrevious",
+  wide: "slotWide",
+  ranking: "slotRanking",
+  series: "slotSeries",
+  plan: "slotPlan",
+};
+
+/** One table found, as the list shows it. */
+export interface FoundRow {
+  readonly key: string;
+  readonly label: string;
+  readonly checked: boolean;
+}
+
+/** A sheet looked at and what was found on it. */
+export interface FoundSheet {
+  readonly sheet: string;
+  readonly rows: readonly FoundRow[];
+}
+
+export interface FoundDataState extends FoundDataProps {
+  readonly sheets: readonly FoundSheet[];
+  /** The sentence above the list: how many tables in how many sheets, or that none was found (naming the sheets). */
+  readonly summary?: { readonly intent: "info" | "warning"; readonly text: string };
+  readonly alias?: string;
+}
+
+export function useFoundData(props: FoundDataProps): FoundDataState {
+  const { t, f, language, numbers } = useLocale();
+  const count = (n: number) => numbers("half-away").fixed(n, 0);
+  const { find, form } = props;
+  if (find.status !== "ready") return { ...props, sheets: [] };
+  const { data } = find;
+  const list = language === "zh-CN" ? "、" : ", ";
+  if (data.sheets.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: t.findDataNoSheets } };
+  if (data.sources.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: f(t.findDataNothing, { sheets: data.sheets.join(list) }) } };
+  const goes = (item: FoundItem): string => {
+    const words =
+      item.slot !== null ? t[SLOT_KEY[item.slot]] : item.role === "series" ? t.findDataBesideSeries : item.role === "plan" ? t.findDataBesidePlan : t.findDataBesideRanking;
+    return language === "en-US" ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+  };
+  const sheets: FoundSheet[] = data.sheets.map((sheet) => ({
+    sheet,
+    rows: form.found
+      .filter((item) => item.sheet === sheet)
+      .map((item) => ({
+        key: item.key,
+        checked: foundIncluded(form, item),
+        label: f(t.findDataItem, {
+          address: item.address,
+          goes: goes(item),
+          reading: (item.preview?.tables ?? []).map((table) => readingWords(t, language, table, count)).join(language === "zh-CN" ? "；" : "; "),
+        }),
+      })),
+  }));
+  return {
+    ...props,
+    sheets,
+    summary: { intent: "info", text: f(t.findDataSummary, { count: count(data.sources.length), sheetCount: count(data.sheets.length) }) },
+    ...(data.aliasSheet !== undefined ? { alias: f(t.findDataAlias, { address: data.aliasSheet.address, count: count(data.aliasSheet.lines) }) } : {}),
+  };
+}
