@@ -13,7 +13,8 @@ import { runAnalysis } from "../src/excel/run";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
 import { naiveRun } from "./naive";
-import { RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
+import { findWorkload, RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
+import { findData } from "../src/excel/find";
 
 /** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
 const LATENCY_MS = 50;
@@ -25,8 +26,8 @@ const LATENCY_MS = 50;
 const NAIVE_SAMPLE_ROWS = 12_000;
 
 interface Case {
-  readonly kind: "ranking" | "series";
-  readonly layout: RankingLayout | "nbs" | "nbs-release";
+  readonly kind: "ranking" | "series" | "find";
+  readonly layout: RankingLayout | "nbs" | "nbs-release" | "find-data";
   /** Enterprises per year for a ranking; months for a series. */
   readonly rows: number;
 }
@@ -36,6 +37,8 @@ const CASES: readonly Case[] = [
   ...[12, 60, 120, 600].map((rows) => ({ kind: "series" as const, layout: "nbs" as const, rows })),
   // Fifteen years of the whole release (the real oracle): rows are its months.
   { kind: "series", layout: "nbs-release", rows: 169 },
+  // Find data (#13) on 24 monthly TOP200 lists, an NBS export and a regional table: rows are its sheets.
+  { kind: "find", layout: "find-data", rows: 26 },
 ];
 
 interface Figures {
@@ -70,6 +73,7 @@ interface Figures {
 }
 
 function workloadOf(c: Case): Workload {
+  if (c.kind === "find") return findWorkload();
   if (c.kind === "ranking") return rankingWorkload(c.rows, c.layout as RankingLayout);
   return c.layout === "nbs-release" ? releaseWorkload() : seriesWorkload(c.rows);
 }
@@ -95,8 +99,72 @@ function peakRssBytes(): number | undefined {
   }
 }
 
+/**
+ * Find data on its workbook: round trips and bytes of the first Find data, its wall time, the
+ * same again five times (median, as computeMs), and analyze() alone on every sheet's grid. The
+ * baseline is modelled, not run: a sheet-by-sheet reader's round trips (the list, then one a
+ * sheet) at the same wall time.
+ */
+async function measureFind(c: Case): Promise<Figures> {
+  const lib = loadExcelClient();
+  const warm = findWorkload();
+  await findData({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true });
+  const workload = workloadOf(c);
+  const host = new WorkbookHost(workload.workbook);
+  const env = { run: connectHost(lib, host), isSetSupported: () => true };
+  const started = performance.now();
+  const found = await findData(env);
+  const wallMs = performance.now() - started;
+  const records = [...host.stats.records];
+  const syncs = host.stats.syncs;
+  const again: number[] = [];
+  for (let k = 0; k < REFRESHES; k++) {
+    const t = performance.now();
+    await findData(env);
+    again.push(performance.now() - t);
+  }
+  const inputs: AnalysisInput[] = workload.sources.map((s) => ({
+    source: { sheet: s.sheet, row: 0, column: 0 },
+    grid: workload.workbook.sheet(s.sheet)!.values({ row: 0, column: 0, rowCount: s.rows, columnCount: s.columns }),
+  }));
+  const { options } = resolveOptions({});
+  let analyzeMs = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    analyze(inputs, options);
+    analyzeMs = Math.min(analyzeMs, performance.now() - t);
+  }
+  const endToEndMs = wallMs + host.simulatedLatencyMs(LATENCY_MS);
+  const naiveSyncs = 1 + workload.sources.length;
+  const naiveEndToEndMs = wallMs + naiveSyncs * LATENCY_MS;
+  const peak = peakRssBytes() ?? process.memoryUsage().rss;
+  return {
+    kind: c.kind,
+    layout: c.layout,
+    rows: c.rows,
+    ok: found.problems.length === 0 && found.sources.length === workload.sources.length,
+    syncs,
+    maxRequestBytes: Math.max(...records.map((r) => r.requestBytes)),
+    maxResponseBytes: Math.max(...records.map((r) => r.responseBytes)),
+    totalBytes: records.reduce((a, r) => a + r.requestBytes + r.responseBytes, 0),
+    perSync: records.map((r) => [r.requestBytes, r.responseBytes, r.errorCode ?? null] as const),
+    computeMs: round(median(again), 2),
+    firstRunComputeMs: round(wallMs, 2),
+    analyzeMs: round(analyzeMs, 2),
+    wallMs: round(wallMs),
+    endToEndMs: round(endToEndMs),
+    naiveSyncs,
+    naiveEndToEndMs: round(naiveEndToEndMs),
+    naiveExtrapolated: true,
+    speedup: round(naiveEndToEndMs / endToEndMs),
+    peakRssMb: round(peak / 1024 / 1024),
+    sourceCells: workload.sources.reduce((a, s) => a + s.rows * s.columns, 0),
+  };
+}
+
 /** Measures one case in this process. */
 async function measure(c: Case): Promise<Figures> {
+  if (c.kind === "find") return measureFind(c);
   let peakRss = process.memoryUsage().rss;
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

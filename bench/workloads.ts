@@ -7,9 +7,11 @@ import { AnalysisDefinition } from "../src/excel/types";
 import { WorkbookModel } from "../src/host/model";
 import { columnLetters } from "../src/core/a1";
 import { prng } from "../test/fixtures/rankings/synthetic";
-import { monthsNewestFirst, NBS_INDICATORS } from "../test/fixtures/nbs/build";
+import { monthsNewestFirst, NBS_INDICATORS, nbsExportGrid } from "../test/fixtures/nbs/build";
 import { oracleExportGrid, oracleMonths } from "../test/fixtures/nbs/oracle";
 import { definitionOf, workbookOf } from "../test/fixtures/workbooks";
+import { monthlySheets } from "../test/fixtures/rankings/history";
+import { regionalTableGrid } from "../test/fixtures/nbs/hand-table";
 
 /** 样本房企000123: realistic length (4 CJK characters and 6 digits, like 碧桂园控股有限公司 in bytes). */
 function enterpriseName(i: number): string {
@@ -125,4 +127,19 @@ export function seriesWorkload(periods: number): Workload {
   const columns = periods + 1;
   const lastColumn = columnLetters(columns - 1);
   return { workbook: workbookOf({ 月度数据: grid }, "bench.xlsx"), definition: definitionOf([`月度数据!A1:${lastColumn}${grid.length}`], "bench"), sources: [{ sheet: "月度数据", rows: grid.length, columns }] };
+}
+
+/**
+ * Find data's workbook (#13): 24 monthly TOP200 lists (2023 and 2024, one sheet each), an NBS
+ * export and a regional table. The definition names every sheet's columns, as Find data stores
+ * them; Find data itself is given nothing.
+ */
+export function findWorkload(): Workload {
+  const sheets: Record<string, Grid> = { ...monthlySheets(), 国家统计局: nbsExportGrid(), 分地区: regionalTableGrid() };
+  const extent = (grid: Grid) => ({ rows: grid.length, columns: Math.max(...grid.map((r) => r.length)) });
+  return {
+    workbook: workbookOf(sheets, "bench.xlsx"),
+    definition: definitionOf(Object.entries(sheets).map(([name, grid]) => `'${name}'!A1:${columnLetters(extent(grid).columns - 1)}${grid.length}`), "bench"),
+    sources: Object.entries(sheets).map(([sheet, grid]) => ({ sheet, ...extent(grid) })),
+  };
 }
