@@ -279,6 +279,43 @@ describe("the workbench with the sample workbook", () => {
   });
 });
 
+describe("Find data and the table around a clicked cell (#13)", () => {
+  test.each(["zh-CN", "en-US"] as const)("%s: one cell takes its whole table; 查找数据 fills this year's, last year's and the NBS slots; the run writes the summary", async (language) => {
+    const t = messages(language);
+    const session = await openWorkbench(language);
+    const { page } = session;
+    const box = (slot: "slotCurrent" | "slotPrevious" | "slotSeries") => page.getByRole("textbox", { name: format(t.addressOf, { source: t[slot] }) });
+
+    // One cell inside the 2024 list, then Use selection: the address is the whole table, title and footnotes included.
+    await showSheet(page, "2024年TOP100");
+    await cell(page, "B5").click();
+    await expect(nameBox(page).inputValue()).resolves.toBe("B5");
+    await page.getByRole("button", { name: format(t.useSelectionFor, { source: t.slotCurrent }) }).click();
+    await expect(eventually(() => box("slotCurrent").inputValue(), (v) => v === "'2024年TOP100'!A1:C109")).resolves.toBe("'2024年TOP100'!A1:C109");
+    await expect(page.getByText(format(t.previewExpanded, { address: "'2024年TOP100'!A1:C109" }))).toBeVisibleSoon();
+
+    // Find data: every slot from the workbook, the list of what was found per sheet.
+    await page.getByRole("button", { name: t.findData, exact: true }).click();
+    await expect(eventually(() => box("slotPrevious").inputValue(), (v) => v === "'2023年TOP100'!A1:C124")).resolves.toBe("'2023年TOP100'!A1:C124");
+    await expect(box("slotCurrent").inputValue()).resolves.toBe("'2024年TOP100'!A1:C109");
+    await expect(box("slotSeries").inputValue()).resolves.toMatch(/^国家统计局!A1:/);
+    const found = page.getByRole("region", { name: t.findDataTitle });
+    await expect(found).toBeVisibleSoon();
+    await expect(found.getByRole("checkbox").count()).resolves.toBe(3);
+    await expect(found.getByText(format(t.findDataSheetNothing, { sheet: "说明" }))).toBeVisibleSoon();
+    await page.locator("[data-find-data]").evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await page.waitForTimeout(100);
+    await shot(page.locator("[data-pane]"), `pane-find-data-${language}`);
+
+    const summary = language === "zh-CN" ? "汇总_2024" : "Summary_2024";
+    await runAnalysis(page, language, summary);
+    const top100 = await rowWithLabel(page, "TOP100");
+    expect(top100.texts).toContain("43,547.3");
+    expect(top100.texts).toContain("▼30.6%");
+    await finish(session);
+  });
+});
+
 describe("the grid", () => {
   test("the keyboard moves and extends the selection as in Excel; the Name Box goes to an address", async () => {
     const session = await openWorkbench("en-US");

@@ -58,7 +58,8 @@ export function useFoundData(props: FoundDataProps): FoundDataState {
   const goes = (item: FoundItem): string => {
     const words =
       item.slot !== null ? t[SLOT_KEY[item.slot]] : item.role === "series" ? t.findDataBesideSeries : item.role === "plan" ? t.findDataBesidePlan : t.findDataBesideRanking;
-    return language === "en-US" ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+    // Mid-sentence in English: "used as this year's ranking", but "NBS" stays as it is.
+    return language === "en-US" && /^[A-Z][a-z]/.test(words) ? words.charAt(0).toLowerCase() + words.slice(1) : words;
   };
   const sheets: FoundSheet[] = data.sheets.map((sheet) => ({
     sheet,
