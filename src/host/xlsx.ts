@@ -1,15 +1,18 @@
-// .xlsx import and export for the in-memory workbook, through ExcelJS (values, formulas with
-// cached results, number formats, fonts, fills, alignment, borders, widths, heights, merges,
-// frozen panes, tab colours, visibility, defined names) plus DrawingML charts added afterwards.
+// .xlsx import and export for the in-memory workbook: read through ExcelJS, written by
+// xlsx-writer.ts from the model (values, formulas with cached results, number formats, fonts,
+// fills, alignment, borders, widths, heights, merges, frozen panes, tab colours, visibility,
+// defined names) plus DrawingML charts added afterwards.
 
 import ExcelJS from "exceljs";
-import { absoluteAddress, columnLetters, rectAddress } from "./address";
 import { addChartsToXlsx } from "./chart-xml";
-import { cellValue } from "./formula";
 import { HostError } from "./errors";
 import { checkXlsx } from "./xlsx-guard";
-import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetModel, SheetVisibility, WorkbookModel } from "./model";
-import { CellValue, isErrorValue } from "./values";
+import { WriteOptions, writeXlsxParts } from "./xlsx-writer";
+import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetVisibility, WorkbookModel } from "./model";
+import { CellValue } from "./values";
+
+export { pointsToChars } from "./xlsx-writer";
+export type { WriteOptions } from "./xlsx-writer";
 
 /** Excel's serial day number of a JavaScript date (1900 date system, UTC). */
 export function dateToSerial(date: Date): number {
@@ -23,12 +26,6 @@ export function dateToSerial(date: Date): number {
 export function charsToPoints(chars: number): number {
   const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
   return px * 0.75;
-}
-
-/** Points → .xlsx column width in characters (inverse of charsToPoints). */
-export function pointsToChars(points: number): number {
-  const px = points / 0.75;
-  return Math.max(0, Math.round((px / 7) * 256) / 256);
 }
 
 const BORDER_TO_EXCEL: Record<string, ExcelJS.BorderStyle> = {
@@ -78,10 +75,6 @@ function argbToHex(color: Partial<ExcelJS.Color> | undefined): string | undefine
   const argb = color?.argb;
   if (!argb || !/^[0-9A-Fa-f]{6,8}$/.test(argb)) return undefined;
   return `#${argb.slice(-6).toUpperCase()}`;
-}
-
-function hexToArgb(hex: string): string {
-  return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,101 +229,11 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  if (style.numberFormat !== "General") out.numFmt = style.numberFormat;
-  const f = style.font;
-  out.font = {
-    name: f.name,
-    size: f.size,
-    ...(f.bold ? { bold: true } : {}),
-    ...(f.italic ? { italic: true } : {}),
-    ...(f.strikethrough ? { strike: true } : {}),
-    ...(f.underline === "Single" ? { underline: true } : f.underline === "Double" ? { underline: "double" as const } : {}),
-    ...(f.color !== "#000000" ? { color: { argb: hexToArgb(f.color) } } : {}),
-  };
-  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: hexToArgb(style.fill) } };
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (H_TO_EXCEL[style.horizontalAlignment]) alignment.horizontal = H_TO_EXCEL[style.horizontalAlignment];
-  if (style.verticalAlignment !== "Bottom" && V_TO_EXCEL[style.verticalAlignment]) alignment.vertical = V_TO_EXCEL[style.verticalAlignment];
-  if (style.wrapText) alignment.wrapText = true;
-  if (style.indentLevel) alignment.indent = style.indentLevel;
-  if (Object.keys(alignment).length > 0) out.alignment = alignment;
-  const border: Partial<ExcelJS.Borders> = {};
-  for (const [edge, side] of Object.entries(EDGE_TO_EXCEL) as [CellEdge, "top" | "bottom" | "left" | "right"][]) {
-    const b = style.borders[edge];
-    if (b && b.style !== "None") {
-      border[side] = { style: BORDER_TO_EXCEL[`${b.style}|${b.weight}`] ?? BORDER_TO_EXCEL[`${b.style}|Thin`] ?? "thin", color: { argb: hexToArgb(b.color) } };
-    }
-  }
-  if (Object.keys(border).length > 0) out.border = border;
-  return out;
-}
-
-function excelValue(value: CellValue, formula: string | undefined): ExcelJS.CellValue {
-  if (formula) {
-    const result = isErrorValue(value) ? { error: value as ExcelJS.CellErrorValue["error"] } : value === "" ? undefined : value;
-    return { formula: formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
-  }
-  if (isErrorValue(value)) return { error: value as ExcelJS.CellErrorValue["error"] };
-  return value;
-}
-
-/** The sheet's page layout as ExcelJS writes it (fit-to-pages, else a scale). */
-function pageSetup(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
-  const layout = sheet.pageLayout;
-  const fit = layout.horizontalFitToPages > 0 || layout.verticalFitToPages > 0;
-  return {
-    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
-    ...(fit ? { fitToPage: true, fitToWidth: layout.horizontalFitToPages, fitToHeight: layout.verticalFitToPages } : { scale: layout.scale }),
-  };
-}
-
-function writeSheet(ejs: ExcelJS.Workbook, sheet: SheetModel): void {
-  const wb = sheet.workbook;
-  const state = sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible";
-  const ws = ejs.addWorksheet(sheet.name, {
-    state,
-    ...(sheet.tabColor ? { properties: { tabColor: { argb: hexToArgb(sheet.tabColor) } } } : {}),
-    views: [
-      sheet.freeze.rows > 0 || sheet.freeze.columns > 0
-        ? { state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, topLeftCell: `${columnLetters(sheet.freeze.columns)}${sheet.freeze.rows + 1}`, showGridLines: sheet.showGridlines }
-        : { showGridLines: sheet.showGridlines },
-    ],
-    pageSetup: pageSetup(sheet),
-  } as Partial<ExcelJS.AddWorksheetOptions>);
-  for (const [c, width] of sheet.columnWidths) ws.getColumn(c + 1).width = pointsToChars(width);
-  for (const [c, id] of sheet.columnStyles) if (id !== 0) ws.getColumn(c + 1).style = excelStyle(wb.styles.get(id)) as ExcelJS.Style;
-  for (const [r, id] of sheet.rowStyles) if (id !== 0) (ws.getRow(r + 1) as unknown as { style: Partial<ExcelJS.Style> }).style = excelStyle(wb.styles.get(id));
-  for (const [r, height] of sheet.rowHeights) ws.getRow(r + 1).height = height;
-  const cache = new Map<number, Partial<ExcelJS.Style>>();
-  sheet.forEachCell((r, c) => {
-    const cell = ws.getCell(r + 1, c + 1);
-    const formula = sheet.formula(r, c);
-    const value = formula ? cellValue(sheet, r, c) : sheet.value(r, c);
-    if (formula || value !== "") cell.value = excelValue(value, formula);
-    const id = sheet.styleId(r, c);
-    if (id !== 0 || sheet.rowStyles.has(r) || sheet.columnStyles.has(c)) {
-      let style = cache.get(id);
-      if (!style) cache.set(id, (style = excelStyle(wb.styles.get(id))));
-      cell.style = style as ExcelJS.Style;
-    }
-  });
-  for (const m of sheet.merges) ws.mergeCells(rectAddress(m));
-}
-
-/** Writes the workbook model as .xlsx bytes (with DrawingML charts when it has charts). */
-export async function writeXlsx(wb: WorkbookModel): Promise<Uint8Array> {
-  const ejs = new ExcelJS.Workbook();
-  ejs.creator = "StatDesk";
-  for (const sheet of wb.sheets) writeSheet(ejs, sheet);
-  for (const n of wb.names) {
-    const target = n.sheetId ? undefined : wb.rangeOf(n.formula);
-    if (target) ejs.definedNames.add(absoluteAddress(target.sheet.name, target.rect), n.name);
-  }
-  const active = wb.activeSheetId ? wb.sheets.findIndex((s) => s.id === wb.activeSheetId) : 0;
-  ejs.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
-  const written = await ejs.xlsx.writeBuffer();
-  const bytes = new Uint8Array(written as ArrayBuffer);
-  return addChartsToXlsx(bytes, wb);
+/**
+ * Writes the workbook model as .xlsx bytes (with DrawingML charts when it has charts). The parts
+ * are generated from the model directly (xlsx-writer.ts), not through a second copy of the
+ * workbook in ExcelJS.
+ */
+export async function writeXlsx(wb: WorkbookModel, options: WriteOptions = {}): Promise<Uint8Array> {
+  return addChartsToXlsx(await writeXlsxParts(wb, options), wb);
 }
