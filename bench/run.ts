@@ -2,16 +2,19 @@
 // client against the in-memory host, for ranking lists of 100 to 100,000 rows and NBS series of
 // 12 to 600 months — round trips, payload bytes, compute and end-to-end milliseconds with Excel
 // on the web's round-trip latency modelled, peak memory — beside a naive one-row-per-sync
-// baseline. Each case runs in its own process so its memory figure is its own. Not a test.
+// baseline. Each case runs in its own process so its memory figure is its own. Then the command
+// line's peak memory for --json and for --out on one 200,000-row two-sheet .xlsx. Not a test.
 
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
+import * as path from "path";
 import { analyze, AnalysisInput } from "../src/core/analyze";
 import { resolveOptions } from "../src/core/options";
 import { runAnalysis } from "../src/excel/run";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
+import { writeXlsx } from "../src/host/xlsx";
 import { naiveRun } from "./naive";
 import { findWorkload, RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
 import { findData } from "../src/excel/find";
@@ -327,6 +330,85 @@ function table(runs: readonly Figures[]): string {
   return [row(header), row(widths.map((w) => "-".repeat(w))), ...lines.map(row)].join("\n");
 }
 
+/** Rows per sheet of the command line's memory case: two sheets, 200,000 rows in all. */
+const CLI_ROWS_PER_SHEET = 100_000;
+
+/** One command-line run: its peak resident memory and wall time. */
+interface CliRun {
+  readonly peakRssMb: number;
+  readonly wallMs: number;
+  readonly exitCode: number | null;
+}
+
+/** The command line's memory on one .xlsx: --json against --out, each in a fresh process. */
+interface CliFigures {
+  readonly rows: number;
+  readonly sheets: number;
+  readonly inputMb: number;
+  readonly outputMb: number;
+  readonly json: CliRun;
+  readonly out: CliRun;
+  /** out.peakRssMb / json.peakRssMb; the target is at most 1.25 (issue #15). */
+  readonly outToJson: number;
+}
+
+/**
+ * `statdesk summarize` on a 200,000-row two-sheet workbook (the two-sheets ranking workload at
+ * 100,000 rows a sheet, written to a temporary .xlsx by StatDesk's own writer), once with --json
+ * and once with --out, each in its own process through bin/statdesk.js (the compiled command in
+ * lib/; undefined when it is not built). Peak memory is the process's getrusage high-water mark.
+ */
+async function measureCli(): Promise<CliFigures | undefined> {
+  const root = path.resolve(__dirname, "..");
+  const bin = path.join(root, "bin", "statdesk.js");
+  if (!fs.existsSync(path.join(root, "lib", "cli", "main.js"))) return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-bench-"));
+  try {
+    const input = path.join(dir, "bench-200k.xlsx");
+    fs.writeFileSync(input, await writeXlsx(rankingWorkload(CLI_ROWS_PER_SHEET, "two-sheets").workbook));
+    const output = path.join(dir, "summary.xlsx");
+    const run = (args: readonly string[]): CliRun => {
+      const started = performance.now();
+      const child = spawnSync(process.execPath, ["-r", path.join(__dirname, "peak-rss.js"), bin, "summarize", input, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+      const wallMs = performance.now() - started;
+      const kb = /bench-peak-rss-kb (\d+)/.exec(child.stderr ?? "");
+      if (child.status !== 0) process.stderr.write(`bench: statdesk summarize ${args.join(" ")} exited ${child.status}: ${(child.stderr ?? "").slice(0, 2000)}\n`);
+      return { peakRssMb: kb === null ? NaN : round(Number(kb[1]) / 1024), wallMs: round(wallMs), exitCode: child.status };
+    };
+    const json = run(["--json"]);
+    const out = run(["--out", output]);
+    return {
+      rows: 2 * CLI_ROWS_PER_SHEET,
+      sheets: 2,
+      inputMb: round(fs.statSync(input).size / 1024 / 1024, 2),
+      outputMb: fs.existsSync(output) ? round(fs.statSync(output).size / 1024 / 1024, 2) : NaN,
+      json,
+      out,
+      outToJson: round(out.peakRssMb / json.peakRssMb, 2),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function cliLines(cli: CliFigures | undefined, markdownTable: boolean): string {
+  if (cli === undefined) return "command line: not measured (lib/ is not built: npm run build:cli)";
+  if (markdownTable) {
+    return [
+      `| command line, ${cli.rows.toLocaleString("en-US")} rows on ${cli.sheets} sheets (${cli.inputMb.toFixed(2)} MB .xlsx) | peak RSS MB | wall ms |`,
+      "|---|--:|--:|",
+      `| \`statdesk summarize --json\` | ${cli.json.peakRssMb.toFixed(0)} | ${cli.json.wallMs.toFixed(0)} |`,
+      `| \`statdesk summarize --out\` (${cli.outputMb.toFixed(2)} MB written) | ${cli.out.peakRssMb.toFixed(0)} | ${cli.out.wallMs.toFixed(0)} |`,
+      `| --out / --json | ${cli.outToJson.toFixed(2)}× | |`,
+    ].join("\n");
+  }
+  return (
+    `command line, ${cli.rows.toLocaleString("en-US")} rows on ${cli.sheets} sheets (${cli.inputMb.toFixed(2)} MB .xlsx): ` +
+    `--json peak RSS ${cli.json.peakRssMb.toFixed(0)} MB (${cli.json.wallMs.toFixed(0)} ms), ` +
+    `--out ${cli.out.peakRssMb.toFixed(0)} MB (${cli.out.wallMs.toFixed(0)} ms, ${cli.outputMb.toFixed(2)} MB written): ${cli.outToJson.toFixed(2)}× (target ≤ 1.25×)`
+  );
+}
+
 /**
  * The command: with `--one <index>` measures one case and prints its figures as one JSON line
  * (the parent runs each case so); otherwise runs every case in a child process and prints a
@@ -341,27 +423,34 @@ export async function cli(argv: readonly string[], launcher: readonly string[]):
   }
   const json = argv.includes("--json");
   const quiet = json || argv.includes("--markdown");
-  const only = argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
+  // --cli: only the command line's memory case.
+  const only = argv.includes("--cli") ? [] : argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
   const runs: Figures[] = [];
   for (const c of only) {
     if (!quiet) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows.toLocaleString("en-US")}…\n`);
     const out = execFileSync(process.execPath, [...launcher, "--one", String(CASES.indexOf(c))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
     runs.push(JSON.parse(out.trim().split("\n").pop() as string) as Figures);
   }
+  // The command line's memory, --json against --out (skipped by --quick: 200,000 rows).
+  if (!quiet && !argv.includes("--quick")) process.stderr.write(`bench: command line, ${(2 * CLI_ROWS_PER_SHEET).toLocaleString("en-US")} rows, --json and --out…\n`);
+  const cli = argv.includes("--quick") ? undefined : await measureCli();
   const report = {
     runs,
+    cli: cli ?? null,
     latencyMsPerSync: LATENCY_MS,
     payloadLimitBytes: DEFAULT_PAYLOAD_LIMIT,
-    targets: targets(runs),
+    targets: { ...targets(runs), cliOutWithin125PctOfJson: cli === undefined ? null : cli.outToJson <= 1.25 },
     // The machine is shared: its load while the cases ran says how much the milliseconds are inflated.
     machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", platform: `${os.platform()} ${os.arch()}`, loadAverage: os.loadavg().map((x) => round(x, 2)) },
   };
   if (json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else if (argv.includes("--markdown")) {
-    process.stdout.write(`${markdown(runs)}\n\n\`\`\`json\n${JSON.stringify(report)}\n\`\`\`\n`);
+    const tables = [...(runs.length > 0 ? [markdown(runs)] : []), ...(cli !== undefined || !argv.includes("--quick") ? [cliLines(cli, true)] : [])];
+    process.stdout.write(`${tables.join("\n\n")}\n\n\`\`\`json\n${JSON.stringify(report)}\n\`\`\`\n`);
   } else {
-    process.stdout.write(`${table(runs)}\n\n`);
+    if (runs.length > 0) process.stdout.write(`${table(runs)}\n\n`);
+    if (!argv.includes("--quick")) process.stdout.write(`${cliLines(cli, false)}\n\n`);
     process.stdout.write(`rows: enterprises per year (ranking) or months (series). compute ms: the analysis run again (Refresh), median of ${REFRESHES};\n`);
     process.stdout.write(`first run ms: the first run at that size (code not yet compiled for it); core ms: analyze() alone on the same grids, best of 3.\n`);
     process.stdout.write(`end-to-end = the first run's measured wall time + syncs × ${LATENCY_MS} ms (Excel on the web's round trip, modelled).\n`);
