@@ -157,6 +157,7 @@ const ZH: Catalog = {
   "output-name-invalid": (p) => `输出工作表名“${s(p.name)}”不可用：不能为空、不超过31个字符，不能含 : \\ / ? * [ ]。`,
   "output-name-taken": (p) => `工作表“${s(p.name)}”已存在且不是 StatDesk 生成的，未覆盖；汇总写入“${s(p.used)}”。`,
   "sheet-protected": (p) => `工作表“${s(p.name)}”受保护，无法写入。请撤销保护或换一个输出工作表名。`,
+  "cell-edit-mode": () => "Excel 正在编辑单元格，暂不接受更改；工作簿未作任何修改。请按 Enter 或 Esc 结束编辑后重试。",
   "workbook-protected": (p) => `工作簿结构受保护，无法新建、重命名或删除工作表（Excel 返回 ${s(p.code)}），汇总表未写入。请在“审阅 > 保护工作簿”中撤销保护后重试。`,
   "payload-too-large": (p) =>
     p.direction === "write"
@@ -274,6 +275,7 @@ const EN: Catalog = {
   "output-name-invalid": (p) => `The output sheet name "${s(p.name)}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ].`,
   "output-name-taken": (p) => `A sheet named "${s(p.name)}" exists and was not made by StatDesk, so it was left alone; the summary went to "${s(p.used)}".`,
   "sheet-protected": (p) => `The sheet "${s(p.name)}" is protected and cannot be written. Unprotect it or choose another output sheet name.`,
+  "cell-edit-mode": () => "Excel is editing a cell and takes no change until the edit ends; nothing in the workbook was changed. Press Enter or Esc to finish the edit, then run again.",
   "workbook-protected": (p) => `The workbook's structure is protected, so no sheet can be added, renamed or deleted (Excel answered ${s(p.code)}); the summary was not written. Turn off Review > Protect Workbook and run again.`,
   "payload-too-large": (p) =>
     p.direction === "write"

@@ -80,6 +80,7 @@ export type ProblemCode =
   | "output-name-taken" // the output name belongs to a sheet StatDesk did not write
   | "sheet-protected" // a sheet StatDesk must write is protected
   | "workbook-protected" // the workbook's structure is protected: no sheet can be added, renamed or deleted
+  | "cell-edit-mode" // Excel is editing a cell and takes no change until the edit ends
   | "payload-too-large" // more than Excel on the web takes in one round trip, even in parts
   | "write-failed" // Excel refused a write; the previous summary is intact
   | "recovery-failed" // and cleaning up after it failed too

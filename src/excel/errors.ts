@@ -69,6 +69,9 @@ export function structureProblem(error: OfficeErrorLike): Problem | undefined {
 export function officeProblem(error: OfficeErrorLike, location?: string): Problem {
   const structure = structureProblem(error);
   if (structure !== undefined) return structure;
+  // While a cell is being edited Excel refuses every batch with this code (excel-fidelity-audit.md
+  // row 42; Excel.ErrorCodes.invalidOperationInCellEditMode): the person only has to end the edit.
+  if (error.code === "InvalidOperationInCellEditMode") return problem("cell-edit-mode", "error", location, { code: error.code });
   const where = error.debugInfo?.errorLocation;
   return problem("excel-error", "error", location, { code: error.code, detail: where ? `${error.message} (${where})` : error.message });
 }

@@ -11,7 +11,7 @@
 import { rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
-import { isOfficeError, isPayloadError, lastTrace, OfficeErrorLike, structureProblem } from "./errors";
+import { isOfficeError, isPayloadError, lastTrace, officeProblem, OfficeErrorLike, structureProblem } from "./errors";
 import { SETTINGS_KEY, SheetInfo } from "./read";
 import { ContextRunner } from "./types";
 
@@ -650,6 +650,7 @@ function writeProblem(error: OfficeErrorLike, sheetName: string): Problem {
   // Protect Workbook refuses the sheet's very creation with AccessDenied too: not the sheet's protection.
   const structure = structureProblem(error);
   if (structure !== undefined) return structure;
+  if (error.code === "InvalidOperationInCellEditMode") return officeProblem(error);
   if (error.code === "AccessDenied") return problem("sheet-protected", "error", undefined, { name: sheetName });
   return problem("write-failed", "error", undefined, { code: error.code, detail: error.message });
 }

@@ -1,4 +1,4 @@
-// StatDesk against the Excel rules the host now enforces (excel-fidelity-audit.md rows 24 and 35):
+// StatDesk against the Excel rules the host now enforces (excel-fidelity-audit.md rows 24, 35, 42):
 // a name that starts with "+", "-" or "=" must land as text, not as a formula; and a workbook
 // whose structure is protected refuses the summary cleanly, with a message that says so.
 
@@ -74,5 +74,28 @@ describe("row 35: a workbook whose structure is protected", () => {
     expect(scratchSheets(workbook)).toEqual([]);
     expect(workbook.settings.size).toBe(0);
     expect(host.stats.records.some((r) => r.errorCode === "AccessDenied")).toBe(true);
+  });
+});
+
+describe("row 42: Excel in cell edit mode", () => {
+  test.each([
+    ["the read", 1],
+    ["the write", 2],
+  ])("refusing %s with InvalidOperationInCellEditMode: the run says to end the edit, in both languages, and nothing is written", async (_what, sync) => {
+    const workbook = book();
+    const before = sheetDigests(workbook, ["2024年", "2023年"]);
+    const host = new WorkbookHost(workbook);
+    host.injectFault({ code: "InvalidOperationInCellEditMode", match: (a) => a.sync === sync });
+    const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
+    expect(result.ok).toBe(false);
+    expect(host.stats.records.filter((r) => r.errorCode === "InvalidOperationInCellEditMode").map((r) => r.index)).toEqual([sync]);
+    const errors = result.problems.filter((p) => p.severity === "error");
+    expect(errors.map((p) => p.code)).toEqual(["cell-edit-mode"]);
+    expect(problemMessage(errors[0], "zh-CN")).toContain("Enter 或 Esc");
+    expect(problemMessage(errors[0], "en-US")).toContain("Enter or Esc");
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年"]);
+    expect(sheetDigests(workbook, ["2024年", "2023年"])).toEqual(before);
+    expect(scratchSheets(workbook)).toEqual([]);
+    expect(workbook.settings.size).toBe(0);
   });
 });
