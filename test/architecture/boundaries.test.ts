@@ -6,7 +6,7 @@ import * as path from "path";
 
 const SRC = path.join(__dirname, "..", "..", "src");
 
-type Layer = "core" | "excel" | "host" | "i18n" | "taskpane" | "workbench" | "cli";
+type Layer = "core" | "excel" | "wps" | "host" | "i18n" | "taskpane" | "workbench" | "cli";
 
 /**
  * What each layer may import: our own modules (by path under src/, a prefix match) and packages.
@@ -16,6 +16,8 @@ type Layer = "core" | "excel" | "host" | "i18n" | "taskpane" | "workbench" | "cl
 const RULES: Record<Layer, { ours: string[]; packages: RegExp }> = {
   core: { ours: ["core/"], packages: /^$/ },
   excel: { ours: ["core/", "excel/"], packages: /^$/ },
+  // WPS's ET layer beside the Office.js one: both stand behind core/port, neither imports the other.
+  wps: { ours: ["core/", "wps/"], packages: /^$/ },
   host: { ours: ["host/", "core/a1", "core/sheet-name"], packages: /^(exceljs|jszip)$/ },
   i18n: { ours: ["i18n/", "core/messages"], packages: /^$/ },
   taskpane: { ours: ["taskpane/", "core/", "excel/index", "i18n/"], packages: /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fluentui\/.+)$/ },
@@ -70,11 +72,16 @@ for (const file of all) {
 
 test("src/ has modules in every layer (the check sees them)", () => {
   expect(all.length).toBeGreaterThan(40);
-  for (const layer of ["core", "excel", "host", "cli", "i18n"]) expect(all.some((f) => f.includes(`${path.sep}${layer}${path.sep}`))).toBe(true);
+  for (const layer of ["core", "excel", "wps", "host", "cli", "i18n"]) expect(all.some((f) => f.includes(`${path.sep}${layer}${path.sep}`))).toBe(true);
 });
 
 test("every import respects the layer boundaries", () => {
   expect(violations).toEqual([]);
+});
+
+test("the check catches a wrong import (wps importing excel, excel importing wps)", () => {
+  expect(RULES.wps.ours.some((p) => resolveOurs(path.join(SRC, "wps", "x.ts"), "../excel/run").startsWith(p))).toBe(false);
+  expect(RULES.excel.ours.some((p) => resolveOurs(path.join(SRC, "excel", "x.ts"), "../wps/write").startsWith(p))).toBe(false);
 });
 
 test("the check catches a wrong import (core importing excel)", () => {
