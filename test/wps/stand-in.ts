@@ -1,0 +1,539 @@
+// A stand-in for WPS 表格's ET object model, backed by the in-memory WorkbookModel the Office.js
+// host answers from, so one workbook can be compared across both paths. Kingsoft ships no fake
+// (wps-addin.md §4), so each quirk below says where it was measured or read. Every member read,
+// write or call is one bridge call, counted, and can be made to fail (fault injection).
+
+import { columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, quoteSheetName, rectName } from "../../src/core/a1";
+import { replaceSheetReferences } from "../../src/host/address";
+import { isErrorValue } from "../../src/host/values";
+import { BorderModel, SheetModel, WorkbookModel } from "../../src/host/model";
+import { cvErr, EtApplication, EtName, EtNames, EtRange, EtWorkbook, EtWorksheet, EtWorksheets, hexOfBgr, pointsOfChars } from "../../src/wps/et";
+
+type Rect = { row: number; column: number; rowCount: number; columnCount: number };
+
+export interface StandInOptions {
+  /**
+   * How Value2 gives one row or one column: "2d" as VBA does ([[a, b]] / [[a], [b]]), or "flat"
+   * ([a, b]) — the shape is "官方未成文" (wps-addin.md §2.3 table, "read block"), so both are tried.
+   */
+  readonly lineShape?: "2d" | "flat";
+  /** Worksheets.Add returns null, as the claude SKILL reports for some builds (wps-addin.md §2.3 table, "add sheet"). */
+  readonly addReturnsNull?: boolean;
+  /** Fails the bridge call for which this answers true (call number from 1, member as "Range.Value2=" etc.). */
+  readonly fault?: (call: number, member: string) => boolean;
+}
+
+/** What happened across the bridge, for assertions. */
+export interface BridgeLog {
+  calls: number;
+  /** Calls per member ("Range.Value2=", "Worksheets.Add()"). */
+  readonly byMember: Map<string, number>;
+  /** Cell writes made while ScreenUpdating was on. */
+  writesWithScreenOn: number;
+}
+
+class Bridge {
+  readonly log: BridgeLog = { calls: 0, byMember: new Map(), writesWithScreenOn: 0 };
+  screenUpdating = true;
+  displayAlerts = true;
+  constructor(
+    readonly workbook: WorkbookModel,
+    readonly options: StandInOptions,
+  ) {}
+
+  /** One call across the process boundary: counted, and failed when the fault says so. */
+  call(member: string): void {
+    this.log.calls++;
+    this.log.byMember.set(member, (this.log.byMember.get(member) ?? 0) + 1);
+    if (this.options.fault?.(this.log.calls, member) === true) throw new Error(`injected fault at call ${this.log.calls} (${member})`);
+  }
+
+  write(member: string): void {
+    this.call(member);
+    if (this.screenUpdating) this.log.writesWithScreenOn++;
+  }
+}
+
+/** A1 text (no sheet) → 0-based rectangle; whole columns and rows span the sheet. */
+function parseRef(text: string): Rect {
+  const parts = text.replace(/\$/g, "").split(":");
+  const one = (p: string) => {
+    const cell = /^([A-Za-z]{1,3})(\d+)$/.exec(p);
+    if (cell) return { row: Number(cell[2]) - 1, column: columnIndex(cell[1].toUpperCase()), kind: "cell" as const };
+    if (/^[A-Za-z]{1,3}$/.test(p)) return { row: 0, column: columnIndex(p.toUpperCase()), kind: "column" as const };
+    if (/^\d+$/.test(p)) return { row: Number(p) - 1, column: 0, kind: "row" as const };
+    throw new Error(`not an A1 reference: ${text}`);
+  };
+  const a = one(parts[0]);
+  const b = one(parts[1] ?? parts[0]);
+  if (a.kind === "column") return { row: 0, column: a.column, rowCount: MAX_ROWS, columnCount: b.column - a.column + 1 };
+  if (a.kind === "row") return { row: a.row, column: 0, rowCount: b.row - a.row + 1, columnCount: MAX_COLUMNS };
+  return { row: a.row, column: a.column, rowCount: b.row - a.row + 1, columnCount: b.column - a.column + 1 };
+}
+
+/** A model value as Value2 gives it. */
+function value2Of(v: string | number | boolean): unknown {
+  // Empty cells read null, not "" (wps-addin.md §2.3 table, "read block": "Empty cells read `null`").
+  if (v === "") return null;
+  // Errors read as CVErr numbers, 0x800A0000 + xlErr (§2.3 table, "formula errors", COM probe on 12.1.0.28043).
+  if (isErrorValue(v)) return cvErr(v as string);
+  return v;
+}
+
+class StandInRange implements EtRange {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly sheet: SheetModel,
+    private readonly rect: Rect,
+  ) {}
+
+  get Worksheet(): EtWorksheet {
+    this.bridge.call("Range.Worksheet");
+    return new StandInWorksheet(this.bridge, this.sheet);
+  }
+  get Row(): number {
+    this.bridge.call("Range.Row");
+    // Rows, columns and indices are 1-based (wps-addin.md §2.3, "How the JSAPI differs from VBA").
+    return this.rect.row + 1;
+  }
+  get Column(): number {
+    this.bridge.call("Range.Column");
+    return this.rect.column + 1;
+  }
+  get Rows(): { Count: number } {
+    this.bridge.call("Range.Rows");
+    const bridge = this.bridge;
+    const count = this.rect.rowCount;
+    return {
+      get Count() {
+        bridge.call("Rows.Count");
+        return count;
+      },
+    };
+  }
+  get Columns(): { Count: number } {
+    this.bridge.call("Range.Columns");
+    const bridge = this.bridge;
+    const count = this.rect.columnCount;
+    return {
+      get Count() {
+        bridge.call("Columns.Count");
+        return count;
+      },
+    };
+  }
+
+  get Value2(): unknown {
+    this.bridge.call("Range.Value2");
+    const rows = this.sheet.values(this.rect).map((row) => row.map(value2Of));
+    // One cell gives a scalar (§2.3 table, "read block": "one cell gives a scalar").
+    if (this.rect.rowCount === 1 && this.rect.columnCount === 1) return rows[0][0];
+    if (this.bridge.options.lineShape === "flat") {
+      if (this.rect.rowCount === 1) return rows[0];
+      if (this.rect.columnCount === 1) return rows.map((r) => r[0]);
+    }
+    return rows;
+  }
+  set Value2(value: unknown) {
+    this.bridge.write("Range.Value2=");
+    const grid = Array.isArray(value) ? (value as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[value]];
+    if (grid.length !== this.rect.rowCount || grid.some((r) => r.length !== this.rect.columnCount)) {
+      throw new Error(`Value2: a ${grid.length}-row array for a ${this.rect.rowCount}×${this.rect.columnCount} range`);
+    }
+    // Applied at once, cell by cell: there is no batch to roll back (§2.3, "It is not transactional").
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = v === null || v === undefined ? "" : (v as string | number | boolean);
+        this.sheet.setValue(this.rect.row + r, this.rect.column + c, cell);
+      }),
+    );
+  }
+
+  get NumberFormat(): string | null {
+    this.bridge.call("Range.NumberFormat");
+    // One string for a range that shares a format; null for a mixed one, as VBA answers (an
+    // inference: wps-addin.md §2.3 table, "number format", says only "one string for the whole range").
+    // Whole columns or rows are looked at within the used cells (the rest shares their column's style).
+    const used = this.sheet.usedRect(false);
+    const rect = (used !== undefined ? intersectRects(this.rect, used) : undefined) ?? { ...this.rect, rowCount: 1, columnCount: 1 };
+    let format: string | undefined;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const f = this.sheet.style(r, c).numberFormat;
+        if (format === undefined) format = f;
+        else if (f !== format) return null;
+      }
+    }
+    return format ?? "General";
+  }
+  set NumberFormat(format: string | null) {
+    this.bridge.write("Range.NumberFormat=");
+    const f = format ?? "General";
+    this.sheet.updateStyle(this.rect, `numberFormat=${f}`, (s) => ({ ...s, numberFormat: f }));
+  }
+
+  get Interior(): { Color: number } {
+    this.bridge.call("Range.Interior");
+    const self = { bridge: this.bridge, sheet: this.sheet, rect: this.rect };
+    return {
+      get Color(): number {
+        throw new Error("not modelled");
+      },
+      set Color(value: number) {
+        self.bridge.write("Interior.Color=");
+        // Colours are BGR longs (§2.3, "How the JSAPI differs from VBA").
+        const fill = hexOfBgr(value);
+        self.sheet.updateStyle(self.rect, `fill=${fill}`, (s) => ({ ...s, fill }));
+      },
+    };
+  }
+
+  get Font(): { Bold: boolean; Italic: boolean; Size: number; Color: number } {
+    this.bridge.call("Range.Font");
+    const self = { bridge: this.bridge, sheet: this.sheet, rect: this.rect };
+    const set = (member: string, key: string, apply: (f: ReturnType<SheetModel["style"]>["font"]) => ReturnType<SheetModel["style"]>["font"]) => {
+      self.bridge.write(`Font.${member}=`);
+      self.sheet.updateStyle(self.rect, key, (s) => ({ ...s, font: apply(s.font) }));
+    };
+    return {
+      get Bold(): boolean {
+        throw new Error("not modelled");
+      },
+      set Bold(v: boolean) {
+        set("Bold", `bold=${v}`, (f) => ({ ...f, bold: v }));
+      },
+      get Italic(): boolean {
+        throw new Error("not modelled");
+      },
+      set Italic(v: boolean) {
+        set("Italic", `italic=${v}`, (f) => ({ ...f, italic: v }));
+      },
+      get Size(): number {
+        throw new Error("not modelled");
+      },
+      set Size(v: number) {
+        set("Size", `size=${v}`, (f) => ({ ...f, size: v }));
+      },
+      get Color(): number {
+        throw new Error("not modelled");
+      },
+      set Color(v: number) {
+        const color = hexOfBgr(v);
+        set("Color", `color=${color}`, (f) => ({ ...f, color }));
+      },
+    };
+  }
+
+  get HorizontalAlignment(): number {
+    throw new Error("not modelled");
+  }
+  set HorizontalAlignment(value: number) {
+    this.bridge.write("Range.HorizontalAlignment=");
+    // Numeric enums (§2.3 table, "alignment": -4108 centre, -4131 left, -4152 right).
+    const name = { [-4108]: "Center", [-4131]: "Left", [-4152]: "Right" }[value];
+    if (name === undefined) throw new Error(`HorizontalAlignment ${value}`);
+    this.sheet.updateStyle(this.rect, `horizontal=${name}`, (s) => ({ ...s, horizontalAlignment: name }));
+  }
+
+  get WrapText(): boolean {
+    throw new Error("not modelled");
+  }
+  set WrapText(value: boolean) {
+    this.bridge.write("Range.WrapText=");
+    this.sheet.updateStyle(this.rect, `wrap=${value}`, (s) => ({ ...s, wrapText: value }));
+  }
+
+  get ColumnWidth(): number {
+    this.bridge.call("Range.ColumnWidth");
+    return (this.sheet.columnWidth(this.rect.column) - 3.35) / 5.625;
+  }
+  set ColumnWidth(chars: number) {
+    this.bridge.write("Range.ColumnWidth=");
+    // Character units, points ≈ 5.625 × chars + 3.35 (§2.3 table, "column width", measured on 12.1.0.28043).
+    for (let c = this.rect.column; c < this.rect.column + this.rect.columnCount; c++) this.sheet.columnWidths.set(c, pointsOfChars(chars));
+  }
+
+  get RowHeight(): number {
+    this.bridge.call("Range.RowHeight");
+    return this.sheet.rowHeight(this.rect.row);
+  }
+  set RowHeight(points: number) {
+    this.bridge.write("Range.RowHeight=");
+    // Row heights are in points (§2.3 table, "column width").
+    for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r++) this.sheet.rowHeights.set(r, points);
+  }
+
+  get Borders(): { Item(edge: number): { LineStyle: number; Weight: number; Color: number } } {
+    this.bridge.call("Range.Borders");
+    const self = { bridge: this.bridge, sheet: this.sheet, rect: this.rect };
+    return {
+      Item(edge: number) {
+        // Collections are reached through .Item(x) (§2.3); xlEdgeTop 8, xlEdgeBottom 9.
+        self.bridge.call("Borders.Item()");
+        const name = edge === 8 ? "EdgeTop" : edge === 9 ? "EdgeBottom" : undefined;
+        if (name === undefined) throw new Error(`border edge ${edge} not modelled`);
+        const update = (member: string, value: number, change: (b: BorderModel) => BorderModel) => {
+          self.bridge.write(`Border.${member}=`);
+          self.sheet.updateStyle(self.rect, `${name}:${member}=${value}`, (s) => {
+            const was = s.borders[name] ?? { style: "None", color: "#000000", weight: "Thin" };
+            return { ...s, borders: { ...s.borders, [name]: change({ ...was }) } };
+          });
+        };
+        return {
+          get LineStyle(): number {
+            throw new Error("not modelled");
+          },
+          set LineStyle(v: number) {
+            update("LineStyle", v, (b) => ({ ...b, style: v === 1 ? "Continuous" : "None" }));
+          },
+          get Weight(): number {
+            throw new Error("not modelled");
+          },
+          set Weight(v: number) {
+            update("Weight", v, (b) => ({ ...b, weight: v === 2 ? "Thin" : v === 1 ? "Hairline" : v === -4138 ? "Medium" : "Thick" }));
+          },
+          get Color(): number {
+            throw new Error("not modelled");
+          },
+          set Color(v: number) {
+            update("Color", v, (b) => ({ ...b, color: hexOfBgr(v) }));
+          },
+        };
+      },
+    };
+  }
+
+  Address(rowAbsolute = true, columnAbsolute = true): string {
+    this.bridge.call("Range.Address()");
+    const plain = rectName(this.rect);
+    return rowAbsolute && columnAbsolute ? plain.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : plain;
+  }
+
+  Resize(rows: number, columns: number): EtRange {
+    this.bridge.call("Range.Resize()");
+    return new StandInRange(this.bridge, this.sheet, { row: this.rect.row, column: this.rect.column, rowCount: rows, columnCount: columns });
+  }
+
+  Select(): void {
+    this.bridge.call("Range.Select()");
+    this.sheet.workbook.select(this.sheet, this.rect);
+  }
+}
+
+class StandInWorksheet implements EtWorksheet {
+  constructor(
+    private readonly bridge: Bridge,
+    readonly model: SheetModel,
+  ) {}
+
+  private alive(member: string): void {
+    this.bridge.call(member);
+    if (this.model.deleted) throw new Error("the sheet was deleted");
+  }
+
+  get Name(): string {
+    this.alive("Worksheet.Name");
+    return this.model.name;
+  }
+  set Name(name: string) {
+    this.alive("Worksheet.Name=");
+    const wb = this.model.workbook;
+    wb.checkSheetName(name, this.model);
+    // Names follow the sheet through a rename, as in Excel.
+    for (const n of wb.names) n.formula = replaceSheetReferences(n.formula, this.model.name, `${quoteSheetName(name)}!`);
+    this.model.name = name;
+  }
+  get Visible(): number {
+    this.alive("Worksheet.Visible");
+    return this.model.visibility === "Visible" ? -1 : this.model.visibility === "Hidden" ? 0 : 2;
+  }
+  set Visible(value: number) {
+    this.alive("Worksheet.Visible=");
+    // xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2: numbers (§2.3, "Enums are numbers").
+    this.model.visibility = value === -1 ? "Visible" : value === 0 ? "Hidden" : "VeryHidden";
+  }
+  get Index(): number {
+    this.alive("Worksheet.Index");
+    return this.model.workbook.sheets.indexOf(this.model) + 1;
+  }
+  get UsedRange(): EtRange {
+    this.alive("Worksheet.UsedRange");
+    // An empty sheet gives A1 (§2.3 table, "used range", probe).
+    const used = this.model.usedRect(false) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+    return new StandInRange(this.bridge, this.model, used);
+  }
+  get Tab(): { Color: number } {
+    this.alive("Worksheet.Tab");
+    const self = { bridge: this.bridge, model: this.model };
+    return {
+      get Color(): number {
+        throw new Error("not modelled");
+      },
+      set Color(v: number) {
+        self.bridge.write("Tab.Color=");
+        self.model.tabColor = hexOfBgr(v);
+      },
+    };
+  }
+  Range(address: string): EtRange {
+    this.alive("Worksheet.Range()");
+    return new StandInRange(this.bridge, this.model, parseRef(address));
+  }
+  get Cells(): { Item(row: number, column: number): EtRange } {
+    this.alive("Worksheet.Cells");
+    const self = { bridge: this.bridge, model: this.model };
+    return {
+      Item(row: number, column: number): EtRange {
+        self.bridge.call("Cells.Item()");
+        // 1-based (§2.3, "Rows, columns and indices are 1-based"); Cells(r, c) without .Item does not exist there.
+        if (row < 1 || column < 1) throw new Error(`Cells.Item(${row}, ${column}): 1-based`);
+        return new StandInRange(self.bridge, self.model, { row: row - 1, column: column - 1, rowCount: 1, columnCount: 1 });
+      },
+    };
+  }
+  Delete(): void {
+    this.alive("Worksheet.Delete()");
+    // With alerts on, WPS asks first; the adapter must turn DisplayAlerts off (§2.3 table, "delete sheet quietly").
+    if (this.bridge.displayAlerts) throw new Error("Worksheet.Delete() with DisplayAlerts on: WPS would ask and wait");
+    this.model.workbook.deleteSheet(this.model);
+  }
+  Activate(): void {
+    this.alive("Worksheet.Activate()");
+    this.model.workbook.activeSheetId = this.model.id;
+  }
+}
+
+class StandInWorksheets implements EtWorksheets {
+  constructor(private readonly bridge: Bridge) {}
+
+  get Count(): number {
+    this.bridge.call("Worksheets.Count");
+    return this.bridge.workbook.sheets.length;
+  }
+  Item(indexOrName: number | string): EtWorksheet {
+    this.bridge.call("Worksheets.Item()");
+    const sheets = this.bridge.workbook.sheets;
+    // 1-based Item (§2.3: "Collections are indexed with .Item(x)"; "indices are 1-based").
+    const sheet = typeof indexOrName === "number" ? sheets[indexOrName - 1] : this.bridge.workbook.sheet(indexOrName);
+    if (sheet === undefined || (typeof indexOrName === "number" && indexOrName < 1)) throw new Error(`Worksheets.Item(${JSON.stringify(indexOrName)}): no such sheet`);
+    return new StandInWorksheet(this.bridge, sheet);
+  }
+  Add(before?: EtWorksheet, after?: EtWorksheet): EtWorksheet | null {
+    this.bridge.call("Worksheets.Add()");
+    const wb = this.bridge.workbook;
+    const sheet = wb.addSheet();
+    // With no arguments it inserts before the active sheet (§2.3 table, "add sheet").
+    const anchor = (before ?? after) as StandInWorksheet | undefined;
+    const at = anchor !== undefined ? wb.sheets.indexOf(anchor.model) + (after !== undefined ? 1 : 0) : wb.sheets.indexOf(wb.activeSheet());
+    wb.moveSheet(sheet, at);
+    wb.activeSheetId = sheet.id;
+    return this.bridge.options.addReturnsNull === true ? null : new StandInWorksheet(this.bridge, sheet);
+  }
+}
+
+class StandInNames implements EtNames {
+  constructor(private readonly bridge: Bridge) {}
+
+  private wrap(index: number): EtName {
+    const bridge = this.bridge;
+    const item = bridge.workbook.names[index];
+    return {
+      get Name() {
+        bridge.call("Name.Name");
+        return item.name;
+      },
+      get RefersTo() {
+        bridge.call("Name.RefersTo");
+        return item.formula;
+      },
+      set RefersTo(v: string) {
+        bridge.write("Name.RefersTo=");
+        item.formula = v;
+      },
+      get Visible() {
+        bridge.call("Name.Visible");
+        return item.visible;
+      },
+      set Visible(v: boolean) {
+        bridge.write("Name.Visible=");
+        item.visible = v;
+      },
+      Delete() {
+        bridge.call("Name.Delete()");
+        bridge.workbook.names = bridge.workbook.names.filter((n) => n !== item);
+      },
+    };
+  }
+
+  get Count(): number {
+    this.bridge.call("Names.Count");
+    return this.bridge.workbook.names.length;
+  }
+  Item(indexOrName: number | string): EtName {
+    this.bridge.call("Names.Item()");
+    const names = this.bridge.workbook.names;
+    const index = typeof indexOrName === "number" ? indexOrName - 1 : names.findIndex((n) => n.name.toLowerCase() === indexOrName.toLowerCase());
+    if (index < 0 || index >= names.length) throw new Error(`Names.Item(${JSON.stringify(indexOrName)}): no such name`);
+    return this.wrap(index);
+  }
+  Add(name: string, refersTo: string, visible = true): EtName {
+    this.bridge.write("Names.Add()");
+    // Probe-confirmed: Names.Add("…", "=汇总!$A$1"), RefersTo read back as "=Sheet1!$A$1" (§2.3 table, "defined names").
+    if (this.bridge.workbook.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`name ${name} exists`);
+    this.bridge.workbook.names.push({ name, formula: refersTo, comment: "", visible });
+    return this.wrap(this.bridge.workbook.names.length - 1);
+  }
+}
+
+/** The stand-in Application and what crossed its bridge. */
+export interface StandIn {
+  readonly app: EtApplication;
+  readonly log: BridgeLog;
+  /** Screen updating and alerts as they are now. */
+  readonly state: () => { screenUpdating: boolean; displayAlerts: boolean };
+}
+
+/** A stand-in ET Application over the given workbook. */
+export function standIn(workbook: WorkbookModel, options: StandInOptions = {}): StandIn {
+  const bridge = new Bridge(workbook, options);
+  const worksheets = new StandInWorksheets(bridge);
+  const names = new StandInNames(bridge);
+  const book: EtWorkbook = {
+    get Worksheets() {
+      bridge.call("Workbook.Worksheets");
+      return worksheets;
+    },
+    get Names() {
+      bridge.call("Workbook.Names");
+      return names;
+    },
+  };
+  const app: EtApplication = {
+    get ActiveWorkbook() {
+      bridge.call("Application.ActiveWorkbook");
+      return book;
+    },
+    get ActiveSheet() {
+      bridge.call("Application.ActiveSheet");
+      return new StandInWorksheet(bridge, workbook.activeSheet());
+    },
+    get ScreenUpdating() {
+      bridge.call("Application.ScreenUpdating");
+      return bridge.screenUpdating;
+    },
+    set ScreenUpdating(v: boolean) {
+      // Performance switch (§2.3 table, "performance switches").
+      bridge.call("Application.ScreenUpdating=");
+      bridge.screenUpdating = v;
+    },
+    get DisplayAlerts() {
+      bridge.call("Application.DisplayAlerts");
+      return bridge.displayAlerts;
+    },
+    set DisplayAlerts(v: boolean) {
+      bridge.call("Application.DisplayAlerts=");
+      bridge.displayAlerts = v;
+    },
+  };
+  return { app, log: bridge.log, state: () => ({ screenUpdating: bridge.screenUpdating, displayAlerts: bridge.displayAlerts }) };
+}
