@@ -59,7 +59,7 @@ const BUILTIN_NUMBER_FORMATS: Readonly<Record<string, number>> = {
 };
 
 /** Excel.BorderLineStyle|BorderWeight → ST_BorderStyle. */
-const BORDER_XML: Readonly<Record<string, string>> = {
+export const BORDER_XML: Readonly<Record<string, string>> = {
   "Continuous|Hairline": "hair",
   "Continuous|Thin": "thin",
   "Continuous|Medium": "medium",

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { addChartsToXlsx } from "./chart-xml";
 import { HostError } from "./errors";
 import { checkXlsx } from "./xlsx-guard";
-import { WriteOptions, writeXlsxParts } from "./xlsx-writer";
+import { BORDER_XML, WriteOptions, writeXlsxParts } from "./xlsx-writer";
 import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetVisibility, WorkbookModel } from "./model";
 import { CellValue } from "./values";
 
@@ -28,24 +28,10 @@ export function charsToPoints(chars: number): number {
   return px * 0.75;
 }
 
-const BORDER_TO_EXCEL: Record<string, ExcelJS.BorderStyle> = {
-  "Continuous|Hairline": "hair",
-  "Continuous|Thin": "thin",
-  "Continuous|Medium": "medium",
-  "Continuous|Thick": "thick",
-  "Dash|Thin": "dashed",
-  "Dash|Medium": "mediumDashed",
-  "Dot|Thin": "dotted",
-  "Double|Thin": "double",
-  "DashDot|Thin": "dashDot",
-  "DashDot|Medium": "mediumDashDot",
-  "DashDotDot|Thin": "dashDotDot",
-  "DashDotDot|Medium": "mediumDashDotDot",
-  "SlantDashDot|Medium": "slantDashDot",
-};
 
 const BORDER_FROM_EXCEL: Record<string, { style: string; weight: string }> = Object.fromEntries(
-  Object.entries(BORDER_TO_EXCEL).map(([k, v]) => {
+  // The writer's table read backwards, so a border style is named once (ECMA-376 ST_BorderStyle).
+  Object.entries(BORDER_XML).map(([k, v]) => {
     const [style, weight] = k.split("|");
     return [v, { style, weight }];
   }),

@@ -6,12 +6,12 @@ import * as React from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { COLUMN_ROLES, ColumnRole } from "../../../core/headers";
 import type { SkipReason } from "../../../core/ranking-table";
-import type { SeriesLayout, SkippedSeriesRow } from "../../../core/series-table";
+import type { SkippedSeriesRow } from "../../../core/series-table";
 import type { YearSource } from "../../../core/layouts/context";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
 import { UNIT_CHOICES, unitWords } from "../../units";
-import { basisWords } from "../../words";
+import { basisWords, LAYOUT_KEY } from "../../words";
 import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
 import { Draft, SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
@@ -58,16 +58,6 @@ const SKIP_KEY: Readonly<Record<SkipReason | SkippedSeriesRow["reason"], Message
   "unknown-row": "skipUnknownRow",
 };
 
-/** Each series layout as a statistician calls it. */
-const LAYOUT_KEY: Readonly<Record<SeriesLayout, MessageKey>> = {
-  "nbs-export": "layoutNbsExport",
-  "nbs-export-transposed": "layoutNbsExportTransposed",
-  "nbs-province-export": "layoutNbsProvinceExport",
-  "release-table": "layoutReleaseTable",
-  "regional-table": "layoutRegionalTable",
-  "long-table": "layoutLongTable",
-  "hand-table": "layoutHandTable",
-};
 
 const YEAR_FROM_KEY: Readonly<Record<YearSource, MessageKey>> = {
   person: "yearFromPerson",
