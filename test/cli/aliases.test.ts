@@ -4,17 +4,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, CliIo } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import { CRIC_2023, CRIC_2024, cricCsv } from "../fixtures/rankings/cric-bases";
+import { cli } from "./harness";
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-11-22" };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let lists: string[];

@@ -4,21 +4,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, CliIo } from "../../src/cli/main";
 import JSZip from "jszip";
 import { readXlsx } from "../../src/host/xlsx";
+import { cli } from "./harness";
 
 const dir = path.join(__dirname, "..", "fixtures", "rankings", "history");
 const decNov = ["2024年1-12月TOP100.csv", "2023年1-12月TOP100.csv", "2024年1-11月TOP100.csv", "2023年1-11月TOP100.csv"].map((f) => path.join(dir, f));
 const halfMay = ["2023年上半年TOP100.csv", "2022年上半年TOP100.csv", "2023年1-5月TOP100.csv", "2022年1-5月TOP100.csv"].map((f) => path.join(dir, f));
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-11-22" };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 describe("summarize --json", () => {
   let json: any;

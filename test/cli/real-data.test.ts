@@ -3,17 +3,10 @@
 // sub-category its own series, other statistics named for what they are.
 
 import * as path from "path";
-import { main, CliIo } from "../../src/cli/main";
+import { cli } from "./harness";
 
 const real = (...parts: string[]) => path.join(__dirname, "..", "fixtures", "real-data", ...parts);
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-12-04" };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 type Json = any;
 const point = (json: Json, id: string, period: string) => json.series.find((s: Json) => s.indicatorId === id && s.points.some((p: Json) => p.period === period))?.points.find((p: Json) => p.period === period);

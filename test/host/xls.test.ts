@@ -6,13 +6,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
-import { main, CliIo } from "../../src/cli/main";
 import { isDateFormat } from "../../src/core/cells";
 import { readCompoundFile } from "../../src/host/cfb";
 import { WorkbookModel } from "../../src/host/model";
 import { readXls } from "../../src/host/xls";
 import { nbsExportGrid, NBS_PUBLISHED } from "../fixtures/nbs/build";
 import { DEC_31_2024, LONG_LIST_COLUMNS, LONG_LIST_SIZE, longListText, nbsWorkbook } from "../fixtures/xls/sources";
+import { cli } from "../cli/harness";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", "xls", name);
 const bytesOf = (name: string) => new Uint8Array(fs.readFileSync(fixture(name)));
@@ -143,13 +143,6 @@ test("nbs-monthly.xls: the data.stats.gov.cn export, cell for cell as the grid i
 });
 
 describe("the command line reads .xls", () => {
-  async function cli(args: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, today: () => "2026-11-22" };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
-  }
 
   test("an NBS export as .xls summarises exactly as the same content as .xlsx", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statdesk-xls-"));
