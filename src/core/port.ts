@@ -4,6 +4,7 @@
 // excel and wps import core, never each other); it is types only, so core stays pure.
 
 import { Grid } from "./cells";
+import { Problem } from "./problems";
 import { SheetModel } from "./summary/model";
 
 /** A block of cells read from the workbook, with where it sits (0-based) and its number formats. */
@@ -15,14 +16,17 @@ export interface SourceGrid {
   readonly column: number;
   /** Values as the core takes them: "" for empty, errors as their text ("#N/A"). */
   readonly values: Grid;
-  /** Same shape as values: an Excel number format code per cell. */
-  readonly numberFormats: readonly (readonly string[])[];
+  /**
+   * Same shape as values: an Excel number format code per cell. Absent when the host left them
+   * out (the Office.js layer reads formats only for sources up to 50,000 cells).
+   */
+  readonly numberFormats?: readonly (readonly string[])[];
 }
 
 export type ReadGridsResult =
   | { readonly ok: true; readonly grids: readonly SourceGrid[] }
-  /** A source that cannot be read (no such sheet, not an address), named as it was given. */
-  | { readonly ok: false; readonly failed: string; readonly reason: "no-sheet" | "bad-address" };
+  /** Sources that cannot be read (not an address, no such sheet), as the person is told them. */
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** A summary to put in place of the previous one, all or nothing. */
 export interface ApplySummaryRequest {

@@ -3,6 +3,7 @@
 
 import { CellRect, intersectRects, parseAddress, qualifiedAddress, rectName } from "../core/a1";
 import { ReadGridsResult, SourceGrid } from "../core/port";
+import { problem } from "../core/problems";
 import { EtApplication, EtRange, EtWorksheet, grid2D } from "./et";
 
 function sheetNamed(app: EtApplication, name: string): EtWorksheet | undefined {
@@ -50,9 +51,10 @@ export function readGrids(app: EtApplication, addresses: readonly string[]): Rea
   const grids: SourceGrid[] = [];
   for (const address of addresses) {
     const parsed = parseAddress(address);
-    if (parsed === undefined || parsed.sheet === undefined) return { ok: false, failed: address, reason: "bad-address" };
+    // Said as the Office.js layer says them (excel/read.ts), so the pane shows one message for both.
+    if (parsed === undefined || parsed.sheet === undefined) return { ok: false, problems: [problem("source-address-invalid", "error", undefined, { address })] };
     const sheet = sheetNamed(app, parsed.sheet);
-    if (sheet === undefined) return { ok: false, failed: address, reason: "no-sheet" };
+    if (sheet === undefined) return { ok: false, problems: [problem("source-missing", "error", undefined, { source: address, kind: "sheet" })] };
     const rect = parsed.wholeColumns || parsed.wholeRows ? intersectRects(parsed, usedRect(sheet)) : parsed;
     if (rect === undefined) {
       grids.push({ address: qualifiedAddress(sheet.Name, parsed), sheet: sheet.Name, row: parsed.row, column: parsed.column, values: [], numberFormats: [] });

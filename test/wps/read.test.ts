@@ -15,7 +15,7 @@ const book = () => {
 test.each(["2d", "flat"] as const)("a block, a row, a column and a cell read as 2-D grids, empties as \"\" and errors as text (lines %s)", (lineShape) => {
   const et = standIn(book(), { lineShape });
   const read = readGrids(et.app, ["Data!A1:C4", "Data!A2:C2", "Data!B1:B4", "Data!B3"]);
-  if (!read.ok) throw new Error(read.failed);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
   expect(read.grids.map((g) => g.values)).toEqual([
     [["name", "value", "note"], ["a", 1, ""], ["b", "#DIV/0!", "x"], ["c", 3, ""]],
     [["a", 1, ""]],
@@ -29,7 +29,7 @@ test.each(["2d", "flat"] as const)("a block, a row, a column and a cell read as 
 test("number formats: one read for a block that shares one, per column where a block mixes them, per cell only in a mixed column", () => {
   const et = standIn(book());
   const read = readGrids(et.app, ["Data!A2:C4", "Data!B2:B4"]);
-  if (!read.ok) throw new Error(read.failed);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
   expect(read.grids[0].numberFormats).toEqual([
     ["General", "0.0%", "General"],
     ["General", "0.0%", "General"],
@@ -42,8 +42,8 @@ test("number formats: one read for a block that shares one, per column where a b
 
 test("a missing sheet and a bad address are said, not thrown", () => {
   const et = standIn(book());
-  expect(readGrids(et.app, ["Nope!A1:B2"])).toEqual({ ok: false, failed: "Nope!A1:B2", reason: "no-sheet" });
-  expect(readGrids(et.app, ["Data!A1:"])).toEqual({ ok: false, failed: "Data!A1:", reason: "bad-address" });
+  expect(readGrids(et.app, ["Nope!A1:B2"])).toEqual({ ok: false, problems: [{ code: "source-missing", severity: "error", params: { source: "Nope!A1:B2", kind: "sheet" } }] });
+  expect(readGrids(et.app, ["Data!A1:"])).toEqual({ ok: false, problems: [{ code: "source-address-invalid", severity: "error", params: { address: "Data!A1:" } }] });
 });
 
 test("the stand-in's collections are 1-based and a sheet deleted with alerts on is refused (WPS would ask)", () => {
