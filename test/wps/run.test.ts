@@ -6,8 +6,9 @@
 import { analyze } from "../../src/core/analyze";
 import { Grid } from "../../src/core/cells";
 import { resolveOptions } from "../../src/core/options";
-import { SourceGrid } from "../../src/core/port";
+import { SheetPort, SourceGrid } from "../../src/core/port";
 import { buildSummary, defaultSheetName } from "../../src/core/summary/build";
+import { OfficePort } from "../../src/excel/port";
 import { runAnalysis } from "../../src/excel/run";
 import { AnalysisDefinition } from "../../src/excel/types";
 import { WorkbookModel } from "../../src/host/model";
@@ -47,9 +48,9 @@ const DEFINITION: AnalysisDefinition = {
  * steps excel/run.ts takes, without the parts this slice does not carry over (aliases, national
  * total cells, Find data).
  */
-async function summaryOf(port: WpsPort) {
+async function summaryOf(port: SheetPort) {
   const read = await port.readGrids(ADDRESSES);
-  if (!read.ok) throw new Error(`read failed: ${read.failed}`);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
   const inputs = read.grids.map((g: SourceGrid) => ({
     source: { sheet: g.sheet, row: g.row, column: g.column },
     grid: g.values,
@@ -67,7 +68,7 @@ async function summaryOf(port: WpsPort) {
   });
 }
 
-async function runThroughWps(port: WpsPort, previousSheet?: string) {
+async function runThroughWps(port: SheetPort, previousSheet?: string) {
   const read = await port.readGrids(ADDRESSES);
   const model = await summaryOf(port);
   const stored = JSON.stringify({ format: 1, analyses: [{ ...DEFINITION, lastRun: { sheetName: model.name, on: RUN_CONTEXT.today, version: RUN_CONTEXT.version } }] });
@@ -158,6 +159,26 @@ test("a second run replaces the previous summary in place of it, keeping one sum
   expect(workbook.sheets.map((s) => s.name)).toEqual(["2024年", "2023年", "汇总_2024", ANALYSES_SHEET]);
   expect(workbook.names.map((n) => [n.name, n.formula])).toEqual([["StatDesk_t1", "=汇总_2024!$A$1"]]);
   expect(sheetValues(workbook, "汇总_2024").flat()).toContain("2024年房地产销售统计汇总");
+});
+
+test("the same steps through the port give the same workbook through Office.js and through WPS, first run and second", async () => {
+  const office = testWorkbook(SHEETS);
+  const wps = workbookOf(SHEETS);
+  const ports: [WorkbookModel, SheetPort][] = [
+    [office.workbook, new OfficePort(office.env)],
+    [wps, new WpsPort(standIn(wps).app)],
+  ];
+  for (const [, port] of ports) expect((await runThroughWps(port)).applied.ok).toBe(true);
+  for (const [workbook] of ports) workbook.sheet("2024年")!.setValue(2, 2, 9999);
+  for (const [, port] of ports) expect((await runThroughWps(port, "汇总_2024")).applied.ok).toBe(true);
+  expect(cellsOf(wps, "汇总_2024")).toEqual(cellsOf(office.workbook, "汇总_2024"));
+  expect(sheetValues(wps, "汇总_2024").flat()).toContain(9999);
+  expect(wps.namedItem("StatDesk_t1")?.formula).toBe(office.workbook.namedItem("StatDesk_t1")?.formula);
+  const [officeStored, wpsStored] = await Promise.all(ports.map(([, port]) => port.storedAnalyses()));
+  expect(JSON.parse(wpsStored!)).toEqual(JSON.parse(officeStored!));
+  // Office.js keeps them in the settings, WPS on a hidden sheet; the visible sheets are the same
+  const visible = (wb: WorkbookModel) => wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  expect(visible(wps)).toEqual(visible(office.workbook));
 });
 
 describe("a fault in the middle of the WPS write", () => {
