@@ -170,6 +170,9 @@ export function applySummary(app: EtApplication, request: ApplySummaryRequest, o
     // Leftovers of a run that died half-way (a crash, not a fault we caught) go first.
     for (const leftover of [names.summary, names.backup, names.analyses, names.analysesBackup]) sheetNamed(app, leftover)?.Delete();
 
+    // Adding a sheet makes it the active one; the person's sheet comes back if anything fails.
+    const active = app.ActiveSheet;
+    undo.push(() => active.Activate());
     onStep("add-summary");
     const fresh = addSheetAtEnd(app);
     undo.push(() => fresh.Delete());
@@ -227,6 +230,12 @@ export function applySummary(app: EtApplication, request: ApplySummaryRequest, o
       } catch (error) {
         skipped.push(`leftover sheet ${old?.Name}: ${(error as Error).message}`);
       }
+    }
+    // The summary in front, as the Office.js run leaves it, not the hidden analyses sheet added last.
+    try {
+      fresh.Activate();
+    } catch (error) {
+      skipped.push(`activate ${model.name}: ${(error as Error).message}`);
     }
     return { ok: true, sheetName: model.name, skipped };
   } catch (error) {

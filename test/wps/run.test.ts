@@ -100,6 +100,7 @@ function snapshot(workbook: WorkbookModel): string {
       };
     }),
     names: workbook.names,
+    active: workbook.activeSheet().name,
   });
 }
 
@@ -144,6 +145,8 @@ test("the ranking run through the WPS adapter writes the same summary cells and 
     [ANALYSES_SHEET, "Hidden"],
   ]);
   expect(JSON.parse((await new WpsPort(et.app).storedAnalyses())!).analyses[0].id).toBe("t1");
+  // the summary in front, as the Office.js run leaves it
+  expect([workbook.activeSheet().name, office.workbook.activeSheet().name]).toEqual(["汇总_2024", "汇总_2024"]);
   // screen updating off for every write, and both switches restored
   expect(et.log.writesWithScreenOn).toBe(0);
   expect(et.state()).toEqual({ screenUpdating: true, displayAlerts: true });
