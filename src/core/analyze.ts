@@ -247,7 +247,7 @@ export function analyze(inputs: readonly AnalysisInput[], options: AnalysisOptio
   if (tables.length > 0) {
     for (let i = 0; i < problems.length; i++) {
       const p = problems[i];
-      if (p.code === "no-table" || p.code === "empty-input" || p.code === "nbs-not-real-estate") problems[i] = { ...p, severity: "info" };
+      if (p.code === "no-table" || p.code === "empty-input" || p.code === "nbs-not-real-estate" || p.code === "price-index-not-ours") problems[i] = { ...p, severity: "info" };
     }
   }
 

@@ -132,6 +132,8 @@ const ZH: Catalog = {
   "series-period-missing": (p) =>
     `${s(p.source)} 是只有一个时期的表（绝对数、增长率），但标题行、工作表名和文件名都没有写时期。请在标题行写明（写成“YYYY年1—7月”），或在命令行加 --year YYYY、在任务窗格的“年份”中填写（表示全年）。`,
   "series-not-real-estate": (p) => `“${s(p.name)}”不是房地产开发或销售指标，未计入。`,
+  "price-index-not-ours": (p) =>
+    `${s(p.source)} 是房价指数表（各城市的环比、同比指数，如70个大中城市商品住宅销售价格变动情况），不是房地产开发或销售指标、房企排行榜或计划表；StatDesk 不计算价格指数。`,
   "nbs-not-real-estate": (p) =>
     p.export === 0
       ? `${s(p.source)} 是按时间排列的数据表（${s(p.indicators)}），不是房地产开发或销售指标、房企排行榜或计划表；StatDesk 不计算这类数据。`
@@ -247,6 +249,8 @@ const EN: Catalog = {
   "series-period-missing": (p) =>
     `${s(p.source)} is a one-period table (levels and growth rates), but no title row, sheet name or file name says the period. Write it in a title row (as "YYYY年1—7月"), or give the year (for the whole year) with --year YYYY on the command line or in the task pane's year field.`,
   "series-not-real-estate": (p) => `"${s(p.name)}" is not a real-estate development or sales indicator; it was left out.`,
+  "price-index-not-ours": (p) =>
+    `${s(p.source)} is a house-price index table (month-on-month and year-on-year indices by city, as in NBS's 70-city release), not a real-estate development or sales series, an enterprise ranking or a plan table; StatDesk computes no price indices.`,
   "nbs-not-real-estate": (p) =>
     p.export === 0
       ? `${s(p.source)} is a table of figures over time (${s(p.indicatorsEn)}), not a real-estate development or sales series, an enterprise ranking or a plan table; StatDesk does not compute such figures.`

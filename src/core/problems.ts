@@ -61,6 +61,7 @@ export type ProblemCode =
   | "series-period-missing" // a release or regional table whose title, sheet and file name say no period
   | "series-not-real-estate" // a row or column that is not a real-estate indicator (全社会固定资产投资): left out
   | "nbs-not-real-estate" // an NBS export of indicators StatDesk does not compute (CPI, M2)
+  | "price-index-not-ours" // a house-price index table (70 cities: 环比, 同比): StatDesk computes no indices
   | "plan-no-plan" // a plan row without a usable (positive) planned figure
   | "plan-no-actual" // a plan row whose achieved figure is blank or unreadable
   | "plan-units-differ" // planned and achieved figures written in different units (套 against 户)

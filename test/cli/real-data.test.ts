@@ -119,3 +119,17 @@ describe("a workbook's sheets that are not StatDesk's data, beside one that is",
     expect(json.warnings.filter((w: Json) => w.code === "no-year" || w.code === "series-year-missing")).toEqual([]);
   });
 });
+
+describe("what the macro workbooks hold is named", () => {
+  test("housing price.xlsx: each of its 24 sheets is a house-price index table", async () => {
+    const { code, stderr } = await cli(["summarize", real("hand-pasted-2025-xlsx", "housing price.xlsx"), "--lang", "zh-CN"]);
+    expect(code).toBe(1);
+    expect(stderr.split("\n").filter((l) => l.includes("是房价指数表"))).toHaveLength(24);
+    expect(stderr).toContain("[housing price.xlsx]202512新房!A1:H38");
+  });
+
+  test("data.xlsx: a merged header's 其中 is no indicator of the 社会融资 sheet", async () => {
+    const { stderr } = await cli(["summarize", real("hand-pasted-2025-xlsx", "data.xlsx"), "--lang", "zh-CN"]);
+    expect(stderr).toContain("是按时间排列的数据表（社会融资规模增量），");
+  });
+});

@@ -9,6 +9,7 @@ import { readNbsExport } from "./nbs-export";
 import { readNbsExportTransposed } from "./nbs-export-transposed";
 import { refuseOtherNbsExport } from "./nbs-other";
 import { readNbsProvinceExport } from "./nbs-province-export";
+import { refusePriceIndexTable } from "./price-index";
 import { readRegionalTable } from "./regional-table";
 import { readReleaseTable } from "./release-table";
 import { SeriesRecogniser, SeriesSource } from "./types";
@@ -38,7 +39,7 @@ export function readSeriesTable(input: SeriesSource, options: SeriesReadOptions 
   return undefined;
 }
 
-/** Why a grid that is no series table of ours is refused, when it is an NBS export of something else. */
+/** Why a grid that is no series table of ours is refused, when it is an NBS export or a price-index table. */
 export function seriesRefusal(input: SeriesSource): Problem | undefined {
-  return refuseOtherNbsExport(input);
+  return refuseOtherNbsExport(input) ?? refusePriceIndexTable(input);
 }

@@ -24,7 +24,8 @@ function namedIndicators(grid: Grid, headerRow: number): string[] {
     corner === "time"
       ? header.slice(1).map(cellText)
       : grid.slice(headerRow + 1).map((row) => cellText(row[0]));
-  return [...new Set(texts.map(shortName).filter((t) => /[\u4e00-\u9fff]/.test(t) && !/^(注|数据来源)/.test(t)))];
+  // 其中 heads the parts of a merged header ("其中(亿元)"): it names no indicator.
+  return [...new Set(texts.map(shortName).filter((t) => /[\u4e00-\u9fff]/.test(t) && !/^(注|数据来源)/.test(t) && !/^(其中|合计|小计|总计)$/.test(t)))];
 }
 
 /**
