@@ -4,9 +4,7 @@
 // directory is read first; then each part is inflated as a stream whose bytes are counted and
 // dropped, stopping as soon as a limit is passed. Runs in Node and in the browser (the workbench).
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns (support.microsoft.com "Excel specifications and limits"). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+import { MAX_COLUMNS, MAX_ROWS } from "../core/a1";
 
 export interface XlsxLimits {
   /** Most bytes all parts of the file may inflate to together (default 300 MiB). */
@@ -15,7 +13,7 @@ export interface XlsxLimits {
   readonly maxColumns: number;
 }
 
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxInflatedBytes: 300 * 1024 * 1024, maxRows: EXCEL_MAX_ROWS, maxColumns: EXCEL_MAX_COLUMNS };
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxInflatedBytes: 300 * 1024 * 1024, maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS };
 
 /** Why a file is refused: which part, and a sentence naming the file and the part. */
 export interface XlsxRefusal {

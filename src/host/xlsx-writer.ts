@@ -74,7 +74,8 @@ export const BORDER_XML: Readonly<Record<string, string>> = {
   "DashDotDot|Medium": "mediumDashDotDot",
   "SlantDashDot|Medium": "slantDashDot",
 };
-const HORIZONTAL_XML: Readonly<Record<string, string>> = {
+/** Excel.HorizontalAlignment → ST_HorizontalAlignment (the reader reads it backwards). */
+export const HORIZONTAL_XML: Readonly<Record<string, string>> = {
   Left: "left",
   Center: "center",
   Right: "right",

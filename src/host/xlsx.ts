@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { addChartsToXlsx } from "./chart-xml";
 import { HostError } from "./errors";
 import { checkXlsx } from "./xlsx-guard";
-import { BORDER_XML, WriteOptions, writeXlsxParts } from "./xlsx-writer";
+import { BORDER_XML, HORIZONTAL_XML, WriteOptions, writeXlsxParts } from "./xlsx-writer";
 import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetVisibility, WorkbookModel } from "./model";
 import { CellValue } from "./values";
 
@@ -37,18 +37,9 @@ const BORDER_FROM_EXCEL: Record<string, { style: string; weight: string }> = Obj
   }),
 );
 
-const H_TO_EXCEL: Record<string, ExcelJS.Alignment["horizontal"]> = {
-  Left: "left",
-  Center: "center",
-  Right: "right",
-  Fill: "fill",
-  Justify: "justify",
-  CenterAcrossSelection: "centerContinuous",
-  Distributed: "distributed",
-};
 const V_TO_EXCEL: Record<string, ExcelJS.Alignment["vertical"]> = { Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" };
 const invert = <K extends string, V extends string | undefined>(map: Record<K, V>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [v as string, k])) as Record<string, string>;
-const H_FROM_EXCEL = invert(H_TO_EXCEL);
+const H_FROM_EXCEL = invert(HORIZONTAL_XML);
 const V_FROM_EXCEL = invert(V_TO_EXCEL);
 const EDGE_TO_EXCEL: Record<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight", "top" | "bottom" | "left" | "right"> = {
   EdgeTop: "top",
