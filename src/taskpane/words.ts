@@ -6,6 +6,17 @@ import type { TablePreview } from "../excel";
 import type { Language } from "../core/messages";
 import type { MessageKey, Messages } from "../i18n";
 import { format } from "../i18n";
+import type { SlotRole } from "./form";
+
+/** Each input slot's title, as the slot and Find data's list name it. */
+export const SLOT_TITLE_KEY: Readonly<Record<SlotRole, MessageKey>> = {
+  current: "slotCurrent",
+  previous: "slotPrevious",
+  wide: "slotWide",
+  ranking: "slotRanking",
+  series: "slotSeries",
+  plan: "slotPlan",
+};
 
 const BASIS_KEY: Readonly<Record<string, MessageKey>> = { 全口径: "basisAllIn", 权益: "basisEquity", 操盘: "basisManaged", 并表: "basisConsolidated" };
 

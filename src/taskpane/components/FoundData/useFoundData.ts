@@ -2,12 +2,11 @@
 // as and what it is used for, a checkbox to leave it out), the alias sheet, or the sheets named
 // when nothing was found.
 
-import type { MessageKey } from "../../../i18n";
-import type { FoundItem, FormState, SlotRole } from "../../form";
+import type { FoundItem, FormState } from "../../form";
 import { foundIncluded } from "../../form";
 import type { FindState } from "../../useApp";
 import { useLocale } from "../../locale";
-import { readingWords } from "../../words";
+import { readingWords, SLOT_TITLE_KEY } from "../../words";
 
 export interface FoundDataProps {
   readonly find: FindState;
@@ -16,15 +15,6 @@ export interface FoundDataProps {
   readonly onToggle: (key: string, on: boolean) => void;
   readonly disabled?: boolean;
 }
-
-const SLOT_KEY: Readonly<Record<SlotRole, MessageKey>> = {
-  current: "slotCurrent",
-  previous: "slotPrevious",
-  wide: "slotWide",
-  ranking: "slotRanking",
-  series: "slotSeries",
-  plan: "slotPlan",
-};
 
 /** One table found, as the list shows it. */
 export interface FoundRow {
@@ -57,7 +47,7 @@ export function useFoundData(props: FoundDataProps): FoundDataState {
   if (data.sources.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: f(t.findDataNothing, { sheets: data.sheets.join(list) }) } };
   const goes = (item: FoundItem): string => {
     const words =
-      item.slot !== null ? t[SLOT_KEY[item.slot]] : item.role === "series" ? t.findDataBesideSeries : item.role === "plan" ? t.findDataBesidePlan : t.findDataBesideRanking;
+      item.slot !== null ? t[SLOT_TITLE_KEY[item.slot]] : item.role === "series" ? t.findDataBesideSeries : item.role === "plan" ? t.findDataBesidePlan : t.findDataBesideRanking;
     // Mid-sentence in English: "used as this year's ranking", but "NBS" stays as it is.
     return language === "en-US" && /^[A-Z][a-z]/.test(words) ? words.charAt(0).toLowerCase() + words.slice(1) : words;
   };

@@ -12,6 +12,7 @@ import { parseAddress } from "../../../core/a1";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
 import { IDLE, PreviewState } from "../../types";
+import { SLOT_TITLE_KEY } from "../../words";
 
 export interface SourceSlotProps {
   readonly role: SlotRole;
@@ -24,15 +25,6 @@ export interface SourceSlotProps {
   /** While a run is going the inputs stay as they are. */
   readonly disabled?: boolean;
 }
-
-const SLOT_TITLE_KEY: Readonly<Record<SlotRole, MessageKey>> = {
-  current: "slotCurrent",
-  previous: "slotPrevious",
-  wide: "slotWide",
-  ranking: "slotRanking",
-  series: "slotSeries",
-  plan: "slotPlan",
-};
 
 const SLOT_HINT_KEY: Readonly<Record<SlotRole, MessageKey>> = {
   current: "slotCurrentHint",
