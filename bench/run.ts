@@ -75,6 +75,22 @@ interface Figures {
   readonly sourceCells: number;
 }
 
+/** analyze() alone on a workload's grids (no client, no host), best of three, in ms. */
+function analyzeAlone(workload: Workload): number {
+  const inputs: AnalysisInput[] = workload.sources.map((s) => ({
+    source: { sheet: s.sheet, row: 0, column: 0 },
+    grid: workload.workbook.sheet(s.sheet)!.values({ row: 0, column: 0, rowCount: s.rows, columnCount: s.columns }),
+  }));
+  const { options } = resolveOptions({});
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    analyze(inputs, options);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
 function workloadOf(c: Case): Workload {
   if (c.kind === "find") return findWorkload();
   if (c.kind === "ranking") return rankingWorkload(c.rows, c.layout as RankingLayout);
@@ -126,17 +142,7 @@ async function measureFind(c: Case): Promise<Figures> {
     await findData(env);
     again.push(performance.now() - t);
   }
-  const inputs: AnalysisInput[] = workload.sources.map((s) => ({
-    source: { sheet: s.sheet, row: 0, column: 0 },
-    grid: workload.workbook.sheet(s.sheet)!.values({ row: 0, column: 0, rowCount: s.rows, columnCount: s.columns }),
-  }));
-  const { options } = resolveOptions({});
-  let analyzeMs = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    analyze(inputs, options);
-    analyzeMs = Math.min(analyzeMs, performance.now() - t);
-  }
+  const analyzeMs = analyzeAlone(workload);
   const endToEndMs = wallMs + host.simulatedLatencyMs(LATENCY_MS);
   const naiveSyncs = 1 + workload.sources.length;
   const naiveEndToEndMs = wallMs + naiveSyncs * LATENCY_MS;
@@ -210,17 +216,7 @@ async function measure(c: Case): Promise<Figures> {
     const peak = Math.max(peakRss, peakRssBytes() ?? 0);
 
     // The core alone: the same grids, no client, no host, best of three.
-    const inputs: AnalysisInput[] = workload.sources.map((s) => ({
-      source: { sheet: s.sheet, row: 0, column: 0 },
-      grid: workload.workbook.sheet(s.sheet)!.values({ row: 0, column: 0, rowCount: s.rows, columnCount: s.columns }),
-    }));
-    const { options } = resolveOptions({});
-    let analyzeMs = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t = performance.now();
-      analyze(inputs, options);
-      analyzeMs = Math.min(analyzeMs, performance.now() - t);
-    }
+    const analyzeMs = analyzeAlone(workload);
 
     // The baseline, on a fresh copy of the same workbook.
     const naiveWorkload = workloadOf(c);
