@@ -1,7 +1,7 @@
 // Bulletin sentences in English (en-US), from the same figures and rules as the Chinese ones:
 // "year on year" at the first mention of a period, up/down/unchanged from the printed sign.
 
-import { Category, indicatorName, isFlow, Quantity } from "../indicators";
+import { indicatorName, isFlow } from "../indicators";
 import { RegionComparison, regionNameEn } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
@@ -9,7 +9,7 @@ import { CountChange, RankingSummary, spanOfKey } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { coversYear, isWholeRelease, latestNational, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs } from "./shared";
+import { coversYear, isWholeRelease, latestNational, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs, writeRelease } from "./shared";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 function grouped(text: string): string {
@@ -189,44 +189,14 @@ function stockSentence(total: SeriesAt, residential: SeriesAt | undefined, first
   return `${clauses.join(", ")}.`;
 }
 
-const FUND_SOURCES: readonly Category[] = ["domesticLoans", "foreignInvestment", "selfRaised", "deposits", "mortgages"];
-const CONSTRUCTION: readonly Quantity[] = ["underConstructionArea", "newStartsArea", "completedArea"];
-
-/** The whole national release at its latest period, in the release's order (see zh-CN.ts). */
+/** The whole national release at its latest period, in the release's order (shared.writeRelease). */
 function releaseSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
-  const release = nationalRelease(series);
-  if (release === undefined) return [];
-  const sentences: string[] = [];
-  const opening = (x: SeriesAt): string => (sentences.length === 0 ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p));
-
-  const investment = release.at("total", "investment");
-  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], opening(investment), rule));
-
-  let opened = false;
-  for (const q of CONSTRUCTION) {
-    const total = release.at("total", q);
-    if (total === undefined) continue;
-    sentences.push(wholeSentence(total, [release.at("residential", q)], opened ? null : opening(total), rule));
-    opened = true;
-  }
-
-  const area = release.at("total", "salesArea");
-  const value = release.at("total", "salesValue");
-  const firstSales = area ?? value;
-  if (firstSales !== undefined) {
-    const salesOpening = opening(firstSales);
-    const a = quantitySentence(area, release.at("residential", "salesArea"), salesOpening, rule, against(firstSales));
-    if (a !== null) sentences.push(a);
-    const v = quantitySentence(value, release.at("residential", "salesValue"), a === null ? salesOpening : null, rule, against(firstSales));
-    if (v !== null) sentences.push(v);
-  }
-
-  const stock = release.at("total", "stockArea");
-  if (stock !== undefined) sentences.push(stockSentence(stock, release.at("residential", "stockArea"), sentences.length === 0, rule));
-
-  const funds = release.at("total", "funds");
-  if (funds !== undefined) sentences.push(wholeSentence(funds, FUND_SOURCES.map((c) => release.at(c, "funds")), opening(funds), rule));
-  return sentences;
+  return writeRelease(series, {
+    opening: (x, first) => (first ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p)),
+    whole: (x, parts, _role, opening) => wholeSentence(x, parts, opening, rule),
+    sales: (x, residential, opening, first) => quantitySentence(x, residential, opening, rule, against(first)),
+    stock: (x, residential, first) => stockSentence(x, residential, first, rule),
+  });
 }
 
 /** Sentences on the national figures for the latest period: sales alone as since the first version, or the whole release. */

@@ -154,3 +154,64 @@ export function regionSentenceInputs(series: readonly SeriesSummary[], rule: Rou
   }
   return inputs;
 }
+
+/** Which of the release's wholes a sentence is about, for the words a language names it with. */
+export type WholeRole = "investment" | "construction" | "construction-continued" | "funds";
+
+/** How one language writes each kind of the release's sentences; the order is writeRelease's. */
+export interface ReleaseWriter {
+  /** A period's opening words: the first sentence's, or a later one's. */
+  readonly opening: (at: SeriesAt, first: boolean) => string;
+  /** A whole and its parts (其中住宅, the sources of funds); `opening` null continues the period's sentence. */
+  readonly whole: (at: SeriesAt, parts: readonly (SeriesAt | undefined)[], role: WholeRole, opening: string | null) => string;
+  /** Sales area or value and its 住宅 part; null when there is nothing to say. `first` is the first sales figure. */
+  readonly sales: (at: SeriesAt | undefined, residential: SeriesAt | undefined, opening: string | null, first: SeriesAt) => string | null;
+  /** Floor area for sale at the period's end. */
+  readonly stock: (at: SeriesAt, residential: SeriesAt | undefined, first: boolean) => string;
+}
+
+/** The sources of funds the release names after the total, in its order (其他资金 itself it leaves out). */
+const FUND_SOURCES: readonly Category[] = ["domesticLoans", "foreignInvestment", "selfRaised", "deposits", "mortgages"];
+const CONSTRUCTION: readonly Quantity[] = ["underConstructionArea", "newStartsArea", "completedArea"];
+
+/**
+ * The whole national release at its latest period, in the release's order: investment (其中住宅),
+ * floor space under construction, new starts and completed (each 其中住宅; the first opens the
+ * period again), sales, floor area for sale at the period's end, funds in place with their
+ * sources — each written by the language's writer.
+ */
+export function writeRelease(series: readonly SeriesSummary[], w: ReleaseWriter): string[] {
+  const release = nationalRelease(series);
+  if (release === undefined) return [];
+  const sentences: string[] = [];
+  const opening = (x: SeriesAt): string => w.opening(x, sentences.length === 0);
+
+  const investment = release.at("total", "investment");
+  if (investment !== undefined) sentences.push(w.whole(investment, [release.at("residential", "investment")], "investment", opening(investment)));
+
+  let opened = false;
+  for (const q of CONSTRUCTION) {
+    const total = release.at("total", q);
+    if (total === undefined) continue;
+    sentences.push(w.whole(total, [release.at("residential", q)], opened ? "construction-continued" : "construction", opened ? null : opening(total)));
+    opened = true;
+  }
+
+  const area = release.at("total", "salesArea");
+  const value = release.at("total", "salesValue");
+  const firstSales = area ?? value;
+  if (firstSales !== undefined) {
+    const salesOpening = opening(firstSales);
+    const a = w.sales(area, release.at("residential", "salesArea"), salesOpening, firstSales);
+    if (a !== null) sentences.push(a);
+    const v = w.sales(value, release.at("residential", "salesValue"), a === null ? salesOpening : null, firstSales);
+    if (v !== null) sentences.push(v);
+  }
+
+  const stock = release.at("total", "stockArea");
+  if (stock !== undefined) sentences.push(w.stock(stock, release.at("residential", "stockArea"), sentences.length === 0));
+
+  const funds = release.at("total", "funds");
+  if (funds !== undefined) sentences.push(w.whole(funds, FUND_SOURCES.map((c) => release.at(c, "funds")), "funds", opening(funds)));
+  return sentences;
+}

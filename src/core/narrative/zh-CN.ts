@@ -1,7 +1,7 @@
 // 简报句式（zh-CN）: the sentences a statistics desk writes, built from the computed figures.
 // 同比 at the first mention of a period, 增长/下降/持平 matching the printed sign, 增加/减少 N 家.
 
-import { Category, indicatorName, isFlow, Quantity } from "../indicators";
+import { indicatorName, isFlow } from "../indicators";
 import { RegionComparison } from "../regions";
 import { isFullYear } from "../periods";
 import { PlanTarget, planFigureText } from "../plan";
@@ -9,7 +9,7 @@ import { CountChange, RankingSummary, spanOfKey, TierRow } from "../ranking";
 import { SHEET_LABELS } from "../summary/labels";
 import { formatFixed, roundTo, RoundingRule } from "../rounding";
 import { RateChange, SeriesPoint, SeriesSummary } from "../series";
-import { coversYear, Direction, isWholeRelease, latestNational, nationalRelease, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs } from "./shared";
+import { coversYear, Direction, isWholeRelease, latestNational, printedDifference, printedRate, quotedRate, SeriesAt, regionSentenceInputs, WholeRole, writeRelease } from "./shared";
 
 const RISE: Readonly<Record<Direction, string>> = { up: "增长", down: "下降", flat: "持平" };
 
@@ -160,56 +160,26 @@ function stockSentence(total: SeriesAt, residential: SeriesAt | undefined, first
   return `${clauses.join("，")}。`;
 }
 
-/** The sources of funds the release names after the total, in its order (其他资金 itself it leaves out). */
-const FUND_SOURCES: readonly Category[] = ["domesticLoans", "foreignInvestment", "selfRaised", "deposits", "mortgages"];
-const CONSTRUCTION: readonly Quantity[] = ["underConstructionArea", "newStartsArea", "completedArea"];
-
 /**
- * The whole national release at its latest period, in the release's order: investment (其中住宅),
- * floor space under construction, new starts and completed (each 其中住宅), sales, floor area for
- * sale at the period's end, funds in place with their sources. Each part opens with its period and
- * 比上年 / 同比, the clauses after it say only 增长 / 下降 (seed 003: "2023年1—7月，全国房屋竣工面积
- * 38405万平方米，同比增长20.5%。").
+ * The whole national release at its latest period, in the release's order (shared.writeRelease).
+ * Each part opens with its period and 比上年 / 同比, the clauses after it say only 增长 / 下降 (seed
+ * 003: "2023年1—7月，全国房屋竣工面积38405万平方米，同比增长20.5%。").
  */
 function releaseSentences(series: readonly SeriesSummary[], rule: RoundingRule): string[] {
-  const release = nationalRelease(series);
-  if (release === undefined) return [];
-  const sentences: string[] = [];
-  const opening = (x: SeriesAt): string => (sentences.length === 0 ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p));
   const name = (x: SeriesAt): string => indicatorName({ category: "total", quantity: x.s.quantity }, "zh-CN", x.p.year);
   // 全国 only where the data says the figures are the nation's: Chongqing's annual table is not.
   const nation = (x: SeriesAt): string => (x.s.nationStated ? "全国" : "");
-
-  const investment = release.at("total", "investment");
-  if (investment !== undefined) sentences.push(wholeSentence(investment, [release.at("residential", "investment")], `${nation(investment)}${name(investment)}`, opening(investment), rule));
-
-  let opened = false;
-  for (const q of CONSTRUCTION) {
-    const total = release.at("total", q);
-    if (total === undefined) continue;
-    // The release says 房地产开发企业房屋施工面积; seed 003 opens with 全国房屋竣工面积.
-    const subject = opened ? name(total) : `${q === "underConstructionArea" ? "房地产开发企业" : nation(total)}${name(total)}`;
-    sentences.push(wholeSentence(total, [release.at("residential", q)], subject, opened ? null : opening(total), rule));
-    opened = true;
-  }
-
-  const area = release.at("total", "salesArea");
-  const value = release.at("total", "salesValue");
-  const firstSales = area ?? value;
-  if (firstSales !== undefined) {
-    const salesOpening = opening(firstSales);
-    const a = quantitySentence(area, release.at("residential", "salesArea"), salesOpening, rule, against(firstSales));
-    if (a !== null) sentences.push(a);
-    const v = quantitySentence(value, release.at("residential", "salesValue"), a === null ? salesOpening : null, rule, against(firstSales));
-    if (v !== null) sentences.push(v);
-  }
-
-  const stock = release.at("total", "stockArea");
-  if (stock !== undefined) sentences.push(stockSentence(stock, release.at("residential", "stockArea"), sentences.length === 0, rule));
-
-  const funds = release.at("total", "funds");
-  if (funds !== undefined) sentences.push(wholeSentence(funds, FUND_SOURCES.map((c) => release.at(c, "funds")), name(funds), opening(funds), rule));
-  return sentences;
+  // The release says 房地产开发企业房屋施工面积; seed 003 opens with 全国房屋竣工面积.
+  const subject = (x: SeriesAt, role: WholeRole): string => {
+    if (role === "funds" || role === "construction-continued") return name(x);
+    return `${role === "construction" && x.s.quantity === "underConstructionArea" ? "房地产开发企业" : nation(x)}${name(x)}`;
+  };
+  return writeRelease(series, {
+    opening: (x, first) => (first ? seriesPeriod(x.s, x.p) : laterPeriod(x.s, x.p)),
+    whole: (x, parts, role, opening) => wholeSentence(x, parts, subject(x, role), opening, rule),
+    sales: (x, residential, opening, first) => quantitySentence(x, residential, opening, rule, against(first)),
+    stock: (x, residential, first) => stockSentence(x, residential, first, rule),
+  });
 }
 
 /**
