@@ -15,7 +15,7 @@ import {
   parseReference,
   qualifiedAddress,
 } from "./address";
-import { ApiEnv, ApiObject, ApiType, Check, Prop, collectionOf, asBoolean, asColor, asInteger, fixed, nonEmpty, nothing, oneOf, optional, orNull, uniform, within } from "./api";
+import { ApiEnv, ApiObject, ApiType, Check, Prop, collectionOf, asBoolean, asColor, asInteger, fixed, lowerFirst, nonEmpty, nothing, oneOf, optional, orNull, uniform, within } from "./api";
 import { HostError, accessDenied, invalidArgument, itemNotFound, standardError } from "./errors";
 import { cellValue } from "./formula";
 import { BorderModel, CellEdge, CellStyle, FontModel, SheetModel, STANDARD_ROW_HEIGHT } from "./model";
@@ -89,7 +89,7 @@ function bounded({ rect: r }: OnRange, env: ApiEnv, name: string): boolean {
     // instead (office-js #4783): HostOptions.overCellLimit.
     if (env.overCellLimit === "null") return false;
     const err = new HostError("RangeExceedsLimit", `${standardError("RangeExceedsLimit").message} (${count} cells of Range.${name}; the limit is ${env.maxCellsPerRead}.)`);
-    err.location = `Range.${name[0].toLowerCase()}${name.slice(1)}`;
+    err.location = `Range.${lowerFirst(name)}`;
     throw err;
   }
   return true;
@@ -343,7 +343,7 @@ function checkCellText(value: unknown, property: string): void {
  * minus before a number is that negative number, as typing it is ("-3.5" → -3.5); a lone
  * "+" or "-" is text. A text formatted "@" stays text (the caller checks that first).
  */
-export function formulaOfText(text: string): string | undefined {
+function formulaOfText(text: string): string | undefined {
   if (text.length < 2) return undefined;
   if (text.startsWith("=")) return text;
   if (text.startsWith("+")) return `=${text}`;

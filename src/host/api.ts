@@ -305,7 +305,8 @@ export function optional<T>(arg: unknown, fallback: T, check: (v: unknown, what:
   return arg === null || arg === undefined ? fallback : check(arg, what);
 }
 
-function lowerFirst(name: string): string {
+/** "Values" → "values": how an error location names a member (Range.values). */
+export function lowerFirst(name: string): string {
   return name.length === 0 ? name : name[0].toLowerCase() + name.slice(1);
 }
 

@@ -3,7 +3,7 @@
 // order and stop at the first failure, leaving earlier ones applied, as in Excel. It also keeps
 // per-sync statistics, enforces Excel on the web's payload limits, and injects faults for tests.
 
-import { ApiEnv, ApiObject, QueryInfo, queryObject } from "./api";
+import { ApiEnv, ApiObject, lowerFirst, QueryInfo, queryObject } from "./api";
 import { RANGE } from "./api-range";
 import { CHART } from "./api-chart";
 import { TABLE, WORKBOOK, WORKSHEET } from "./api-workbook";
@@ -451,9 +451,6 @@ function errorBody(err: HostError): ResponseError {
   };
 }
 
-function lowerFirst(name: string): string {
-  return name.length === 0 ? name : name[0].toLowerCase() + name.slice(1);
-}
 
 /** "Worksheets.GetItem"-style location of a failing path. */
 function pathLocation(path: RequestObjectPath | undefined, cache: Map<number, ApiObject>, paths: Record<string, RequestObjectPath>): string | undefined {

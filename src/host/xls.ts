@@ -10,6 +10,7 @@ import { HostError } from "./errors";
 import { DEFAULT_STYLE, SheetVisibility, WorkbookModel } from "./model";
 import { CellValue } from "./values";
 import { readXlsx } from "./xlsx";
+import { isDateFormat } from "../core/cells";
 
 /** A BIFF record stream that contradicts itself; the reader turns it into the file's message. */
 class BiffError extends Error {}
@@ -166,11 +167,6 @@ class RecordData {
     }
     if (this.part >= this.parts.length) this.fail();
     return this.parts[this.part];
-  }
-
-  get atEnd(): boolean {
-    for (let p = this.part, pos = this.pos; p < this.parts.length; p++, pos = 0) if (pos < this.parts[p].length) return false;
-    return true;
   }
 
   u8(): number {
@@ -344,7 +340,7 @@ function readWorkbookStream(stream: Uint8Array, fileName: string): WorkbookModel
     if (style === undefined) {
       const index = globals.xfFormats[xf] ?? 0;
       const numberFormat = globals.formats.get(index) ?? BUILT_IN_FORMATS[index] ?? "General";
-      const isDate = isDateCode(numberFormat);
+      const isDate = isDateFormat(numberFormat);
       style = { id: numberFormat === "General" ? 0 : wb.styles.intern({ ...DEFAULT_STYLE, numberFormat }), isDate };
       styleOfXf.set(xf, style);
     }
@@ -477,14 +473,6 @@ function readWorkbookStream(stream: Uint8Array, fileName: string): WorkbookModel
   return wb;
 }
 
-/**
- * Does a number format show a date or time (so a 1904-system serial is moved to 1900's)? The
- * same test as core/cells isDateFormat, repeated because host/ imports only core types.
- */
-function isDateCode(numberFormat: string): boolean {
-  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[(?!h\]|m\]|s\]|hh\]|mm\]|ss\])[^\]]*\]/gi, "");
-  return !/^general$/i.test(bare.trim()) && /[dmyhs]/i.test(bare.replace(/e[+-]/gi, ""));
-}
 
 /** What a file that is not a BIFF8 compound file is, from its first bytes, when that is known. */
 function sniff(bytes: Uint8Array): "zip" | "biff2-4" | "text" | undefined {

@@ -18,7 +18,7 @@ const RULES: Record<Layer, { ours: string[]; packages: RegExp }> = {
   excel: { ours: ["core/", "excel/"], packages: /^$/ },
   // WPS's ET layer beside the Office.js one: both stand behind core/port, neither imports the other.
   wps: { ours: ["core/", "wps/"], packages: /^$/ },
-  host: { ours: ["host/", "core/a1", "core/sheet-name"], packages: /^(exceljs|jszip)$/ },
+  host: { ours: ["host/", "core/a1", "core/sheet-name", "core/cells", "core/text"], packages: /^(exceljs|jszip)$/ },
   i18n: { ours: ["i18n/", "core/messages"], packages: /^$/ },
   taskpane: { ours: ["taskpane/", "core/", "excel/index", "i18n/"], packages: /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fluentui\/.+)$/ },
   workbench: { ours: ["workbench/", "taskpane/", "excel/", "host/", "core/", "i18n/"], packages: /^(react|react-dom|react-dom\/client|@fluentui\/.+|exceljs)$/ },
