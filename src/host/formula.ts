@@ -1,11 +1,14 @@
 // A small formula evaluator so that formula cells written through the API read back a value, as
 // in Excel: arithmetic, comparisons, "&", cell and range references (also on other sheets and
 // through defined names), and common functions (SUM, AVERAGE, MIN, MAX, COUNT, COUNTA, IF,
-// IFERROR, ROUND, ABS, AND, OR, NOT, LEN, CONCATENATE). Anything else gives "#NAME?".
+// IFERROR, ROUND, ABS, AND, OR, NOT, LEN, CONCATENATE), the conditional aggregates StatDesk's
+// summaries write (COUNTIF(S), SUMIF(S), AVERAGEIF(S)), NUMBERVALUE, LARGE/SMALL, INDEX/MATCH
+// and SUMPRODUCT over ranges. Anything else gives "#NAME?".
 // Formulas loaded from .xlsx keep their cached value when they cannot be evaluated here.
 
 import { Rect, intersect, isUnbounded, parseReference } from "./address";
 import type { SheetModel, WorkbookModel } from "./model";
+import { criterionOf } from "./formula-criteria";
 import { CellValue, displayText, isErrorValue } from "./values";
 
 /** A cell's value: its constant, or its formula's result. */
@@ -370,6 +373,89 @@ function flatten(args: Value[]): { value: CellValue; fromRange: boolean }[] {
   return out;
 }
 
+/** A reference's rectangle, a whole-column or whole-row one cut to rows/columns that hold cells. */
+function boundedRect(range: RangeValue, rowEnd?: number): Rect | undefined {
+  if (!isUnbounded(range.rect)) return range.rect;
+  const used = range.sheet.usedRect(true);
+  if (!used) return undefined;
+  const end = Math.max(rowEnd ?? 0, used.row + used.rowCount);
+  return intersect(range.rect, { row: 0, column: 0, rowCount: end, columnCount: used.column + used.columnCount });
+}
+
+/** The values of a range, row-major, in a rectangle of the given shape (Excel's *IFS pairing). */
+function rangeCells(range: RangeValue, rect: Rect): CellValue[] {
+  const out: CellValue[] = [];
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) out.push(cellValue(range.sheet, r, c));
+  }
+  return out;
+}
+
+const isRange = (v: Value | undefined): v is RangeValue => typeof v === "object";
+
+/**
+ * The cells the *IFS functions look at: the ranges of `ranges`, all of the first one's shape
+ * ("#VALUE!" when a range differs in size, as Excel answers), and for each cell whether every
+ * criterion holds.
+ */
+function matching(ranges: Value[], criteria: Value[]): { passes: boolean[]; shape: { rows: number; columns: number } } | string {
+  if (!ranges.every(isRange)) return "#VALUE!";
+  const rowEnd = Math.max(0, ...ranges.map((r) => { const u = r.sheet.usedRect(true); return u ? u.row + u.rowCount : 0; }));
+  const rects = ranges.map((r) => boundedRect(r, rowEnd));
+  const first = rects[0];
+  if (!first) return { passes: [], shape: { rows: 0, columns: 0 } };
+  if (rects.some((r) => !r || r.rowCount !== first.rowCount || r.columnCount !== first.columnCount)) return "#VALUE!";
+  const passes = new Array<boolean>(first.rowCount * first.columnCount).fill(true);
+  ranges.forEach((range, i) => {
+    const test = criterionOf(scalar(criteria[i] ?? ""));
+    rangeCells(range, rects[i] as Rect).forEach((v, j) => {
+      if (passes[j] && !test(v)) passes[j] = false;
+    });
+  });
+  return { passes, shape: { rows: first.rowCount, columns: first.columnCount } };
+}
+
+/** The numbers of `target` (a range of the criteria's shape) where every criterion holds. */
+function matchedNumbers(target: Value | undefined, ranges: Value[], criteria: Value[]): number[] | string {
+  if (!isRange(target)) return "#VALUE!";
+  const found = matching(ranges, criteria);
+  if (typeof found === "string") return found;
+  const rect = target.rect;
+  const shaped = { row: rect.row, column: rect.column, rowCount: found.shape.rows, columnCount: found.shape.columns };
+  const values = rangeCells(target, shaped);
+  const out: number[] = [];
+  values.forEach((v, j) => {
+    if (found.passes[j] && typeof v === "number") out.push(v);
+  });
+  return out;
+}
+
+/**
+ * NUMBERVALUE(text, decimal, group) as Excel's reference gives it: spaces are removed, group
+ * separators may stand anywhere before the decimal separator, trailing "%" divide by 100 each, an
+ * empty text is 0, and anything else is "#VALUE!".
+ */
+function numberValue(text: CellValue, decimal: string, group: string): CellValue {
+  if (typeof text === "number") return text;
+  if (isErrorValue(text)) return text;
+  if (typeof text !== "string") return "#VALUE!";
+  let t = text.replace(/\s+/g, "");
+  if (t === "") return 0;
+  let percent = 0;
+  while (t.endsWith("%")) {
+    percent++;
+    t = t.slice(0, -1);
+  }
+  const point = t.indexOf(decimal);
+  if (point !== -1 && t.indexOf(decimal, point + 1) !== -1) return "#VALUE!";
+  const whole = point === -1 ? t : t.slice(0, point);
+  const fraction = point === -1 ? "" : t.slice(point + decimal.length);
+  if (group !== "" && fraction.includes(group)) return "#VALUE!";
+  const plain = (group === "" ? whole : whole.split(group).join("")) + (point === -1 ? "" : "." + fraction);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return "#VALUE!";
+  return Number(plain) / Math.pow(100, percent);
+}
+
 /** Numbers for SUM-like functions: numbers in ranges, numbers/booleans/numeric text given directly. */
 function numbers(args: Value[]): number[] | string {
   const out: number[] = [];
@@ -401,6 +487,20 @@ function roundHalfAway(x: number, digits: number): number {
   const scaled = Math.abs(x) * f;
   const rounded = Math.round(Number(scaled.toPrecision(15)));
   return (Math.sign(x) * rounded) / f;
+}
+
+const sum = (ns: readonly number[]) => ns.reduce((a, b) => a + b, 0);
+
+/** The (range, criterion) pairs of COUNTIFS and of SUMIFS after its sum range. */
+function criteriaPairs(args: Value[]): { ranges: Value[]; criteria: Value[] } | string {
+  if (args.length === 0 || args.length % 2 !== 0) return "#VALUE!";
+  const ranges: Value[] = [];
+  const criteria: Value[] = [];
+  for (let i = 0; i < args.length; i += 2) {
+    ranges.push(args[i]);
+    criteria.push(args[i + 1]);
+  }
+  return { ranges, criteria };
 }
 
 function callFunction(name: string, args: Value[]): Value {
@@ -461,6 +561,103 @@ function callFunction(name: string, args: Value[]): Value {
       return flatten(args)
         .map((x) => displayText(x.value))
         .join("");
+    case "COUNTIF":
+    case "COUNTIFS": {
+      const pairs = criteriaPairs(args);
+      if (typeof pairs === "string") return pairs;
+      const found = matching(pairs.ranges, pairs.criteria);
+      return typeof found === "string" ? found : found.passes.filter(Boolean).length;
+    }
+    case "SUMIF":
+    case "AVERAGEIF": {
+      // SUMIF(range, criterion, [sum_range]): the sum range takes the criteria range's shape.
+      const ns = matchedNumbers(args[2] ?? args[0], [args[0]], [args[1] ?? ""]);
+      if (typeof ns === "string") return ns;
+      return name === "SUMIF" ? sum(ns) : ns.length === 0 ? "#DIV/0!" : sum(ns) / ns.length;
+    }
+    case "SUMIFS":
+    case "AVERAGEIFS": {
+      const pairs = criteriaPairs(args.slice(1));
+      if (typeof pairs === "string") return pairs;
+      const ns = matchedNumbers(args[0], pairs.ranges, pairs.criteria);
+      if (typeof ns === "string") return ns;
+      return name === "SUMIFS" ? sum(ns) : ns.length === 0 ? "#DIV/0!" : sum(ns) / ns.length;
+    }
+    case "NUMBERVALUE": {
+      const text = scalar(args[0] ?? "");
+      const decimal = args[1] === undefined ? "." : displayText(scalar(args[1]));
+      const group = args[2] === undefined ? "," : displayText(scalar(args[2]));
+      if (decimal === "" || decimal === group) return "#VALUE!";
+      return numberValue(text, decimal.slice(0, 1), group.slice(0, 1));
+    }
+    case "LARGE":
+    case "SMALL": {
+      const ns = numbers(args.slice(0, 1));
+      const k = toNumber(scalar(args[1] ?? ""));
+      if (typeof ns === "string") return ns;
+      if (typeof k === "string") return k;
+      const n = Math.ceil(k);
+      if (n < 1 || n > ns.length) return "#NUM!";
+      const sorted = [...ns].sort((a, b) => (name === "LARGE" ? b - a : a - b));
+      return sorted[n - 1];
+    }
+    case "INDEX": {
+      const range = args[0];
+      if (!isRange(range)) return args.length === 1 ? scalar(range ?? "") : "#VALUE!";
+      const rect = boundedRect(range);
+      if (!rect) return "#REF!";
+      let row = toNumber(scalar(args[1] ?? 0));
+      let column = toNumber(scalar(args[2] ?? 0));
+      if (typeof row === "string") return row;
+      if (typeof column === "string") return column;
+      // A single row or column takes its one index as the position along it.
+      if (rect.rowCount === 1 && args.length === 2) [row, column] = [1, row];
+      if (column === 0 && rect.columnCount === 1) column = 1;
+      if (row === 0 && rect.rowCount === 1) row = 1;
+      if (row < 1 || column < 1 || row > rect.rowCount || column > rect.columnCount) return "#REF!";
+      return cellValue(range.sheet, rect.row + Math.trunc(row) - 1, rect.column + Math.trunc(column) - 1);
+    }
+    case "MATCH": {
+      const wanted = scalar(args[0] ?? "");
+      const range = args[1];
+      const type = toNumber(scalar(args[2] ?? 1));
+      if (!isRange(range)) return "#N/A";
+      if (typeof type === "string") return type;
+      const rect = boundedRect(range);
+      if (!rect || (rect.rowCount !== 1 && rect.columnCount !== 1)) return "#N/A";
+      const values = rangeCells(range, rect);
+      if (type === 0) {
+        const test = criterionOf(typeof wanted === "string" ? `=${wanted}` : wanted);
+        const at = values.findIndex((v) => (typeof wanted === "string" ? typeof v === "string" && test(v) : v === wanted));
+        return at === -1 ? "#N/A" : at + 1;
+      }
+      // Sorted lookups: the last position whose value is <= (type 1) or >= (type -1) the wanted one.
+      let found = -1;
+      values.forEach((v, i) => {
+        if (typeof v !== typeof wanted || v === "") return;
+        const c = compare(type > 0 ? "<=" : ">=", v, wanted);
+        if (c === true) found = i;
+      });
+      return found === -1 ? "#N/A" : found + 1;
+    }
+    case "SUMPRODUCT": {
+      if (!args.every(isRange)) return "#VALUE!";
+      const rects = args.map((a) => boundedRect(a));
+      const first = rects[0];
+      if (!first || rects.some((r) => !r || r.rowCount !== first.rowCount || r.columnCount !== first.columnCount)) return "#VALUE!";
+      const columns = args.map((a, i) => rangeCells(a, rects[i] as Rect));
+      let total = 0;
+      for (let j = 0; j < columns[0].length; j++) {
+        let product = 1;
+        for (const column of columns) {
+          const v = column[j];
+          if (isErrorValue(v)) return v;
+          product *= typeof v === "number" ? v : 0;
+        }
+        total += product;
+      }
+      return total;
+    }
     case "ISNUMBER":
       return typeof scalar(args[0] ?? "") === "number";
     case "ISBLANK":
