@@ -18,6 +18,8 @@ export interface PlanTarget {
   /** actual / plan × 100; null without a positive plan. */
   readonly completionPct: Maybe;
   readonly location: string;
+  /** The plan figure's cell (the location above is the actual figure's); absent for targets made by hand. */
+  readonly planLocation?: string;
 }
 
 export interface PlanTable {
@@ -116,6 +118,7 @@ export function readPlanTable(grid: Grid, source: SourceRef): PlanTable | undefi
       actualText,
       completionPct,
       location: cellLocation(source, r, actualColumn),
+      planLocation: cellLocation(source, r, planColumn),
     });
   }
   const range = rangeLocation(source, headerRow, 0, lastRow - headerRow + 1, grid[headerRow].length);

@@ -64,6 +64,20 @@ export interface SeriesPoint {
   /** Null when either single month is missing, zero-based or negative (a fall in the cumulative figure). */
   readonly singleMonthYoyPct?: Maybe;
   readonly location: string | null;
+  /**
+   * The cells the point's figures were read from, null where there is none: its level, the
+   * year-earlier level, the published rate and, for single months, the month-before levels of
+   * both years. A live summary's formulas reference them; absent for points made by hand.
+   */
+  readonly cells?: SeriesPointCells;
+}
+
+export interface SeriesPointCells {
+  readonly level: string | null;
+  readonly previous: string | null;
+  readonly published: string | null;
+  readonly monthBefore: string | null;
+  readonly previousMonthBefore: string | null;
 }
 
 export interface SeriesSummary {
@@ -200,6 +214,13 @@ export function computeSeries(raw: RawSeries, options: SeriesOptions): { summary
       basisFlag: flagged,
       rateChange,
       location: level?.location ?? published?.location ?? null,
+      cells: {
+        level: level?.location ?? null,
+        previous: raw.levels.get(yearEarlier(key))?.location ?? null,
+        published: published?.location ?? null,
+        monthBefore: raw.levels.get(monthEarlier(key) ?? "")?.location ?? null,
+        previousMonthBefore: raw.levels.get(monthEarlier(yearEarlier(key)) ?? "")?.location ?? null,
+      },
     };
     if (!options.singleMonths) return point;
     const single = singleMonth(key);

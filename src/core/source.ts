@@ -15,7 +15,7 @@ export interface SourceRef {
 }
 
 /** A sheet prefix: "Sheet1!", "'2024 TOP100'!", "[book.xlsx]Sheet1!", "ranking.csv!" or "". */
-function prefix(source: SourceRef): string {
+export function locationPrefix(source: SourceRef): string {
   if (source.file !== undefined && source.sheet !== undefined) return `[${source.file}]${source.sheet}!`;
   if (source.file !== undefined) return `${source.file}!`;
   if (source.sheet !== undefined) return `${quoteSheetName(source.sheet)}!`;
@@ -27,12 +27,12 @@ function prefix(source: SourceRef): string {
  * cellLocation({ sheet: "Sheet1", row: 0, column: 0 }, 16, 2) // => "Sheet1!C17"
  */
 export function cellLocation(source: SourceRef, row: number, column: number): string {
-  return prefix(source) + cellName(source.row + row, source.column + column);
+  return locationPrefix(source) + cellName(source.row + row, source.column + column);
 }
 
 /** cellLocation for one source, its sheet prefix worked out once: for locating every row of a long list. */
 export function cellLocator(source: SourceRef): (row: number, column: number) => string {
-  const before = prefix(source);
+  const before = locationPrefix(source);
   // "Sheet1!C" per column, made once: a location is then one concatenation.
   const columns: string[] = [];
   return (row, column) => (columns[column] ??= before + columnLetters(source.column + column)) + String(source.row + row + 1);
@@ -40,7 +40,7 @@ export function cellLocator(source: SourceRef): (row: number, column: number) =>
 
 /** The location of a block of the grid: "Sheet1!A1:D120". */
 export function rangeLocation(source: SourceRef, row: number, column: number, rowCount: number, columnCount: number): string {
-  return prefix(source) + rectName({ row: source.row + row, column: source.column + column, rowCount, columnCount });
+  return locationPrefix(source) + rectName({ row: source.row + row, column: source.column + column, rowCount, columnCount });
 }
 
 /** A short name for the source in titles and JSON: "[book.xlsx]2024", "ranking.csv", "Sheet1". */

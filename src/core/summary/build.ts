@@ -6,7 +6,6 @@ import { CellRect } from "../a1";
 import { Analysis } from "../analyze";
 import { Language, problemMessage } from "../messages";
 import { narrative } from "../narrative";
-import { roundTo, RoundingRule } from "../rounding";
 import { RankingSummary, spanOfKey } from "../ranking";
 import { historyKey, latestRankings, RankingHistory, rankingHistories } from "../ranking-history";
 import { Indicator, IndicatorGroup, indicatorName, QUANTITY_GROUP } from "../indicators";
@@ -17,6 +16,9 @@ import { PlanTarget } from "../plan";
 import { Maybe } from "../yoy";
 import { tierLabel, tiersFromBounds } from "../tiers";
 import { ChartModel, CellStyle, SheetModel, SheetValue, StyleRun } from "./model";
+import { at, BuiltCell, Cells, FormulaSource, growthOf, isFormulaCell, placeDataRows, readingAt, shownValue, SourceCells, ValueOnlyCell } from "./formulas";
+import { DataArea, ListBlock, NationalCandidate, RankingData } from "./data-block";
+import { periodLabel } from "../periods";
 import { SHEET_LABELS, SheetLabels } from "./labels";
 
 /** Red for increases (the mainland convention, 红涨绿跌) or green for increases. */
@@ -32,6 +34,11 @@ export interface SummaryRequest {
   readonly version: string;
   /** Rows of movers to list (the largest TOP-N by default). */
   readonly moversLimit?: number;
+  /**
+   * Where the analysis' inputs are in the workbook: given, the figures are live formulas on
+   * those cells (#14); absent, the summary holds values only (for sheets sent outside).
+   */
+  readonly formulaSources?: readonly FormulaSource[];
 }
 
 const COLOURS = {
@@ -71,9 +78,11 @@ function formats(colours: ColourConvention) {
 
 type Formats = ReturnType<typeof formats>;
 
-/** Collects rows of cells with their formats, styles and merges. */
+/** Collects rows of cells with their formulas, formats, styles and merges. */
 class SheetBuilder {
   readonly values: SheetValue[][] = [];
+  /** Same shape as values: the formula of each cell, or null for a constant. */
+  readonly formulas: (string | null)[][] = [];
   readonly numberFormats: string[][] = [];
   readonly styles: StyleRun[] = [];
   readonly sections: Record<string, CellRect> = {};
@@ -88,10 +97,11 @@ class SheetBuilder {
     return this.values.length;
   }
 
-  add(cells: readonly SheetValue[], cellFormats: readonly string[] = [], style?: CellStyle): number {
+  add(cells: readonly BuiltCell[], cellFormats: readonly string[] = [], style?: CellStyle): number {
     const row = this.values.length;
-    this.values.push([...cells]);
-    this.numberFormats.push(cells.map((_, i) => cellFormats[i] ?? (typeof cells[i] === "string" ? "@" : "General")));
+    this.values.push(cells.map(shownValue));
+    this.formulas.push(cells.map((c) => (isFormulaCell(c) ? c.formula : null)));
+    this.numberFormats.push(cells.map((c, i) => cellFormats[i] ?? (typeof c === "string" ? "@" : "General")));
     if (style !== undefined && cells.length > 0) this.style({ row, column: 0, rowCount: 1, columnCount: cells.length }, style);
     return row;
   }
@@ -105,7 +115,7 @@ class SheetBuilder {
   }
 
   /** A table: a header row, then rows; records the block as a named section. */
-  table(name: string, header: readonly string[], rows: readonly (readonly SheetValue[])[], rowFormats: readonly string[]): CellRect {
+  table(name: string, header: readonly string[], rows: readonly (readonly BuiltCell[])[], rowFormats: readonly string[]): CellRect {
     const top = this.add(header, header.map(() => "@"), { bold: true, fill: COLOURS.header, wrap: true, borderBottom: COLOURS.rule, horizontal: "Center" });
     this.headerRows.push(top);
     this.style({ row: top, column: 0, rowCount: 1, columnCount: 1 }, { horizontal: "Left" });
@@ -124,40 +134,82 @@ class SheetBuilder {
   }
 }
 
-/** A value ready for the sheet: null stays blank; with GB/T 8170 the displayed precision is applied once. */
-function displayValue(x: Maybe, decimals: number, rule: RoundingRule): Maybe {
-  if (x === null) return null;
-  return rule === "half-even" ? roundTo(x, decimals, rule) : x;
+/** The live side of a summary: how its cells are made, and the lists' data blocks (null: a values-only summary). */
+interface Live {
+  readonly C: Cells;
+  /** The source cells formulas may reference; null for a values-only summary. */
+  readonly cells: SourceCells | null;
+  readonly data: RankingData | null;
+  /** The previous period of the same year a ranking is compared with (ranking-history linkPeriods). */
+  readonly before: (r: RankingSummary) => RankingSummary | undefined;
 }
 
-/** A percentage (StatDesk's per cent), shown to one decimal, as the fraction Excel's % format expects. */
-function fraction(pct: Maybe, rule: RoundingRule): Maybe {
-  const shown = displayValue(pct, 1, rule);
-  return shown === null ? null : shown / 100;
+/** A block's figures from the first place to the last, for COUNTIFS and SUMIFS. */
+function whole(block: ListBlock | undefined): string | undefined {
+  return block === undefined || block.length === 0 ? undefined : block.figures(1, block.length);
 }
 
-function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): { rect: CellRect; chartRows: number } {
+/** The criteria of a tier on a range: lower bound inclusive, upper exclusive (tiers.ts inTier). */
+function tierCriteria(range: string, min: number, max: number | null): string {
+  return `${range},">=${min}"${max === null ? "" : `,${range},"<${max}"`}`;
+}
+
+const tierCount = (block: ListBlock | undefined, min: number, max: number | null) => {
+  const range = whole(block);
+  return range === undefined ? undefined : `COUNTIFS(${tierCriteria(range, min, max)})`;
+};
+const tierSum = (block: ListBlock | undefined, min: number, max: number | null) => {
+  const range = whole(block);
+  return range === undefined ? undefined : `SUMIFS(${range},${tierCriteria(range, min, max)})`;
+};
+const tierMean = (block: ListBlock | undefined, min: number, max: number | null) => {
+  const range = whole(block);
+  return range === undefined ? undefined : `AVERAGEIFS(${range},${tierCriteria(range, min, max)})`;
+};
+/** SUM of the TOP-n of a block, when it holds them. */
+const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : `SUM(${block.figures(1, n)})`);
+const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.figure(n));
+const groupMeanOf = (block: ListBlock | undefined, from: number, to: number) => (block === undefined || to > block.length ? undefined : `AVERAGE(${block.figures(from, to)})`);
+
+function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, language: Language, x: Live): { rect: CellRect; chartRows: number } {
   const base = r.shareBaseN ?? 100;
   const span = previousSpan(r, L);
+  const { C } = x;
+  const { cur, prev } = x.data?.of(r) ?? {};
+  const before = x.before(r);
+  const earlier = before === undefined ? undefined : x.data?.of(before).cur;
   const header = [L.tier, L.count, L.previousCount, L.countChange, L.tierSum, L.mean, L.previousMean, L.meanYoy, L.shareOfTop(base), ...(span === null ? [] : [L.countChangeVs(span)])];
-  const rows: SheetValue[][] = r.tiers.map((t) => [
-    language === "zh-CN" ? t.label : t.labelEn,
-    t.count,
-    t.previousCount,
-    t.countChange,
-    displayValue(t.sum, 1, rule),
-    displayValue(t.mean, 1, rule),
-    displayValue(t.previousMean, 1, rule),
-    fraction(t.meanYoyPct, rule),
-    fraction(t.sharePct, rule),
-    ...(span === null ? [] : [t.periodCountChange?.change ?? null]),
-  ]);
+  const top = b.row;
+  const rows: BuiltCell[][] = r.tiers.map((t, i) => {
+    const cell = (column: number) => at(column, top + 1 + i);
+    const mean = tierMean(cur, t.min, t.max);
+    const previousMean = tierMean(prev, t.min, t.max);
+    const sumCell = C.use(cell(4), tierSum(cur, t.min, t.max));
+    const baseSum = topSumOf(cur, base);
+    return [
+      language === "zh-CN" ? t.label : t.labelEn,
+      C.count(t.count, tierCount(cur, t.min, t.max)),
+      C.count(t.previousCount, tierCount(prev, t.min, t.max)),
+      C.count(t.countChange, `${cell(1)}-${cell(2)}`),
+      C.figure(t.sum, 1, tierSum(cur, t.min, t.max)),
+      C.figure(t.mean, 1, mean),
+      C.figure(t.previousMean, 1, previousMean),
+      C.rate(t.meanYoyPct, growthOf(C.use(cell(5), mean), C.use(cell(6), previousMean))),
+      C.rate(t.sharePct, sumCell === undefined || baseSum === undefined ? undefined : `${sumCell}/${baseSum}`),
+      ...(span === null ? [] : [C.count(t.periodCountChange?.change ?? null, earlier === undefined ? undefined : `${cell(1)}-${tierCount(earlier, t.min, t.max)}`)]),
+    ];
+  });
   const rowFormats = [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.amount, f.growth, f.share, f.countChange];
   const rect = b.table(sectionName("tiers", r), header, rows, rowFormats);
   if (r.hundredBillionCount !== null) {
+    const row = b.row;
+    const hundred = (block: ListBlock | undefined) => (whole(block) === undefined ? undefined : `COUNTIFS(${whole(block)},">=100")`);
+    const sinceLast = span === null ? [] : [null, null, null, null, null, C.count(r.hundredBillionPeriodChange?.change ?? null, earlier === undefined ? undefined : `${at(1, row)}-${hundred(earlier)}`)];
     const change = r.previousHundredBillionCount === null ? null : r.hundredBillionCount - r.previousHundredBillionCount;
-    const sinceLast = span === null ? [] : [null, null, null, null, null, r.hundredBillionPeriodChange?.change ?? null];
-    const row = b.add([L.hundredBillion, r.hundredBillionCount, r.previousHundredBillionCount, change, ...sinceLast], [f.text, f.count, f.count, f.countChange, f.general, f.general, f.general, f.general, f.general, f.countChange]);
+    b.add(
+      [L.hundredBillion, C.count(r.hundredBillionCount, hundred(cur)), C.count(r.previousHundredBillionCount, hundred(prev)), C.count(change, `${at(1, row)}-${at(2, row)}`), ...sinceLast],
+      [f.text, f.count, f.count, f.countChange, f.general, f.general, f.general, f.general, f.general, f.countChange],
+    );
     b.style({ row, column: 0, rowCount: 1, columnCount: header.length }, { bold: true, borderTop: COLOURS.rule });
   }
   return { rect, chartRows: r.tiers.length };
@@ -187,21 +239,28 @@ function previousSpan(r: RankingSummary, L: SheetLabels): string | null {
  * ("history", "StatDesk_history_salesValue"), so a refresh with a new month's list replaces the
  * table and chart with longer ones.
  */
-function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L: SheetLabels, f: Formats, language: Language, charts: ChartModel[], x: Live): void {
   const ns = r.top.map((t) => t.n);
   const withTiers = h.metric === "salesValue";
-  const at = (p: RankingSummary, n: number) => p.top.find((t) => t.n === n);
+  const { C } = x;
+  const at2 = (p: RankingSummary, n: number) => p.top.find((t) => t.n === n);
   b.sectionTitle(L.historySection(language === "zh-CN" ? h.unit : L.unitName(h.unit)));
+  const top = b.row;
   const rect = b.table(
     sectionName("history", r),
     [L.period, ...ns.map(L.historyYoy), ...ns.map(L.historySum), ...(withTiers ? [L.historyHundredBillion] : []), ...ns.map(L.historyThreshold)],
-    h.periods.map((p) => [
-      L.historyPeriod(p.year, p.fromMonth, p.toMonth),
-      ...ns.map((n) => fraction(at(p, n)?.sumYoyPct ?? null, rule)),
-      ...ns.map((n) => displayValue(at(p, n)?.sum ?? null, 1, rule)),
-      ...(withTiers ? [p.hundredBillionCount] : []),
-      ...ns.map((n) => displayValue(at(p, n)?.threshold ?? null, 1, rule)),
-    ]),
+    h.periods.map((p, i) => {
+      const { cur, prev } = x.data?.of(p) ?? {};
+      const row = top + 1 + i;
+      const sumColumn = (k: number) => 1 + ns.length + k;
+      return [
+        L.historyPeriod(p.year, p.fromMonth, p.toMonth),
+        ...ns.map((n, k) => C.rate(at2(p, n)?.sumYoyPct ?? null, growthOf(C.use(at(sumColumn(k), row), topSumOf(cur, n)), topSumOf(prev, n)))),
+        ...ns.map((n) => C.figure(at2(p, n)?.sum ?? null, 1, topSumOf(cur, n))),
+        ...(withTiers ? [C.count(p.hundredBillionCount, whole(cur) === undefined ? undefined : `COUNTIFS(${whole(cur)},">=100")`)] : []),
+        ...ns.map((n) => C.figure(at2(p, n)?.threshold ?? null, 1, thresholdOf(cur, n))),
+      ];
+    }),
     [f.text, ...ns.map(() => f.growth), ...ns.map(() => f.amount), ...(withTiers ? [f.count] : []), ...ns.map(() => f.amount)],
   );
   const basisPart = sectionName("", r).replace(`_${r.metric}`, "");
@@ -214,11 +273,15 @@ function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L
 }
 
 /** The ranking's figures: tiers, TOP-N, thresholds, rank groups (charts beside the first two). */
-function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, language: Language, charts: ChartModel[], x: Live): void {
   const unit = r.unit;
+  const { C } = x;
+  const { cur, prev } = x.data?.of(r) ?? {};
+  const before = x.before(r);
+  const earlier = before === undefined ? {} : x.data?.of(before) ?? {};
   if (r.tiers.length > 0) {
     b.sectionTitle(L.tiersSection(L.sectionUnit(unit, r.basis)));
-    const { rect, chartRows } = tierSection(b, r, L, f, rule, language);
+    const { rect, chartRows } = tierSection(b, r, L, f, language, x);
     charts.push(
       chart(`StatDesk_tiers_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: chartRows + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.tierChartTitle(r.year, r.previousYear), L.companies, L.tier, "0", rect.row, yearNames(r, L)),
     );
@@ -228,34 +291,54 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
   // The YoY against the previous period of the year, in 个百分点 (降幅较1—11月缩窄2.3), where there is one.
   const span = previousSpan(r, L);
   b.sectionTitle(L.topSection(L.sectionUnit(unit, r.basis)));
+  const topRow = b.row;
   b.table(
     sectionName("top", r),
     ["TOP-N", L.sum, L.previousSum, L.yoy, L.share, L.previousShare, L.shareChange, ...(span === null ? [] : [L.rateChangeVs(span)])],
-    r.top.map((t) => [
-      L.topName(t.n),
-      displayValue(t.sum, 1, rule),
-      displayValue(t.previousSum, 1, rule),
-      fraction(t.sumYoyPct, rule),
-      fraction(t.share, rule),
-      fraction(t.previousShare, rule),
-      displayValue(t.shareChangePts, 1, rule),
-      ...(span === null ? [] : [t.rateChange?.changePts ?? null]),
-    ]),
+    r.top.map((t, i) => {
+      const cell = (column: number) => at(column, topRow + 1 + i);
+      const sum = topSumOf(cur, t.n);
+      const previousSum = topSumOf(prev, t.n);
+      const national = x.data?.national(t.sum, t.share);
+      const previousNational = x.data?.national(t.previousSum, t.previousShare);
+      const share = national === undefined ? undefined : `${C.use(cell(1), sum)}/${national}`;
+      const previousShare = previousNational === undefined ? undefined : `${C.use(cell(2), previousSum)}/${previousNational}`;
+      const yoy = growthOf(sum, previousSum);
+      const earlierYoy = growthOf(topSumOf(earlier.cur, t.n), topSumOf(earlier.prev, t.n));
+      return [
+        L.topName(t.n),
+        C.figure(t.sum, 1, sum),
+        C.figure(t.previousSum, 1, previousSum),
+        C.rate(t.sumYoyPct, growthOf(C.use(cell(1), sum), C.use(cell(2), previousSum))),
+        C.rate(t.share, share),
+        C.rate(t.previousShare, previousShare),
+        C.figure(t.shareChangePts, 1, share === undefined || previousShare === undefined ? undefined : `(${C.use(cell(4), share)}-${C.use(cell(5), previousShare)})*100`),
+        ...(span === null ? [] : [C.rateChange(t.rateChange?.changePts ?? null, t.sumYoyPct, before?.top.find((o) => o.n === t.n)?.sumYoyPct ?? null, yoy, earlierYoy)]),
+      ];
+    }),
     [f.text, f.amount, f.amount, f.growth, f.share, f.share, f.points, f.points],
   );
   b.blank();
 
   b.sectionTitle(L.thresholdSection(L.sectionUnit(unit, r.basis)));
+  const thresholdRow = b.row;
   const thresholds = b.table(
     sectionName("thresholds", r),
     ["TOP-N", L.threshold, L.previousThreshold, L.yoy, ...(span === null ? [] : [L.rateChangeVs(span)])],
-    r.top.map((t) => [
-      L.topName(t.n),
-      displayValue(t.threshold, 1, rule),
-      displayValue(t.previousThreshold, 1, rule),
-      fraction(t.thresholdYoyPct, rule),
-      ...(span === null ? [] : [t.thresholdRateChange?.changePts ?? null]),
-    ]),
+    r.top.map((t, i) => {
+      const cell = (column: number) => at(column, thresholdRow + 1 + i);
+      const now = thresholdOf(cur, t.n);
+      const then = thresholdOf(prev, t.n);
+      return [
+        L.topName(t.n),
+        C.figure(t.threshold, 1, now),
+        C.figure(t.previousThreshold, 1, then),
+        C.rate(t.thresholdYoyPct, growthOf(C.use(cell(1), now), C.use(cell(2), then))),
+        ...(span === null
+          ? []
+          : [C.rateChange(t.thresholdRateChange?.changePts ?? null, t.thresholdYoyPct, before?.top.find((o) => o.n === t.n)?.thresholdYoyPct ?? null, growthOf(now, then), growthOf(thresholdOf(earlier.cur, t.n), thresholdOf(earlier.prev, t.n)))]),
+      ];
+    }),
     [f.text, f.amount, f.amount, f.growth, f.points],
   );
   const thresholdChart = chart(`StatDesk_thresholds_${r.metric}${basisTag(r)}`, "ColumnClustered", { row: thresholds.row, column: 0, rowCount: r.top.length + 1, columnCount: r.previousYear === null ? 2 : 3 }, L.thresholdChartTitle, unit, "TOP-N", "#,##0.0", thresholds.row, yearNames(r, L));
@@ -267,17 +350,27 @@ function rankingTables(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Fo
   b.blank();
 
   b.sectionTitle(L.groupsSection(L.sectionUnit(unit, r.basis)));
+  const groupRow = b.row;
   b.table(
     sectionName("groups", r),
     [L.rankGroupHeader, L.mean, L.previousMean, L.yoy],
-    r.groups.map((g) => [L.rankGroup(g.from, g.to), displayValue(g.mean, 1, rule), displayValue(g.previousMean, 1, rule), fraction(g.meanYoyPct, rule)]),
+    r.groups.map((g, i) => {
+      const mean = groupMeanOf(cur, g.from, g.to);
+      const previousMean = groupMeanOf(prev, g.from, g.to);
+      return [
+        L.rankGroup(g.from, g.to),
+        C.figure(g.mean, 1, mean),
+        C.figure(g.previousMean, 1, previousMean),
+        C.rate(g.meanYoyPct, growthOf(C.use(at(1, groupRow + 1 + i), mean), C.use(at(2, groupRow + 1 + i), previousMean))),
+      ];
+    }),
     [f.text, f.amount, f.amount, f.growth],
   );
   b.blank();
 }
 
 /** The ranking's lists: who entered and left each TOP-N, and every listed company's move. */
-function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, rule: RoundingRule, moversLimit: number): void {
+function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, moversLimit: number, x: Live): void {
   if (r.membership.length > 0) {
     b.sectionTitle(L.membershipSection);
     // One row per list; the names run on to the right over empty cells, as a sentence would.
@@ -297,36 +390,82 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
 
   const movers = r.movers.filter((m) => m.rank !== null).slice(0, moversLimit);
   if (movers.length > 0) {
+    const { C } = x;
+    const { cur, prev } = x.data?.of(r) ?? {};
     b.sectionTitle(L.moversSection(moversLimit));
+    const top = b.row;
     b.table(
       sectionName("movers", r),
       [L.enterprise, L.rank, L.previousRank, L.rankChange, L.value, L.previousValue, L.yoy],
-      movers.map((m) => [m.name, m.rank, m.previousRank ?? L.notRanked, m.rankChange, displayValue(m.value, 1, rule), displayValue(m.previousValue, 1, rule), fraction(m.valueYoyPct, rule)]),
+      movers.map((m, i) => {
+        const cell = (column: number) => at(column, top + 1 + i);
+        // The enterprise's row in each year's block (by the name each list wrote; an alias-unified name may not be found, and its figures stay values).
+        const here = cur?.placeOf(m.writtenAs?.[0] ?? m.name);
+        const there = m.previousRank === null ? undefined : prev?.placeOf(m.writtenAs?.[1] ?? m.name);
+        const value = here === undefined ? undefined : cur!.figure(here);
+        const previousValue = there === undefined ? undefined : prev!.figure(there);
+        return [
+          m.name,
+          C.count(m.rank, here === undefined ? undefined : cur!.rank(here)),
+          m.previousRank === null ? L.notRanked : C.count(m.previousRank, there === undefined ? undefined : prev!.rank(there)),
+          C.count(m.rankChange, `${cell(2)}-${cell(1)}`),
+          C.figure(m.value, 1, value),
+          C.figure(m.previousValue, 1, previousValue),
+          C.rate(m.valueYoyPct, growthOf(C.use(cell(4), value), C.use(cell(5), previousValue))),
+        ];
+      }),
       [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.growth],
     );
     b.blank();
   }
 }
 
-function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+/**
+ * The formulas of a series point's figures, on its source cells: the level and the year-earlier
+ * level, the published rate (as the fraction % shows), the rate computed from the levels and its
+ * gap to the published one, and the single months. `row` is the point's row on the summary and
+ * `columns` where its level, previous level and rates are, so formulas read the cells beside them.
+ */
+function pointCells(p: SeriesPoint, row: number, columns: { published: number; computed: number; level: number; previous: number; single?: number }, x: Live) {
+  const { C } = x;
+  const cells = p.cells;
+  const level = readingAt(x.cells, cells?.level, p.value);
+  const previous = readingAt(x.cells, cells?.previous, p.previous);
+  const publishedReading = readingAt(x.cells, cells?.published, p.publishedYoyPct);
+  const published = publishedReading === undefined ? undefined : `${publishedReading}/100`;
+  const computed = growthOf(C.use(at(columns.level, row), level), C.use(at(columns.previous, row), previous));
+  const gap = computed === undefined || published === undefined ? undefined : `(${C.use(at(columns.computed, row), computed)}-${C.use(at(columns.published, row), published)})*100`;
+  const monthBefore = readingAt(x.cells, cells?.monthBefore, p.value === null || p.singleMonth == null ? null : p.value - p.singleMonth);
+  const previousMonthBefore = readingAt(x.cells, cells?.previousMonthBefore, p.previous === null || p.singleMonthPrevious == null ? null : p.previous - p.singleMonthPrevious);
+  const single = level === undefined || monthBefore === undefined ? undefined : `${C.use(at(columns.level, row), level)}-${monthBefore}`;
+  const singlePrevious = previous === undefined || previousMonthBefore === undefined ? undefined : `${C.use(at(columns.previous, row), previous)}-${previousMonthBefore}`;
+  const s = columns.single;
+  return {
+    level: C.figure(p.value, 0, level),
+    previous: C.figure(p.previous, 0, previous),
+    published: C.rate(p.publishedYoyPct, published),
+    computed: C.rate(p.yoyPct, computed),
+    gap: C.figure(p.basisGapPts, 1, gap),
+    single: C.figure(p.singleMonth ?? null, 0, single),
+    singlePrevious: C.figure(p.singleMonthPrevious ?? null, 0, singlePrevious),
+    singleYoy: C.rate(p.singleMonthYoyPct ?? null, s === undefined ? undefined : growthOf(C.use(at(s, row), single), C.use(at(s + 1, row), singlePrevious))),
+  };
+}
+
+function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: SheetLabels, f: Formats, language: Language, charts: ChartModel[], x: Live): void {
   const name = (language === "zh-CN" ? s.indicator : s.indicatorEn).replace(/^the /, "");
   const title = s.region !== null ? `${s.region} ${name}` : name;
   b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
   // Single months (asked for, and derived from year-to-date figures) come after the levels.
   const single = s.points.some((p) => p.singleMonth !== undefined);
+  const top = b.row;
   const rect = b.table(
     `series_${index}`,
     [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, ...(single ? [L.singleMonth, L.singleMonthPrevious, L.singleMonthYoy] : []), L.note],
-    s.points.map((p) => [
-      language === "zh-CN" ? p.label : p.labelEn,
-      fraction(p.publishedYoyPct, rule),
-      fraction(p.yoyPct, rule),
-      displayValue(p.basisGapPts, 1, rule),
-      displayValue(p.value, 0, rule),
-      displayValue(p.previous, 0, rule),
-      ...(single ? [displayValue(p.singleMonth ?? null, 0, rule), displayValue(p.singleMonthPrevious ?? null, 0, rule), fraction(p.singleMonthYoyPct ?? null, rule)] : []),
-      p.basisFlag ? L.gapFlag : null,
-    ]),
+    s.points.map((p, i) => {
+      const c = pointCells(p, top + 1 + i, { published: 1, computed: 2, level: 4, previous: 5, ...(single ? { single: 6 } : {}) }, x);
+      return [language === "zh-CN" ? p.label : p.labelEn, c.published, c.computed, c.gap, c.level, c.previous, ...(single ? [c.single, c.singlePrevious, c.singleYoy] : []), p.basisFlag ? L.gapFlag : null];
+    }),
     // NBS levels are whole 万平方米 and 亿元.
     [f.text, f.growth, f.growth, f.points, f.level, f.level, ...(single ? [f.level, f.level, f.growth] : []), f.text],
   );
@@ -358,7 +497,7 @@ function indicatorRowName(s: SeriesSummary, year: number, L: SheetLabels, langua
  * (investment, construction, sales, stock, funds): each row an indicator, the whole before its
  * parts, with the level, the year-earlier level, the published and computed rates and their gap.
  */
-function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language): void {
+function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, language: Language, x: Live): void {
   const release = nationalRelease(analysis.series);
   if (release === undefined) return;
   const national = analysis.series.filter(isNational).sort(releaseOrder);
@@ -376,19 +515,14 @@ function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: F
     if (rows.length === 0) continue;
     const first = rows[0].p;
     b.sectionTitle(L.releaseSection(group, language === "zh-CN" ? first.label : first.labelEn, written++));
+    const top = b.row;
     const rect = b.table(
       `release_${group}`,
       [L.indicatorHeader, L.unit, L.level, L.previousLevel, L.publishedYoy, L.computedYoy, L.basisGap, L.note],
-      rows.map(({ s, p }) => [
-        indicatorRowName(s, p.year, L, language),
-        L.unitName(s.unit),
-        displayValue(p.value, 0, rule),
-        displayValue(p.previous, 0, rule),
-        fraction(p.publishedYoyPct, rule),
-        fraction(p.yoyPct, rule),
-        displayValue(p.basisGapPts, 1, rule),
-        p.basisFlag ? L.gapFlag : null,
-      ]),
+      rows.map(({ s, p }, i) => {
+        const c = pointCells(p, top + 1 + i, { level: 2, previous: 3, published: 4, computed: 5 }, x);
+        return [indicatorRowName(s, p.year, L, language), L.unitName(s.unit), c.level, c.previous, c.published, c.computed, c.gap, p.basisFlag ? L.gapFlag : null];
+      }),
       [f.text, f.text, f.level, f.level, f.growth, f.growth, f.points, f.text],
     );
     rows.forEach(({ p }, i) => {
@@ -417,25 +551,53 @@ function idName(indicatorId: string): string {
  * nation's rate on the same basis, the gap in 个百分点 and the share of the national level; a
  * bar chart of the rates beside each whole's table ("StatDesk_regions_total_salesArea").
  */
-function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, rule: RoundingRule, language: Language, charts: ChartModel[]): void {
+function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Formats, language: Language, charts: ChartModel[], x: Live): void {
+  const { C } = x;
   const ids = [...new Set(analysis.regions.map((r) => r.indicatorId))];
   for (const id of ids) {
     const ofId = analysis.regions.filter((r) => r.indicatorId === id);
     const period = ofId.map((r) => r.period).sort()[ofId.length - 1];
-    const at = rankRegions(ofId.filter((r) => r.period === period));
-    const head = at[0];
+    const at2 = rankRegions(ofId.filter((r) => r.period === period));
+    const head = at2[0];
     const nation = analysis.series.find((s) => isNational(s) && s.indicatorId === id)?.points.find((p) => p.period === period);
+    const regionPoint = (region: string) => analysis.series.find((s) => s.indicatorId === id && s.region === region)?.points.find((p) => p.period === period);
     const title = indicatorTitle(head, Number(period.slice(0, 4)), language);
     const label = language === "zh-CN" ? head.label : head.labelEn;
     const basisText = (basis: RateBasis | null): string | null => (basis === null ? null : basis === "published" ? L.basisPublished : L.basisComputed);
-    const rows: SheetValue[][] = [];
+    // A rate's formula on its basis: the published cell, or the two levels' growth.
+    const rateFormula = (p: SeriesPoint | undefined, basis: RateBasis | null, rate: Maybe): string | undefined => {
+      if (p === undefined || rate === null) return undefined;
+      if (basis === "published") {
+        const reading = readingAt(x.cells, p.cells?.published, rate);
+        return reading === undefined ? undefined : `${reading}/100`;
+      }
+      return rate === p.yoyPct ? growthOf(readingAt(x.cells, p.cells?.level, p.value), readingAt(x.cells, p.cells?.previous, p.previous)) : undefined;
+    };
+    const top = b.row;
+    const nationRow = top + 1;
+    const nationLevel = nation === undefined ? undefined : readingAt(x.cells, nation.cells?.level, nation.value);
+    const rows: BuiltCell[][] = [];
     if (nation !== undefined) {
       const published = nation.publishedYoyPct !== null;
       const rate = published ? nation.publishedYoyPct : nation.yoyPct;
-      rows.push([L.nation, fraction(rate, rule), basisText(rate === null ? null : published ? "published" : "computed"), displayValue(nation.value, 0, rule), null, null, nation.value !== null && nation.value > 0 ? 1 : null]);
+      const basis: RateBasis | null = rate === null ? null : published ? "published" : "computed";
+      rows.push([L.nation, C.rate(rate, rateFormula(nation, basis, rate)), basisText(basis), C.figure(nation.value, 0, nationLevel), null, null, nation.value !== null && nation.value > 0 ? 1 : null]);
     }
-    for (const r of at) {
-      rows.push([L.regionName(r.region), fraction(r.yoyPct, rule), basisText(r.yoyBasis), displayValue(r.value, 0, rule), fraction(r.nationalYoyPct, rule), r.gapPts, fraction(r.shareOfNationalPct, rule)]);
+    for (const r of at2) {
+      const row = top + 1 + rows.length;
+      const p = regionPoint(r.region);
+      const level = readingAt(x.cells, p?.cells?.level, r.value);
+      const rate = rateFormula(p, r.yoyBasis, r.yoyPct);
+      const nationalRate = rateFormula(nation, r.nationalYoyBasis, r.nationalYoyPct);
+      rows.push([
+        L.regionName(r.region),
+        C.rate(r.yoyPct, rate),
+        basisText(r.yoyBasis),
+        C.figure(r.value, 0, level),
+        C.rate(r.nationalYoyPct, nationalRate),
+        C.rateChange(r.gapPts, r.yoyPct, r.nationalYoyPct, C.use(at(1, row), rate), C.use(at(4, row), nationalRate)),
+        C.rate(r.shareOfNationalPct, level === undefined || nationLevel === undefined || nation === undefined ? undefined : `${C.use(at(3, row), level)}/${C.use(at(3, nationRow), nationLevel)}`),
+      ]);
     }
     b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
     const rect = b.table(
@@ -444,19 +606,28 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
       rows,
       [f.text, f.growth, f.text, f.level, f.growth, f.points, f.share],
     );
-    if (head.category === "total" && rows.some((r) => r[1] !== null)) {
+    if (head.category === "total" && rows.some((r) => shownValue(r[1]) !== null)) {
       charts.push(chart(`StatDesk_regions_${idName(id)}`, "ColumnClustered", { row: rect.row, column: 0, rowCount: rows.length + 1, columnCount: 2 }, L.regionsChartTitle(title, label), L.percent, L.region, "0.0%", rect.row, [L.yoy]));
     }
     b.blank();
   }
 }
 
-function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLabels, f: Formats, rule: RoundingRule): void {
+function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLabels, f: Formats, x: Live): void {
+  const { C } = x;
   b.sectionTitle(L.planSection);
+  const top = b.row;
   b.table(
     "plan",
     [L.item, L.unit, L.plan, L.actual, L.completion],
-    targets.map((t) => [t.item, t.unit, t.plan, t.actual, fraction(t.completionPct, rule)]),
+    targets.map((t, i) => {
+      const row = top + 1 + i;
+      const plan = readingAt(x.cells, t.planLocation, t.plan);
+      const actual = readingAt(x.cells, t.location, t.actual);
+      const plain = (v: Maybe, formula: string | undefined): BuiltCell => (v === null ? null : C.live && formula !== undefined ? { value: v, formula: `=${formula}` } : v);
+      const completion = plan === undefined || actual === undefined ? undefined : `${at(3, row)}/${at(2, row)}`;
+      return [t.item, t.unit, plain(t.plan, plan), plain(t.actual, actual), C.rate(t.completionPct, completion)];
+    }),
     [f.text, f.text, "#,##0.##", "#,##0.##", f.share],
   );
   b.blank();
@@ -551,6 +722,62 @@ function fitCell(value: SheetValue): SheetValue {
   return typeof value === "string" && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value;
 }
 
+/** The national figures a share may have divided by: the ones the person gave, and the nation's sales series read. */
+function nationalCandidates(analysis: Analysis, L: SheetLabels): NationalCandidate[] {
+  const out: NationalCandidate[] = [];
+  const given = analysis.options.nationalTotal;
+  if (given?.current != null) out.push({ label: L.data.nationalGiven, value: given.current, location: null });
+  if (given?.previous != null) out.push({ label: L.data.nationalGiven, value: given.previous, location: null });
+  for (const s of analysis.series) {
+    if (!isNational(s) || s.category !== "total" || (s.quantity !== "salesValue" && s.quantity !== "salesArea")) continue;
+    for (const p of s.points) {
+      if (p.value !== null) out.push({ label: `${s.indicator} ${p.label}`, value: p.value, location: p.cells?.level ?? null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Below the tables of a live summary: the cells written as values (with where they came from
+ * and why), then the data block the formulas reference, its rows placed at last so every
+ * formula's data rows can be resolved.
+ */
+function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnlyCell[], L: SheetLabels): void {
+  const listed = valueOnly.filter((v) => v.location !== "");
+  if (valueOnly.length > 0) {
+    b.sectionTitle(L.valueOnlySection);
+    const top = b.row;
+    const rounding = valueOnly.length - listed.length;
+    for (const v of listed.slice(0, MAX_NOTES)) b.note(v.reason === "unreadable" ? L.valueOnlyCell(v.location, v.text) : L.valueOnlyRounded(v.location));
+    if (listed.length > MAX_NOTES) b.note(L.moreWarnings(listed.length - MAX_NOTES));
+    if (rounding > 0) b.note(L.valueOnlyRounding(rounding));
+    b.sections.valueOnly = { row: top, column: 0, rowCount: b.row - top, columnCount: 1 };
+    b.blank();
+  }
+  if (area.rows.length === 0) return;
+  b.sectionTitle(L.data.section);
+  b.note(L.data.note);
+  const top = b.row;
+  const titles = new Set(area.titleRows);
+  const headers = new Set(area.headerRows);
+  // The rows in grey, in one style run (a run per row would be an action per enterprise); the
+  // blocks' titles and headers over it.
+  b.style({ row: top, column: 0, rowCount: Math.max(1, area.rows.length), columnCount: 4 }, { fontColor: COLOURS.note });
+  area.rows.forEach((row, i) => {
+    if (titles.has(i)) b.add(row, ["@"], { bold: true, fontColor: COLOURS.title });
+    else if (headers.has(i)) b.add(row, ["@", "@", "@", "@"], { bold: true, fill: COLOURS.header, borderBottom: COLOURS.rule });
+    else b.add(row, ["0", "@", "#,##0.0###", "@"]);
+  });
+  b.sections.data = { row: top, column: 0, rowCount: Math.max(1, b.row - top), columnCount: 4 };
+  b.overflowing.add("data");
+  for (const row of b.formulas) {
+    for (let c = 0; c < row.length; c++) {
+      const formula = row[c];
+      if (formula !== null) row[c] = placeDataRows(formula, top);
+    }
+  }
+}
+
 /** Builds the summary sheet model for an analysis. */
 export function buildSummary(request: SummaryRequest): SheetModel {
   const { analysis, language } = request;
@@ -559,6 +786,16 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   const f = formats(request.colours);
   const b = new SheetBuilder();
   const charts: ChartModel[] = [];
+  const live = request.formulaSources !== undefined;
+  const C = new Cells(live, rule);
+  const cells = live ? new SourceCells(request.formulaSources ?? []) : null;
+  const area = cells === null ? null : new DataArea(cells, C.valueOnly, L.data);
+  const x: Live = {
+    C,
+    cells,
+    data: area === null ? null : new RankingData(area, analysis.tables, (list) => periodLabel(list.period, language), nationalCandidates(analysis, L)),
+    before: (r) => analysis.rankings.find((o) => o.periodKey === r.previousPeriod && historyKey(o) === historyKey(r)),
+  };
 
   const headline = headlinePeriod(analysis, language);
   b.add([L.title(headline.text)], ["@"], { bold: true, fontSize: 16, fontColor: COLOURS.title });
@@ -576,6 +813,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   b.note(L.yoyRule);
   if (analysis.series.length > 0) b.note(L.basisRule(String(analysis.options.basisTolerancePts)));
   b.note(L.colourRule(request.colours === "red-up"));
+  b.note(live ? L.formulaRule(rule === "half-even") : L.valuesRule);
   b.note(L.generated(request.generatedOn, request.version));
   b.sections.provenance = { row: provenanceTop, column: 0, rowCount: b.row - provenanceTop, columnCount: 1 };
   b.blank();
@@ -595,19 +833,19 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   const latest = latestRankings(analysis.rankings);
   const histories = rankingHistories(analysis.rankings);
   for (const r of latest) {
-    rankingTables(b, r, L, f, rule, language, charts);
+    rankingTables(b, r, L, f, language, charts, x);
     const h = histories.find((x) => x.key === historyKey(r));
-    if (h !== undefined && h.periods.length > 1) historySection(b, h, r, L, f, rule, language, charts);
+    if (h !== undefined && h.periods.length > 1) historySection(b, h, r, L, f, language, charts, x);
   }
-  releaseTables(b, analysis, L, f, rule, language);
-  regionTables(b, analysis, L, f, rule, language, charts);
+  releaseTables(b, analysis, L, f, language, x);
+  regionTables(b, analysis, L, f, language, charts, x);
   // History tables: every national series as before; a region's only when it has several periods
   // (its latest one is in the regional table). Names keep the series' index, so refresh replaces them.
   analysis.series.forEach((s, i) => {
-    if (isNational(s) || s.points.length > 1) seriesSection(b, s, i, L, f, rule, language, charts);
+    if (isNational(s) || s.points.length > 1) seriesSection(b, s, i, L, f, language, charts, x);
   });
-  if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, rule);
-  for (const r of latest) rankingLists(b, r, L, f, rule, moversLimit);
+  if (analysis.targets.length > 0) planSection(b, analysis.targets, L, f, x);
+  for (const r of latest) rankingLists(b, r, L, f, moversLimit, x);
 
   const notes = analysis.problems.filter((p) => p.severity !== "info");
   if (notes.length > 0) {
@@ -621,10 +859,13 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     if (notes.length > MAX_NOTES) b.note(L.moreWarnings(notes.length - MAX_NOTES));
   }
 
+  if (area !== null) placeData(b, area, C.valueOnly, L);
+
   // Square the block: every row as wide as the widest table.
   const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
   const values = b.values.map((row) => [...row, ...Array<SheetValue>(Math.max(0, width - row.length)).fill(null)].slice(0, width).map(fitCell));
   const numberFormats = b.numberFormats.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill("General")].slice(0, width));
+  const formulas = live ? b.formulas.map((row) => [...row, ...Array<string | null>(Math.max(0, width - row.length)).fill(null)].slice(0, width)) : undefined;
 
   // Charts to the right of the tables, each beside its table and never over the one above.
   let nextFree = 0;
@@ -663,6 +904,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     name: request.sheetName,
     values,
     numberFormats,
+    ...(formulas !== undefined ? { formulas } : {}),
     width,
     styles,
     columnWidths,

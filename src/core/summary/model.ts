@@ -57,6 +57,12 @@ export interface SheetModel {
   readonly name: string;
   /** Rows of cells from A1; every row has `width` cells. */
   readonly values: readonly (readonly SheetValue[])[];
+  /**
+   * Same shape as values, for a live summary (#14): a cell's formula ("=SUM($C$80:$C$179)"), or
+   * null where the value is a constant; absent for a values-only summary. `values` keeps
+   * StatDesk's own result of every formula.
+   */
+  readonly formulas?: readonly (readonly (string | null)[])[];
   /** Same shape as values: an Excel number format code per cell ("General", "#,##0.0", "@"…). */
   readonly numberFormats: readonly (readonly string[])[];
   readonly width: number;

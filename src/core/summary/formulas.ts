@@ -1,0 +1,258 @@
+// Live formulas for the summary's figures (#14): each figure is written as an Excel formula whose
+// precedents lead back to the source cells, with StatDesk's own value beside it (the value the
+// cell shows before any recalculation). Source cells are reached through a data block on the
+// summary sheet whose cells are formulas on the source cells (='2024年'!C5,
+// =NUMBERVALUE('2024年'!C5,".",",")*0.0001), in the order the statistics use them; a cell no
+// formula can read as StatDesk did (full-width digits, "约3000") is written as its value and
+// listed with its address.
+//
+// Only functions Excel 2019 and LibreOffice both compute are used: SUM, AVERAGE, COUNTIFS,
+// SUMIFS, AVERAGEIFS, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
+// independent of the reader's locale, https://support.microsoft.com/office/numbervalue-function-1b05c8cf-2bfa-4437-af70-596c7ea7d879).
+
+import { cellName, columnLetters, quoteSheetName } from "../a1";
+import { CellValue, Grid } from "../cells";
+import { roundTo, RoundingRule } from "../rounding";
+import { locationPrefix, SourceRef } from "../source";
+import { Maybe } from "../yoy";
+import { SheetValue } from "./model";
+
+/** Where an input's grid sits in the workbook the summary is written to. */
+export interface FormulaSource {
+  /** The source as the analysis knows it (its locations are written with this). */
+  readonly source: SourceRef;
+  /** The workbook sheet its cells are on (a CSV loaded by the command line is a sheet too). */
+  readonly sheet: string;
+  readonly grid: Grid;
+}
+
+/** A figure with the formula that computes it; the value is StatDesk's own, the cell's cached value. */
+export interface FormulaCell {
+  readonly value: SheetValue;
+  readonly formula: string;
+}
+
+/** What a summary cell is given as: a constant, or a formula with its value. */
+export type BuiltCell = SheetValue | FormulaCell;
+
+export function isFormulaCell(cell: BuiltCell | undefined): cell is FormulaCell {
+  return typeof cell === "object" && cell !== null;
+}
+
+/** The value a built cell shows. */
+export function shownValue(cell: BuiltCell | undefined): SheetValue {
+  return cell === undefined ? null : isFormulaCell(cell) ? cell.value : cell;
+}
+
+/** One source cell, as a formula reaches it, and what it holds. */
+export interface SourceCell {
+  /** "'2024年TOP100'!$C$5" */
+  readonly ref: string;
+  readonly raw: CellValue;
+  /** As problems and the provenance block name it ("2024.csv!C5"). */
+  readonly location: string;
+}
+
+// ⟦n⟧ in a formula stands for the sheet row (1-based) of the data block's row n, known only once
+// the tables above it are laid out.
+const DATA_ROW = /⟦(\d+)⟧/g;
+
+/** The row number text for data row n, resolved when the data block is placed. */
+export function dataRow(n: number): string {
+  return `⟦${n}⟧`;
+}
+
+/** Replaces the data rows in a formula by sheet rows, the data block starting at sheet row `top` (0-based). */
+export function placeDataRows(formula: string, top: number): string {
+  return formula.replace(DATA_ROW, (_, n: string) => String(top + Number(n) + 1));
+}
+
+/** The source cells a summary's formulas may reference, found by the analysis' locations. */
+export class SourceCells {
+  private readonly sources: readonly FormulaSource[];
+
+  constructor(sources: readonly FormulaSource[]) {
+    this.sources = sources;
+  }
+
+  /** The input whose source is `source` (the same object, or one naming the same place). */
+  inputOf(source: SourceRef): FormulaSource | undefined {
+    const prefix = locationPrefix(source);
+    return this.sources.find((x) => x.source === source) ?? this.sources.find((x) => locationPrefix(x.source) === prefix && x.source.row === source.row && x.source.column === source.column);
+  }
+
+  /** Grid cell (row, column) of the input whose source is `source`. */
+  ofGrid(source: SourceRef, row: number, column: number): SourceCell | undefined {
+    const s = this.inputOf(source);
+    return s === undefined ? undefined : this.cell(s, row, column);
+  }
+
+  /** The cell a location names ("'NBS'!C17", "nbs.csv!C17"), if it lies in a source's grid. */
+  ofLocation(location: string | null | undefined): SourceCell | undefined {
+    if (location === null || location === undefined) return undefined;
+    for (const s of this.sources) {
+      const prefix = locationPrefix(s.source);
+      if (!location.startsWith(prefix)) continue;
+      const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(location.slice(prefix.length));
+      if (m === null) continue;
+      const row = Number(m[2]) - 1 - s.source.row;
+      const column = columnNumber(m[1]) - s.source.column;
+      if (row < 0 || column < 0 || row >= s.grid.length) continue;
+      return this.cell(s, row, column);
+    }
+    return undefined;
+  }
+
+  private cell(s: FormulaSource, row: number, column: number): SourceCell {
+    const sheetRow = s.source.row + row;
+    const sheetColumn = s.source.column + column;
+    return {
+      ref: `${quoteSheetName(s.sheet)}!$${columnLetters(sheetColumn)}$${sheetRow + 1}`,
+      raw: s.grid[row]?.[column],
+      location: `${locationPrefix(s.source)}${cellName(sheetRow, sheetColumn)}`,
+    };
+  }
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+// A number as text that NUMBERVALUE reads with "." for decimals and "," for thousands: "1,234.5", "-12".
+const PLAIN_TEXT_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** A factor as a formula writes it: 0.0001, 1E-8, 10. */
+function factorText(factor: number): string {
+  return String(factor).toUpperCase();
+}
+
+/**
+ * The formula that gives a source cell's figure as StatDesk read it (in the report unit, times
+ * `factor`), or undefined when no plain formula gives exactly `expected` (full-width digits,
+ * "约3000", "1234亿元"): the figure is then written as a value.
+ * figureFormula({ ref: "'2023年'!$C$5", raw: "1,234.5", … }, 1, 1234.5) // => "NUMBERVALUE('2023年'!$C$5,\".\",\",\")"
+ */
+export function figureFormula(cell: SourceCell, factor: number, expected: number): string | undefined {
+  let base: string;
+  let read: number;
+  if (typeof cell.raw === "number") {
+    base = cell.ref;
+    read = cell.raw;
+  } else if (typeof cell.raw === "string" && PLAIN_TEXT_NUMBER.test(cell.raw.trim())) {
+    base = `NUMBERVALUE(${cell.ref},".",",")`;
+    read = Number(cell.raw.trim().replace(/,/g, ""));
+  } else {
+    return undefined;
+  }
+  // The same multiplication the reading did, so the formula's result is the very same double.
+  const value = factor === 1 ? read : read * factor;
+  if (value !== expected) return undefined;
+  return factor === 1 ? base : `${base}*${factorText(factor)}`;
+}
+
+/** A figure written as a value because no formula reads it: where it came from and what it said. */
+export interface ValueOnlyCell {
+  readonly location: string;
+  readonly text: string;
+  readonly reason: "unreadable" | "rounding";
+}
+
+/**
+ * Makes the summary's cells: formulas with StatDesk's values when `live`, plain values otherwise.
+ * Rounding: with GB/T 8170 (half-even) the value shown is rounded once, and a formula gets
+ * ROUND(…) where Excel's ROUND (half away from zero) gives the same; where it would not (an
+ * exact tie), the figure stays a value and is listed.
+ */
+export class Cells {
+  readonly valueOnly: ValueOnlyCell[] = [];
+  constructor(
+    readonly live: boolean,
+    readonly rule: RoundingRule,
+  ) {}
+
+  /** A figure shown to `decimals`: x as computed, `formula` (without "=") computing it; null stays blank. */
+  figure(x: Maybe, decimals: number, formula: string | undefined, where?: string): BuiltCell {
+    if (x === null) return null;
+    const shown = this.rule === "half-even" ? roundTo(x, decimals, "half-even") : x;
+    if (!this.live || formula === undefined) return shown;
+    if (this.rule !== "half-even") return { value: shown, formula: `=${formula}` };
+    if (roundTo(x, decimals, "half-away") !== shown) {
+      this.valueOnly.push({ location: where ?? "", text: String(x), reason: "rounding" });
+      return shown;
+    }
+    return { value: shown, formula: `=ROUND(${formula},${decimals})` };
+  }
+
+  /** A rate StatDesk holds in per cent, written as the fraction Excel's % format shows (one decimal); `formula` gives the fraction. */
+  rate(pct: Maybe, formula: string | undefined, where?: string): BuiltCell {
+    if (pct === null) return null;
+    const shown = this.rule === "half-even" ? roundTo(pct, 1, "half-even") / 100 : pct / 100;
+    if (!this.live || formula === undefined) return shown;
+    if (this.rule !== "half-even") return { value: shown, formula: `=${formula}` };
+    if (roundTo(pct, 1, "half-away") !== roundTo(pct, 1, "half-even")) {
+      this.valueOnly.push({ location: where ?? "", text: String(pct), reason: "rounding" });
+      return shown;
+    }
+    return { value: shown, formula: `=ROUND((${formula})*100,1)/100` };
+  }
+
+  /**
+   * What another cell's figure is referenced as: the cell itself, or, when displayed figures are
+   * rounded (half-even), the expression behind it, so a rate is computed from unrounded figures
+   * as StatDesk computes it.
+   */
+  use(cell: string, expression: string | undefined): string | undefined {
+    if (expression === undefined) return undefined;
+    return this.rule === "half-even" ? `(${expression})` : cell;
+  }
+
+  /**
+   * A change of a rate against the previous period's in 个百分点, as desks compute it: both rates
+   * rounded to one decimal, subtracted, rounded once more (ranking-history periodRateChange).
+   * Under half-even the formula is written only where ROUND gives the same roundings.
+   */
+  rateChange(changePts: Maybe, rate: Maybe, previousRate: Maybe, rateFormula: string | undefined, previousFormula: string | undefined): BuiltCell {
+    if (changePts === null) return null;
+    if (!this.live || rateFormula === undefined || previousFormula === undefined || rate === null || previousRate === null) return changePts;
+    const same = (x: number) => roundTo(x, 1, "half-away") === roundTo(x, 1, this.rule);
+    if (!same(rate) || !same(previousRate) || !same(roundTo(rate, 1, this.rule) - roundTo(previousRate, 1, this.rule))) {
+      this.valueOnly.push({ location: "", text: String(changePts), reason: "rounding" });
+      return changePts;
+    }
+    return { value: changePts, formula: `=ROUND(ROUND((${rateFormula})*100,1)-ROUND((${previousFormula})*100,1),1)` };
+  }
+
+  /** A count or another whole number: no rounding. */
+  count(n: Maybe, formula: string | undefined): BuiltCell {
+    if (n === null) return null;
+    return this.live && formula !== undefined ? { value: n, formula: `=${formula}` } : n;
+  }
+}
+
+/** Cell (row, column) as a formula on the same sheet references it: "B7". */
+export function at(column: number, row: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+/** `a/b-1`, or undefined when either side is. */
+export function growthOf(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined || b === undefined ? undefined : `${a}/${b}-1`;
+}
+
+// The factors a reading multiplies a source figure by to reach its report unit (units.ts): a
+// figure is matched against each, the exact product deciding which the formula writes.
+const READING_FACTORS = [1, 1e-4, 1e-8, 10, 1e4];
+
+/** The formula reading the figure at a location as StatDesk read it (`expected`), or undefined. */
+export function readingAt(cells: SourceCells | null, location: string | null | undefined, expected: Maybe): string | undefined {
+  if (cells === null || expected === null) return undefined;
+  const cell = cells.ofLocation(location);
+  if (cell === undefined) return undefined;
+  for (const factor of READING_FACTORS) {
+    const formula = figureFormula(cell, factor, expected);
+    if (formula !== undefined) return formula;
+  }
+  return undefined;
+}
