@@ -23,6 +23,8 @@ export interface SummarizeArgs {
   readonly colours: ColourConvention;
   readonly sheetName: string;
   readonly singleMonths: boolean;
+  /** --values: the summary's figures as plain numbers instead of formulas on the source cells. */
+  readonly valuesOnly: boolean;
   /** The year of tables whose months say none ("12, 11, … 2"); StatDesk never guesses it. */
   readonly year?: number;
   /** A CSV of 名称,统一名称 lines: names unified before years are compared. */
@@ -53,6 +55,8 @@ Options:
   --colours <convention>   red-up (红涨绿跌, default) or green-up
   --sheet-name <name>      name of the summary sheet (default 汇总_YYYY / Summary_YYYY)
   --single-months          derive single months from cumulative NBS figures
+  --values                 write the summary's figures as values, not as formulas on the source
+                           cells (for a sheet sent outside); formulas are the default
   --year <YYYY>            the year of tables that give months without one (12, 11, … 2 or
                            1-2月); StatDesk never guesses a year and refuses such a table without it
   --aliases <file.csv>     one enterprise under two names: lines of 名称,统一名称 (name,unified
@@ -130,7 +134,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--"))) return { command: "usage-error", message: `${name} needs a value` };
       values.set(name === "--colors" ? "--colours" : name, value);
-    } else if (arg === "--json" || arg === "--single-months") {
+    } else if (arg === "--json" || arg === "--single-months" || arg === "--values") {
       flags.add(arg);
     } else if (arg.startsWith("-")) {
       return { command: "usage-error", message: `unknown option ${arg}` };
@@ -171,6 +175,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     colours,
     sheetName: values.get("--sheet-name") ?? "",
     singleMonths: flags.has("--single-months"),
+    valuesOnly: flags.has("--values"),
     ...(year !== undefined ? { year } : {}),
     ...(values.has("--aliases") ? { aliases: values.get("--aliases") } : {}),
   };

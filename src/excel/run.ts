@@ -7,6 +7,7 @@ import { analyze, AnalysisInput } from "../core/analyze";
 import { Problem, problem } from "../core/problems";
 import { resolveOptions } from "../core/options";
 import { buildSummary, defaultSheetName } from "../core/summary/build";
+import type { FormulaSource } from "../core/summary/formulas";
 import { legalSheetName, sheetNameProblem, uniqueSheetName } from "../core/sheet-name";
 import { SourceRef } from "../core/source";
 import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
@@ -144,12 +145,16 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   if (optionProblems.length > 0) return fail(definition, optionProblems, syncs, 0);
   const emptyProblems: Problem[] = [];
   const inputs: AnalysisInput[] = [];
+  // Where each input's cells are in this workbook, for the summary's formulas.
+  const formulaSources: FormulaSource[] = [];
   sources.forEach((s, i) => {
     if (s.values.length === 0) {
       emptyProblems.push(problem("source-empty", "error", s.address, { source: s.address }));
       return;
     }
-    inputs.push(analysisInput(s, read.numberFormats[i], context.sourceRef?.(s.sheet, s.row, s.column)));
+    const input = analysisInput(s, read.numberFormats[i], context.sourceRef?.(s.sheet, s.row, s.column));
+    inputs.push(input);
+    formulaSources.push({ source: input.source, sheet: s.sheet, grid: input.grid });
   });
   if (emptyProblems.length > 0 && inputs.length === 0) return fail(definition, emptyProblems, syncs, 0);
   // The alias list: the one given, else the workbook's alias sheet. A bad line stops the run, at
@@ -205,6 +210,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     colours: definition.output.colours,
     generatedOn: context.today,
     version: context.version,
+    ...(definition.output.valuesOnly === true ? {} : { formulaSources }),
   });
 
   // 3. Write, mark, remember and read back — one round trip (more only for a very large summary)

@@ -47,6 +47,11 @@ export interface OutputDefinition {
   readonly sheetName: string;
   readonly language: Language;
   readonly colours: ColourConvention;
+  /**
+   * Values only: the summary's figures as plain numbers, for a sheet sent outside (#14). Absent or
+   * false: every figure is a live formula on the source cells.
+   */
+  readonly valuesOnly?: boolean;
 }
 
 /** An analysis as stored in the workbook's settings: enough to run it again. */

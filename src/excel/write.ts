@@ -65,14 +65,23 @@ function cells(rows: SheetModel["values"], from: number, to: number): (string | 
   return rows.slice(from, to).map((row) => row.map((v) => (v === null ? "" : v)));
 }
 
+/**
+ * Cells as Range.formulas takes them: a cell's formula where it has one, else its constant
+ * (Range.formulas sets constants as Range.values does, so one assignment writes both).
+ */
+function formulaCells(model: SheetModel, formulas: NonNullable<SheetModel["formulas"]>, from: number, to: number): (string | number)[][] {
+  return model.values.slice(from, to).map((row, i) => row.map((v, c) => formulas[from + i][c] ?? (v === null ? "" : v)));
+}
+
 /** Row blocks small enough for one request each (the summary is usually one block). */
 function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): { from: number; to: number }[] {
   const blocks: { from: number; to: number }[] = [];
   let from = 0;
   let bytes = 0;
   model.values.forEach((row, r) => {
-    // Two arrays per row (values and number formats), CJK text three bytes a character.
-    const rowBytes = 3 * (JSON.stringify(row).length + JSON.stringify(model.numberFormats[r]).length);
+    // Two arrays per row (values or formulas, and number formats), CJK text three bytes a character.
+    const sent = model.formulas === undefined ? row : row.map((v, c) => model.formulas![r][c] ?? v);
+    const rowBytes = 3 * (JSON.stringify(sent).length + JSON.stringify(model.numberFormats[r]).length);
     if (r > from && bytes + rowBytes > budget) {
       blocks.push({ from, to: r });
       from = r;
@@ -93,7 +102,8 @@ function queueCells(sheet: Excel.Worksheet, model: SheetModel, from: number, to:
   if (to <= from) return;
   const range = blockRange(sheet, model, from, to);
   range.numberFormat = model.numberFormats.slice(from, to).map((r) => [...r]);
-  range.values = cells(model.values, from, to);
+  if (model.formulas === undefined) range.values = cells(model.values, from, to);
+  else range.formulas = formulaCells(model, model.formulas, from, to);
 }
 
 function queueStyles(sheet: Excel.Worksheet, model: SheetModel): void {
@@ -559,8 +569,10 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
   const decorations = new Decorations(model, plan.isSetSupported);
   let decoAttempt: ReturnType<Decorations["queue"]> = { tried: [], undo: undefined };
   try {
-    // All but the last block: the sheet is created and filled in parts.
-    for (let i = 0; i < blocks.length - 1; i++) {
+    // A summary of several blocks is filled block by block first, so that the last batch (styles,
+    // charts, the swap) carries no cells: its size then does not grow with the data block.
+    const filledBefore = blocks.length > 1 ? blocks.length : 0;
+    for (let i = 0; i < filledBefore; i++) {
       syncs++;
       await run(async (context) => {
         const sheets = context.workbook.worksheets;
@@ -579,8 +591,7 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       if (!created) queueCreate(context, plan);
       context.trace("write:created");
       const sheet = sheets.getItem(plan.tempName);
-      const last = blocks[blocks.length - 1];
-      queueCells(sheet, model, last.from, last.to);
+      if (filledBefore === 0) queueCells(sheet, model, blocks[0].from, blocks[0].to);
       queueStyles(sheet, model);
       queueLayout(sheet, model);
       if (plan.activate) sheet.activate();

@@ -176,6 +176,8 @@ export const enUS = {
   colours: "Colours of changes",
   coloursRedUp: "Red up, green down (mainland convention)",
   coloursGreenUp: "Green up, red down",
+  valuesOnly: "Values only (no formulas)",
+  valuesOnlyHint: "By default every figure is a formula leading to the source cells, so a reviewer can trace it and the summary follows a corrected source. Tick for a sheet sent outside the workbook.",
   sheetName: "Summary sheet name",
   sheetNameHint: "Leave empty for 汇总_<year> (Summary_<year> in English).",
   sheetNameEmpty: "The sheet name is empty.",

@@ -174,6 +174,8 @@ export const zhCN: Messages = {
   colours: "涨跌颜色",
   coloursRedUp: "红涨绿跌（内地习惯）",
   coloursGreenUp: "绿涨红跌",
+  valuesOnly: "只写数值（不含公式）",
+  valuesOnlyHint: "默认每个数字都是引用源单元格的公式，审核人可追踪来源，改正源数据后汇总随之更新。汇总表要发出工作簿时勾选此项。",
   sheetName: "汇总表名称",
   sheetNameHint: "留空则为“汇总_年份”（英文为 Summary_年份）。",
   sheetNameEmpty: "工作表名称不能为空。",

@@ -63,6 +63,8 @@ export interface SettingsInput {
   readonly nationalCell: string;
   readonly rounding: RoundingRule;
   readonly colours: ColourConvention;
+  /** Figures as values instead of live formulas on the source cells (#14); false by default. */
+  readonly valuesOnly: boolean;
   /** Empty: the default name (汇总_2024 / Summary_2024). */
   readonly sheetName: string;
   readonly outputLanguage: Language;
@@ -116,6 +118,7 @@ function defaultSettings(language: Language): SettingsInput {
     nationalCell: "",
     rounding: "half-away",
     colours: "red-up",
+    valuesOnly: false,
     sheetName: "",
     outputLanguage: language,
     rankingsShown: null,
@@ -239,7 +242,7 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
       ...(settings.rankingsShown !== null ? { rankingsShown: settings.rankingsShown } : {}),
     },
     ...(nationalCell !== "" ? { nationalTotalCell: nationalCell } : {}),
-    output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours },
+    output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours, ...(settings.valuesOnly ? { valuesOnly: true } : {}) },
     ...(lastRun !== undefined ? { lastRun } : {}),
   };
 }
@@ -305,6 +308,7 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     nationalCell: definition.nationalTotalCell ?? "",
     rounding: o.rounding ?? form.settings.rounding,
     colours: definition.output.colours,
+    valuesOnly: definition.output.valuesOnly === true,
     sheetName: definition.output.sheetName,
     outputLanguage: definition.output.language,
     rankingsShown: resolveOptions({ ...(o.rankingsShown !== undefined ? { rankingsShown: o.rankingsShown } : {}) }).options.rankingsShown,

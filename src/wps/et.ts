@@ -5,6 +5,8 @@
 /** ET's Range: every member is a blocking call into WPS (wps-addin.md §2.3, "synchronous"). */
 export interface EtRange {
   Value2: unknown;
+  /** Formulas in en-US syntax, a 2-D array for a block (wps-addin.md §2.3 table, "write block"). */
+  Formula: unknown;
   NumberFormat: string | null;
   readonly Row: number;
   readonly Column: number;

@@ -120,7 +120,11 @@ function writeModel(sheet: EtWorksheet, model: SheetModel): void {
   for (const run of formatRuns(model.numberFormats)) sheet.Range(rectName(run.rect)).NumberFormat = run.format;
   const rows = model.values.length;
   if (rows > 0 && model.width > 0) {
-    sheet.Range(rectName({ row: 0, column: 0, rowCount: rows, columnCount: model.width })).Value2 = model.values.map((row) => row.map((v) => (v === null ? "" : v)));
+    const block = sheet.Range(rectName({ row: 0, column: 0, rowCount: rows, columnCount: model.width }));
+    const formulas = model.formulas;
+    // A live summary (#14): formulas and constants in one Formula block, as the Office.js layer writes Range.formulas.
+    if (formulas === undefined) block.Value2 = model.values.map((row) => row.map((v) => (v === null ? "" : v)));
+    else block.Formula = model.values.map((row, r) => row.map((v, c) => formulas[r][c] ?? (v === null ? "" : v)));
   }
   for (const run of model.styles) applyStyle(sheet, run);
   for (const run of widthRuns(model.columnWidths)) sheet.Range(`${columnLetters(run.from)}:${columnLetters(run.to)}`).ColumnWidth = charsOfPoints(run.points);

@@ -3,6 +3,7 @@
 
 import { Grid } from "../../src/core/cells";
 import { WorkbookHost } from "../../src/host/host";
+import { cellValue } from "../../src/host/formula";
 import { WorkbookModel } from "../../src/host/model";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { ExcelEnvironment } from "../../src/excel/types";
@@ -24,13 +25,19 @@ export function testWorkbook(sheets: Record<string, Grid>, isSetSupported: Excel
   return { host, workbook, env: { run, isSetSupported } };
 }
 
-/** The cells of a sheet as a grid of values ("" for empty), for assertions. */
+/** The cells of a sheet as Excel shows them ("" for empty, a formula's result), for assertions. */
 export function sheetValues(workbook: WorkbookModel, name: string): (string | number | boolean)[][] {
   const sheet = workbook.sheet(name);
   if (sheet === undefined) throw new Error(`no sheet ${name}`);
   const used = sheet.usedRect(true);
   if (used === undefined) return [];
-  return sheet.values({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) as (string | number | boolean)[][];
+  const rows: (string | number | boolean)[][] = [];
+  for (let r = 0; r < used.row + used.rowCount; r++) {
+    const row: (string | number | boolean)[] = [];
+    for (let c = 0; c < used.column + used.columnCount; c++) row.push(cellValue(sheet, r, c));
+    rows.push(row);
+  }
+  return rows;
 }
 
 export const RUN_CONTEXT: RunContext = { today: "2026-11-22", version: "0.1.0-test" };

@@ -65,6 +65,8 @@ async function summaryOf(port: SheetPort) {
     colours: "red-up",
     generatedOn: RUN_CONTEXT.today,
     version: RUN_CONTEXT.version,
+    // Live formulas on the cells read, as excel/run.ts gives them (#14).
+    formulaSources: inputs.map((input, i) => ({ source: input.source, sheet: read.grids[i].sheet, grid: input.grid })),
   });
   return { read, model };
 }

@@ -149,6 +149,30 @@ class StandInRange implements EtRange {
     );
   }
 
+  get Formula(): unknown {
+    throw new Error("not modelled");
+  }
+  /**
+   * A block of formulas and constants, as VBA's Range.Formula takes them (wps-addin.md §2.3 table,
+   * "write block": `.Formula = [[…]]`, en-US syntax): a text starting with "=" is a formula unless
+   * the cell is formatted "@" (then it is text, as typing it would be), the rest as Value2 writes it.
+   */
+  set Formula(value: unknown) {
+    this.bridge.write("Range.Formula=");
+    const grid = Array.isArray(value) ? (value as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[value]];
+    if (grid.length !== this.rect.rowCount || grid.some((r) => r.length !== this.rect.columnCount)) {
+      throw new Error(`Formula: a ${grid.length}-row array for a ${this.rect.rowCount}×${this.rect.columnCount} range`);
+    }
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = v === null || v === undefined ? "" : (v as string | number | boolean);
+        const at = { row: this.rect.row + r, column: this.rect.column + c };
+        if (typeof cell === "string" && cell.startsWith("=") && this.sheet.style(at.row, at.column).numberFormat !== "@") this.sheet.setFormula(at.row, at.column, cell, "");
+        else this.sheet.setValue(at.row, at.column, cell);
+      }),
+    );
+  }
+
   get NumberFormat(): string | null {
     this.bridge.call("Range.NumberFormat");
     // One string for a range that shares a format; null for a mixed one, as VBA answers (an

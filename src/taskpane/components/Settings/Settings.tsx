@@ -132,6 +132,8 @@ export const Settings = React.memo(function Settings(props: SettingsProps): Reac
           <Radio value="green-up" label={t.coloursGreenUp} />
         </RadioGroup>
       </Field>
+      <Checkbox checked={settings.valuesOnly} disabled={disabled} label={t.valuesOnly} onChange={(_, data) => onChange({ valuesOnly: data.checked === true })} />
+      <Text size={200}>{t.valuesOnlyHint}</Text>
       <Field label={t.sheetName} hint={t.sheetNameHint} {...error(state.sheetNameMessage)}>
         <Input value={settings.sheetName} disabled={disabled} onChange={(_, data) => onChange({ sheetName: data.value })} onBlur={() => state.touch("sheetName")} />
       </Field>
