@@ -11,13 +11,14 @@ import * as os from "os";
 import * as path from "path";
 import { analyze, AnalysisInput } from "../src/core/analyze";
 import { resolveOptions } from "../src/core/options";
-import { runAnalysis } from "../src/excel/run";
+import { runAnalysis } from "../src/run/run";
+import { OfficePort } from "../src/excel/port";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
 import { writeXlsx } from "../src/host/xlsx";
 import { naiveRun } from "./naive";
 import { findWorkload, RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
-import { findData } from "../src/excel/find";
+import { findData } from "../src/run/find";
 
 /** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
 const LATENCY_MS = 50;
@@ -127,10 +128,10 @@ function peakRssBytes(): number | undefined {
 async function measureFind(c: Case): Promise<Figures> {
   const lib = loadExcelClient();
   const warm = findWorkload();
-  await findData({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true });
+  await findData(new OfficePort({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }));
   const workload = workloadOf(c);
   const host = new WorkbookHost(workload.workbook);
-  const env = { run: connectHost(lib, host), isSetSupported: () => true };
+  const env = new OfficePort({ run: connectHost(lib, host), isSetSupported: () => true });
   const started = performance.now();
   const found = await findData(env);
   const wallMs = performance.now() - started;
@@ -184,11 +185,11 @@ async function measure(c: Case): Promise<Figures> {
     // Warm up the client and the core on a small workbook first, so the figures are a desk's
     // second run and later, not the first compilation of the code.
     const warm = rankingWorkload(50, "two-sheets");
-    await runAnalysis({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }, warm.definition, { today: "2026-11-22", version: "bench" });
+    await runAnalysis(new OfficePort({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }), warm.definition, { today: "2026-11-22", version: "bench" });
 
     const workload = workloadOf(c);
     const host = new WorkbookHost(workload.workbook);
-    const env = { run: connectHost(lib, host), isSetSupported: () => true };
+    const env = new OfficePort({ run: connectHost(lib, host), isSetSupported: () => true });
     sample();
     const started = performance.now();
     const result = await runAnalysis(env, workload.definition, {

@@ -16,8 +16,9 @@ import { CountChange, spanOfKey } from "../core/ranking";
 import { RateChange } from "../core/series";
 import { SHEET_LABELS } from "../core/summary/labels";
 import { qualifiedAddress } from "../core/a1";
-import { runAnalysis } from "../excel/run";
-import { AnalysisDefinition, SourceDefinition } from "../excel/types";
+import { runAnalysis } from "../run/run";
+import { AnalysisDefinition, SourceDefinition } from "../run/types";
+import { OfficePort } from "../excel/port";
 import { WorkbookHost } from "../host/host";
 import { formulasWithoutResults } from "../host/formula";
 import { WorkbookModel } from "../host/model";
@@ -485,12 +486,12 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
     output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}) },
   };
   const host = new WorkbookHost(workbook);
-  const env = { run: connectHost(loadExcelClient(), host), isSetSupported: () => true };
+  const port = new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true });
   const sourceRef = (sheet: string, row: number, column: number): SourceRef => {
     const origin = origins.get(sheet);
     return origin === undefined ? { sheet, row, column } : { ...origin, row, column };
   };
-  const result = await runAnalysis(env, definition, { today: io.today(), version: version(), sourceRef, activate: true, ...(aliases !== undefined ? { aliases } : {}) });
+  const result = await runAnalysis(port, definition, { today: io.today(), version: version(), sourceRef, activate: true, ...(aliases !== undefined ? { aliases } : {}) });
   if (!result.ok) {
     for (const p of [...loadNotes, ...result.problems]) io.stderr(`statdesk: ${problemLine(p, language)}\n`);
     return CANNOT_SUMMARISE;

@@ -4,7 +4,7 @@
 // the busy flag is always cleared.
 
 import * as React from "react";
-import type { AnalysisDefinition, FoundData, RunPhase, RunResult } from "../excel";
+import type { AnalysisDefinition, FoundData, RunPhase, RunResult } from "../run";
 import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";
 import type { RankingChoice } from "../core/options";

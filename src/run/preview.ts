@@ -1,6 +1,6 @@
-// What the task pane shows before a run: the current selection's address, and for a chosen
-// source what StatDesk understood (header row, column roles, years, unit, rows kept and skipped
-// and why) — so a person can correct it before anything is computed or written.
+// What the task pane shows before a run: for a chosen source what StatDesk understood (header row, column roles, years, unit, rows kept and skipped
+// and why) — so a person can correct it before anything is computed or written; and going to a
+// cell a problem names.
 
 import { analyze, AnalysisInput, FoundTable } from "../core/analyze";
 import { ColumnRole } from "../core/headers";
@@ -14,10 +14,9 @@ import { SeriesLayout, SeriesTable, SkippedSeriesRow } from "../core/series-tabl
 import type { YearSource } from "../core/layouts/context";
 import { columnLetters, quoteSheetName, splitSheet } from "../core/a1";
 import { cellLocation } from "../core/source";
-import { readWorkbook } from "./read";
+import { SheetPort } from "../core/port";
 import { analysisInput } from "./run";
-import { isOfficeError, officeProblem } from "./errors";
-import { ContextRunner, ExcelEnvironment, SourceDefinition } from "./types";
+import { SourceDefinition } from "./types";
 
 export interface ColumnPreview {
   readonly index: number;
@@ -207,26 +206,16 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   };
 }
 
-/** The address of the current selection ("Sheet1!A1:D120"), one round trip. */
-export async function readSelectionAddress(run: ContextRunner): Promise<string> {
-  return run(async (context) => {
-    const range = context.workbook.getSelectedRange();
-    range.load("address");
-    await context.sync();
-    return range.address;
-  });
-}
-
 /**
  * Reads one source and says what StatDesk understood of it, with the person's corrections applied.
  * Problems (not exceptions) for a missing sheet, a bad address or an unreadable table.
  */
-export async function previewSource(env: ExcelEnvironment, source: SourceDefinition): Promise<SourcePreview> {
-  const read = await readWorkbook(env.run, [source]);
+export async function previewSource(port: SheetPort, source: SourceDefinition): Promise<SourcePreview> {
+  const read = await port.read([source.spec]);
   if (!read.ok) return { address: "", sample: [], tables: [], problems: read.problems };
-  const s = read.sources[0];
+  const s = { ...read.grids[0], definition: source };
   return {
-    ...readingOf(analysisInput(s, read.numberFormats[0]), s.address),
+    ...readingOf(analysisInput(s), s.address),
     ...(s.region !== undefined ? { region: s.region } : {}),
   };
 }
@@ -246,24 +235,15 @@ export function readingOf(input: AnalysisInput, address: string): SourcePreview 
 }
 
 /** Selects a cell or range named by a problem's location ("Sheet1!C17"), bringing its sheet forward. */
-export async function selectLocation(run: ContextRunner, location: string): Promise<Problem | undefined> {
+export async function selectLocation(port: SheetPort, location: string): Promise<Problem | undefined> {
   const { sheet, reference } = splitSheet(location);
   if (sheet === undefined || sheet.startsWith("[")) return undefined;
-  try {
-    await run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(reference).select();
-      await context.sync();
-    });
-    return undefined;
-  } catch (error) {
-    if (!isOfficeError(error)) throw error;
-    return officeProblem(error, location);
-  }
+  const refused = await port.select(sheet, reference);
+  // Said where the person clicked, as they wrote it.
+  return refused === undefined ? undefined : { ...refused, location };
 }
 
 /** Brings a sheet to the front ("Go to summary sheet"). */
-export async function activateSheet(run: ContextRunner, name: string): Promise<Problem | undefined> {
-  return selectLocation(run, `${quoteSheetName(name)}!A1`);
+export async function activateSheet(port: SheetPort, name: string): Promise<Problem | undefined> {
+  return selectLocation(port, `${quoteSheetName(name)}!A1`);
 }

@@ -1,5 +1,5 @@
-// What the Excel layer is given and gives back: how to reach a workbook, where the data is,
-// what an analysis is (persisted in the workbook so "Refresh all" can run it again), and results.
+// What the run code is given and gives back: where the data is, what an analysis is (persisted
+// in the workbook so "Refresh all" can run it again), and results — whichever host holds it.
 
 import type { AnalysisOptionsInput } from "../core/options";
 import type { ColourConvention } from "../core/summary/build";
@@ -7,28 +7,9 @@ import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";
 import type { TableOverrides } from "../core/ranking-table";
 import type { Analysis } from "../core/analyze";
+import type { SourceGrid, SourceSpec } from "../core/port";
 
-/** Runs a batch against a workbook: Excel.run in Excel, or the same client against the in-memory host. */
-export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** How the Excel layer reaches a workbook, and what that workbook's Excel supports. */
-export interface ExcelEnvironment {
-  readonly run: ContextRunner;
-  /** Office.context.requirements.isSetSupported in Excel; the host says what it implements. */
-  readonly isSetSupported: (name: string, version: string) => boolean;
-}
-
-/**
- * Where a source's cells are. The current selection is resolved to an address before it is stored.
- * A region is the block of filled cells around a cell (Excel's Ctrl+A), taken again on every read
- * so rows added below are read too: `anchor` is the cell clicked (or a selection inside the block),
- * `taken` the range it stood for when last read (for display only).
- */
-export type SourceSpec =
-  | { readonly kind: "address"; readonly address: string }
-  | { readonly kind: "table"; readonly name: string }
-  | { readonly kind: "name"; readonly name: string }
-  | { readonly kind: "region"; readonly anchor: string; readonly taken?: string };
+export type { SourceSpec } from "../core/port";
 
 /** What a source holds, as the person said (auto: StatDesk finds out). */
 export type SourceRole = "auto" | "ranking" | "current" | "previous" | "wide" | "series" | "plan";
@@ -73,17 +54,9 @@ export interface AnalysisDefinition {
   readonly lastRun?: { readonly sheetId?: string; readonly sheetName: string; readonly on: string; readonly version: string };
 }
 
-/** A source as read: its grid and where it sits. */
-export interface ReadSource {
+/** A source as read: its grid and where it sits, with the definition it was read for. */
+export interface ReadSource extends SourceGrid {
   readonly definition: SourceDefinition;
-  /** The sheet-qualified address actually read (after trimming to the used range). */
-  readonly address: string;
-  readonly sheet: string;
-  readonly row: number;
-  readonly column: number;
-  readonly values: readonly (readonly (string | number | boolean)[])[];
-  /** For a region source: the anchor it was taken around, and whether it grew past the anchor. */
-  readonly region?: { readonly anchor: string; readonly expanded: boolean };
 }
 
 /** The phases a run goes through, for a progress indicator. */
