@@ -32,6 +32,7 @@ import {
   hexOfBgr,
   pointsOfChars,
 } from "../wps/et";
+import type { WpsAddinHost, WpsTaskPane } from "../wps/ribbon";
 
 type Rect = { row: number; column: number; rowCount: number; columnCount: number };
 
@@ -1052,4 +1053,37 @@ export function standIn(workbook: WorkbookModel, options: StandInOptions = {}): 
     },
   };
   return { app, log: bridge.log, state: () => ({ screenUpdating: bridge.screenUpdating, displayAlerts: bridge.displayAlerts }) };
+}
+
+/** A task pane the stand-in made: where it points and how it stands. */
+export interface StandInPane extends WpsTaskPane {
+  readonly url: string;
+  readonly title: string | undefined;
+}
+
+/**
+ * The add-in surface of WPS's Application (et-jsapi-declare index.d.ts: CreateTaskPane,
+ * GetTaskPane, PluginStorage — shared by the add-in's pages and not persisted, §2.1), recording
+ * the panes made, for the ribbon's tests and the browser page.
+ */
+export function addinHost(): WpsAddinHost & { readonly panes: StandInPane[] } {
+  const panes: StandInPane[] = [];
+  const storage = new Map<string, string>();
+  return {
+    panes,
+    CreateTaskPane(url: string, title?: string): WpsTaskPane {
+      const pane: StandInPane = { ID: panes.length + 1, url, title, Visible: false, DockPosition: 0, Width: 200 };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane(id: number): WpsTaskPane {
+      const pane = panes.find((p) => p.ID === id);
+      if (pane === undefined) throw new Error(`GetTaskPane(${id}): no such pane`);
+      return pane;
+    },
+    PluginStorage: {
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => void storage.set(key, value),
+    },
+  };
 }

@@ -22,7 +22,7 @@ const RULES: Record<Layer, { ours: string[]; packages: RegExp }> = {
   wps: { ours: ["core/", "wps/"], packages: /^$/ },
   // The stand-in ET answers from the host's workbook with the adapter's own ET types; its page
   // (the e2e's WPS) opens the workbench's sample workbook. Nothing in the add-in imports it.
-  "wps-standin": { ours: ["wps-standin/", "wps/et", "host/", "core/", "workbench/sample"], packages: /^$/ },
+  "wps-standin": { ours: ["wps-standin/", "wps/et", "wps/ribbon", "host/", "core/", "workbench/sample"], packages: /^$/ },
   host: { ours: ["host/", "core/a1", "core/sheet-name", "core/cells", "core/text"], packages: /^(exceljs|jszip)$/ },
   i18n: { ours: ["i18n/", "core/messages"], packages: /^$/ },
   taskpane: { ours: ["taskpane/", "core/", "run/index", "i18n/", "excel/index", "wps/index"], packages: /^(react|react-dom|react-dom\/client|react\/jsx-runtime|@fluentui\/.+)$/ },
