@@ -1,7 +1,7 @@
 // The WPS 表格 adapter behind the port (src/core/port.ts): the same steps the Office.js layer
 // offers, over ET's synchronous object model (each step runs to completion before it resolves).
 
-import { quoteSheetName, splitSheet } from "../core/a1";
+import { quoteSheetName } from "../core/a1";
 import { ApplySummaryRequest, ApplySummaryResult, ReadResult, SheetPort, SourceSpec } from "../core/port";
 import { Problem, problem } from "../core/problems";
 import { EtApplication } from "./et";
@@ -38,7 +38,7 @@ export class WpsPort implements SheetPort {
       if (target === undefined) return problem("source-missing", "error", location, { source: location, kind: "sheet" });
       try {
         target.Activate();
-        target.Range(splitSheet(reference).reference).Select();
+        target.Range(reference).Select();
         return undefined;
       } catch (error) {
         return problem("excel-error", "error", location, { code: "WPS", detail: error instanceof Error ? error.message : String(error), host: "wps" });
