@@ -429,11 +429,11 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
 function pointCells(p: SeriesPoint, row: number, columns: { published: number; computed: number; level: number; previous: number; single?: number }, x: Live) {
   const { C } = x;
   const cells = p.cells;
-  const level = readingAt(x.cells, cells?.level, p.value);
-  const previous = readingAt(x.cells, cells?.previous, p.previous);
-  const publishedReading = readingAt(x.cells, cells?.published, p.publishedYoyPct);
+  const level = C.read(x.cells, cells?.level, p.value);
+  const previous = C.read(x.cells, cells?.previous, p.previous);
+  const publishedReading = C.read(x.cells, cells?.published, p.publishedYoyPct);
   const published = publishedReading === undefined ? undefined : `${publishedReading}/100`;
-  const computed = growthOf(C.use(at(columns.level, row), level), C.use(at(columns.previous, row), previous));
+  const computed = growthOf(C.use(at(columns.level, row), level, p.value), C.use(at(columns.previous, row), previous, p.previous));
   const gap = computed === undefined || published === undefined ? undefined : `(${C.use(at(columns.computed, row), computed)}-${C.use(at(columns.published, row), published)})*100`;
   const monthBefore = readingAt(x.cells, cells?.monthBefore, p.value === null || p.singleMonth == null ? null : p.value - p.singleMonth);
   const previousMonthBefore = readingAt(x.cells, cells?.previousMonthBefore, p.previous === null || p.singleMonthPrevious == null ? null : p.previous - p.singleMonthPrevious);
@@ -568,14 +568,14 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
     const rateFormula = (p: SeriesPoint | undefined, basis: RateBasis | null, rate: Maybe): string | undefined => {
       if (p === undefined || rate === null) return undefined;
       if (basis === "published") {
-        const reading = readingAt(x.cells, p.cells?.published, rate);
+        const reading = C.read(x.cells, p.cells?.published, rate);
         return reading === undefined ? undefined : `${reading}/100`;
       }
-      return rate === p.yoyPct ? growthOf(readingAt(x.cells, p.cells?.level, p.value), readingAt(x.cells, p.cells?.previous, p.previous)) : undefined;
+      return rate === p.yoyPct ? growthOf(C.read(x.cells, p.cells?.level, p.value), C.read(x.cells, p.cells?.previous, p.previous)) : undefined;
     };
     const top = b.row;
     const nationRow = top + 1;
-    const nationLevel = nation === undefined ? undefined : readingAt(x.cells, nation.cells?.level, nation.value);
+    const nationLevel = nation === undefined ? undefined : C.read(x.cells, nation.cells?.level, nation.value);
     const rows: BuiltCell[][] = [];
     if (nation !== undefined) {
       const published = nation.publishedYoyPct !== null;
@@ -586,7 +586,7 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
     for (const r of at2) {
       const row = top + 1 + rows.length;
       const p = regionPoint(r.region);
-      const level = readingAt(x.cells, p?.cells?.level, r.value);
+      const level = C.read(x.cells, p?.cells?.level, r.value);
       const rate = rateFormula(p, r.yoyBasis, r.yoyPct);
       const nationalRate = rateFormula(nation, r.nationalYoyBasis, r.nationalYoyPct);
       rows.push([
@@ -622,10 +622,11 @@ function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLa
     [L.item, L.unit, L.plan, L.actual, L.completion],
     targets.map((t, i) => {
       const row = top + 1 + i;
-      const plan = readingAt(x.cells, t.planLocation, t.plan);
-      const actual = readingAt(x.cells, t.location, t.actual);
+      const plan = C.read(x.cells, t.planLocation, t.plan);
+      const actual = C.read(x.cells, t.location, t.actual);
       const plain = (v: Maybe, formula: string | undefined): BuiltCell => (v === null ? null : C.live && formula !== undefined ? { value: v, formula: `=${formula}` } : v);
-      const completion = plan === undefined || actual === undefined ? undefined : `${at(3, row)}/${at(2, row)}`;
+      // The plan and actual cells hold the figures unrounded, formulas or listed values: completion is computed from them.
+      const completion = t.plan === null || t.actual === null ? undefined : `${at(3, row)}/${at(2, row)}`;
       return [t.item, t.unit, plain(t.plan, plan), plain(t.actual, actual), C.rate(t.completionPct, completion)];
     }),
     [f.text, f.text, "#,##0.##", "#,##0.##", f.share],

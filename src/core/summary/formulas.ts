@@ -167,6 +167,7 @@ export interface ValueOnlyCell {
  */
 export class Cells {
   readonly valueOnly: ValueOnlyCell[] = [];
+  private readonly listed = new Set<string>();
   constructor(
     readonly live: boolean,
     readonly rule: RoundingRule,
@@ -203,9 +204,26 @@ export class Cells {
    * rounded (half-even), the expression behind it, so a rate is computed from unrounded figures
    * as StatDesk computes it.
    */
-  use(cell: string, expression: string | undefined): string | undefined {
-    if (expression === undefined) return undefined;
-    return this.rule === "half-even" ? `(${expression})` : cell;
+  use(cell: string, expression: string | undefined, shown?: Maybe): string | undefined {
+    if (this.rule === "half-even") return expression === undefined ? undefined : `(${expression})`;
+    // Unrounded cells: a figure written as a value (listed with its source) is referenced all the same.
+    return expression !== undefined || (shown !== undefined && shown !== null) ? cell : undefined;
+  }
+
+  /**
+   * The formula reading the figure at a source location as StatDesk read it (readingAt), or
+   * undefined; a source cell no formula reads is listed once, with what it says, so the figure
+   * written as a value is accounted for.
+   */
+  read(cells: SourceCells | null, location: string | null | undefined, expected: Maybe): string | undefined {
+    const formula = readingAt(cells, location, expected);
+    if (formula !== undefined || !this.live || expected === null) return formula;
+    const cell = cells?.ofLocation(location);
+    if (cell !== undefined && !this.listed.has(cell.location)) {
+      this.listed.add(cell.location);
+      this.valueOnly.push({ location: cell.location, text: String(cell.raw ?? ""), reason: "unreadable" });
+    }
+    return undefined;
   }
 
   /**
