@@ -15,6 +15,7 @@
 import JSZip from "jszip";
 import { absoluteAddress, columnLetters, rectAddress } from "./address";
 import { cellValue } from "./formula";
+import { toFileFormula } from "./future-functions";
 import { CellStyle, FontModel, SheetModel, WorkbookModel } from "./model";
 import { CellValue, isErrorValue } from "./values";
 import { THEME_XML } from "./xlsx-theme";
@@ -255,7 +256,7 @@ class ColumnNames {
 /** One <c> element: value or formula with its cached result, and style. */
 function cellXml(ref: string, xf: number, value: CellValue, formula: string | undefined, strings: SharedStrings): string {
   const s = xf !== 0 ? ` s="${xf}"` : "";
-  const f = formula !== undefined ? `<f>${escapeXml(formula.replace(/^=/, ""))}</f>` : "";
+  const f = formula !== undefined ? `<f>${escapeXml(toFileFormula(formula).replace(/^=/, ""))}</f>` : "";
   if (value === "") return f === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s}>${f}</c>`;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
