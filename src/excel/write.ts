@@ -73,15 +73,26 @@ function formulaCells(model: SheetModel, formulas: NonNullable<SheetModel["formu
   return model.values.slice(from, to).map((row, i) => row.map((v, c) => formulas[from + i][c] ?? (v === null ? "" : v)));
 }
 
+/**
+ * What a text weighs in a request, counted on the safe side (excel-fidelity-audit.md row 7: how
+ * Excel counts the 5 MB is unverified): two bytes a character for ASCII (UTF-16 at worst), three
+ * for any other (UTF-8's CJK). Formulas are mostly ASCII, enterprise names mostly CJK.
+ */
+function requestWeight(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 0x80 ? 2 : 3;
+  return bytes;
+}
+
 /** Row blocks small enough for one request each (the summary is usually one block). */
 function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): { from: number; to: number }[] {
   const blocks: { from: number; to: number }[] = [];
   let from = 0;
   let bytes = 0;
   model.values.forEach((row, r) => {
-    // Two arrays per row (values or formulas, and number formats), CJK text three bytes a character.
+    // Two arrays per row: values or formulas, and number formats.
     const sent = model.formulas === undefined ? row : row.map((v, c) => model.formulas![r][c] ?? v);
-    const rowBytes = 3 * (JSON.stringify(sent).length + JSON.stringify(model.numberFormats[r]).length);
+    const rowBytes = requestWeight(JSON.stringify(sent)) + requestWeight(JSON.stringify(model.numberFormats[r]));
     if (r > from && bytes + rowBytes > budget) {
       blocks.push({ from, to: r });
       from = r;
@@ -569,10 +580,8 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
   const decorations = new Decorations(model, plan.isSetSupported);
   let decoAttempt: ReturnType<Decorations["queue"]> = { tried: [], undo: undefined };
   try {
-    // A summary of several blocks is filled block by block first, so that the last batch (styles,
-    // charts, the swap) carries no cells: its size then does not grow with the data block.
-    const filledBefore = blocks.length > 1 ? blocks.length : 0;
-    for (let i = 0; i < filledBefore; i++) {
+    // All but the last block: the sheet is created and filled in parts.
+    for (let i = 0; i < blocks.length - 1; i++) {
       syncs++;
       await run(async (context) => {
         const sheets = context.workbook.worksheets;
@@ -591,7 +600,8 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       if (!created) queueCreate(context, plan);
       context.trace("write:created");
       const sheet = sheets.getItem(plan.tempName);
-      if (filledBefore === 0) queueCells(sheet, model, blocks[0].from, blocks[0].to);
+      const last = blocks[blocks.length - 1];
+      queueCells(sheet, model, last.from, last.to);
       queueStyles(sheet, model);
       queueLayout(sheet, model);
       if (plan.activate) sheet.activate();

@@ -102,7 +102,7 @@ test("tier, TOP-N, threshold and group figures reference the data block, and the
   const firstRow = Number(m[1]) - 1;
   expect(sheet.formulas![firstRow][2]).toBe("='2024年'!$C$2");
   expect(sheet.values[firstRow][1]).toBe(NAMES_2024.current[0]);
-  expect(sheet.values[firstRow][3]).toBe("'2024年'!C2");
+  expect(sheet.values[firstRow][3]).toBe(""); // the formula names its source cell
   expect(formulaAt(sheet, "thresholds", 1, 1)).toMatch(/^=\$C\$\d+$/);
   expect(formulaAt(sheet, "groups", 2, 1)).toMatch(/^=AVERAGE\(\$C\$\d+:\$C\$\d+\)$/);
   // No placeholder of a data row is left.

@@ -72,7 +72,8 @@ export class DataArea {
       const cell = this.cells.ofGrid(list.sourceRef, entries.rows[i], entries.column);
       const formula = cell === undefined ? undefined : figureFormula(cell, factor, value);
       if (cell !== undefined && formula === undefined) this.valueOnly.push({ location: cell.location, text: String(cell.raw ?? ""), reason: "unreadable" });
-      this.rows.push([rankAt(entries, i), entries.names[i], formula === undefined ? value : { value, formula: `=${formula}` }, cell?.location ?? ""]);
+      // The source cell is named beside a figure written as a value; a formula names its own.
+      this.rows.push([rankAt(entries, i), entries.names[i], formula === undefined ? value : { value, formula: `=${formula}` }, formula === undefined ? (cell?.location ?? "") : ""]);
     }
     this.rows.push([]);
     return {
@@ -101,7 +102,7 @@ export class DataArea {
     const cell = factorFree ? this.cells.ofLocation(location) : undefined;
     const formula = cell === undefined ? undefined : figureFormula(cell, 1, value);
     const row = this.rows.length;
-    this.rows.push([null, label, formula === undefined ? value : { value, formula: `=${formula}` }, cell?.location ?? location ?? ""]);
+    this.rows.push([null, label, formula === undefined ? value : { value, formula: `=${formula}` }, formula === undefined ? (cell?.location ?? location ?? "") : ""]);
     const ref = `$C$${dataRow(row)}`;
     this.nationals.set(key, ref);
     return ref;
