@@ -155,6 +155,8 @@ function queueLayout(sheet: Excel.Worksheet, model: SheetModel): void {
     }
   }
   for (const { row, height } of model.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
+  // Range.rowHidden is ExcelApi 1.2, within the manifest's 1.7.
+  for (const { row, rowCount } of model.hiddenRows ?? []) if (rowCount > 0) sheet.getRange(`${row + 1}:${row + rowCount}`).rowHidden = true;
 }
 
 /** The touches a summary gets after its essentials, each of which an Excel may refuse. */

@@ -299,7 +299,7 @@ function sheetXml(sheet: SheetModel, styles: Styles, strings: SharedStrings, col
 
   // Rows: those holding cells, and those with only a height or a style.
   body.push("<sheetData>");
-  const bare = [...new Set([...sheet.rowHeights.keys(), ...sheet.rowStyles.keys()])].sort((a, b) => a - b);
+  const bare = [...new Set([...sheet.rowHeights.keys(), ...sheet.rowStyles.keys(), ...sheet.hiddenRows])].sort((a, b) => a - b);
   let nextBare = 0;
   let openRow = -1;
   let minRow = Infinity;
@@ -310,7 +310,8 @@ function sheetXml(sheet: SheetModel, styles: Styles, strings: SharedStrings, col
     const height = sheet.rowHeights.get(r);
     const style = sheet.rowStyles.get(r) ?? 0;
     const xf = style !== 0 ? styles.xf(style) : 0;
-    return `<row r="${r + 1}"${xf !== 0 ? ` s="${xf}" customFormat="1"` : ""}${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${empty ? "/>" : ">"}`;
+    const hidden = sheet.hiddenRows.has(r) ? ` hidden="1"` : "";
+    return `<row r="${r + 1}"${xf !== 0 ? ` s="${xf}" customFormat="1"` : ""}${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${hidden}${empty ? "/>" : ">"}`;
   };
   const flushBareBefore = (r: number) => {
     while (nextBare < bare.length && bare[nextBare] < r) body.push(rowOpen(bare[nextBare++], true));

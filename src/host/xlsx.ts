@@ -177,6 +177,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
       if (row.height !== undefined && row.height !== null && (row as unknown as { customHeight?: boolean }).customHeight !== false) {
         if (row.height !== 15) sheet.rowHeights.set(rowNumber - 1, row.height);
       }
+      if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const r = rowNumber - 1;
         const c = colNumber - 1;

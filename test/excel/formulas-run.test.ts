@@ -102,6 +102,25 @@ test("the source's text number and 万元 figures reach the summary through the 
   expect(all).toContain("=计划!$D$3");
 });
 
+test("the data block hidden, as the person chose: its rows are hidden, its title says how to show them, and the figures are the same", async () => {
+  const { env, workbook } = testWorkbook(SHEETS);
+  const base = definition(false);
+  const result = await runAnalysis(env, { ...base, id: "hidden", output: { ...base.output, sheetName: "隐藏", hideData: true } }, RUN_CONTEXT);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  expect(result.stats.syncs).toBe(2);
+  const sheet = workbook.sheet("隐藏")!;
+  const values = sheetValues(workbook, "隐藏");
+  const title = values.findIndex((r) => r[0] === "计算所用数据");
+  expect(String(values[title + 1][0])).toContain("已隐藏");
+  expect(sheet.hiddenRows.has(title) || sheet.hiddenRows.has(title + 1)).toBe(false);
+  // Every row from the block's first title to the last row of the sheet is hidden.
+  const hidden = [...sheet.hiddenRows].sort((a, b) => a - b);
+  expect(hidden[0]).toBe(title + 2);
+  expect(hidden.length).toBe(values.length - (title + 2));
+  expect(values.slice(title + 2).some((r) => typeof r[2] === "number")).toBe(true);
+  expect(rowOf(values, "TOP100")[1]).toBeCloseTo(43547.3, 6);
+});
+
 describe("a source cell changed after the run: the summary follows, as Excel recalculates", () => {
   test("the first company's 2024 figure +100: every TOP-N total moves by exactly 100, the tier sum of its tier too, the counts stay", () => {
     const before = sheetValues(live.workbook, live.name);

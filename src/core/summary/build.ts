@@ -39,6 +39,8 @@ export interface SummaryRequest {
    * those cells (#14); absent, the summary holds values only (for sheets sent outside).
    */
   readonly formulaSources?: readonly FormulaSource[];
+  /** Hide the rows of the data block below the tables (its title stays, saying so); shown by default. */
+  readonly hideData?: boolean;
 }
 
 const COLOURS = {
@@ -84,6 +86,7 @@ class SheetBuilder {
   /** Same shape as values: the formula of each cell, or null for a constant. */
   readonly formulas: (string | null)[][] = [];
   readonly numberFormats: string[][] = [];
+  readonly hiddenRows: { row: number; rowCount: number }[] = [];
   readonly styles: StyleRun[] = [];
   readonly sections: Record<string, CellRect> = {};
   /** Rows of section titles, whose band is drawn across the full width at the end. */
@@ -743,7 +746,7 @@ function nationalCandidates(analysis: Analysis, L: SheetLabels): NationalCandida
  * and why), then the data block the formulas reference, its rows placed at last so every
  * formula's data rows can be resolved.
  */
-function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnlyCell[], L: SheetLabels): void {
+function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnlyCell[], L: SheetLabels, hide: boolean): void {
   const listed = valueOnly.filter((v) => v.location !== "");
   if (valueOnly.length > 0) {
     b.sectionTitle(L.valueOnlySection);
@@ -757,7 +760,7 @@ function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnl
   }
   if (area.rows.length === 0) return;
   b.sectionTitle(L.data.section);
-  b.note(L.data.note);
+  b.note(hide ? L.data.hiddenNote : L.data.note);
   const top = b.row;
   const titles = new Set(area.titleRows);
   const headers = new Set(area.headerRows);
@@ -770,6 +773,7 @@ function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnl
     else b.add(row, ["0", "@", "#,##0.0###", "@"]);
   });
   b.sections.data = { row: top, column: 0, rowCount: Math.max(1, b.row - top), columnCount: 4 };
+  if (hide) b.hiddenRows.push({ row: top, rowCount: b.row - top });
   b.overflowing.add("data");
   for (const row of b.formulas) {
     for (let c = 0; c < row.length; c++) {
@@ -860,7 +864,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     if (notes.length > MAX_NOTES) b.note(L.moreWarnings(notes.length - MAX_NOTES));
   }
 
-  if (area !== null) placeData(b, area, C.valueOnly, L);
+  if (area !== null) placeData(b, area, C.valueOnly, L, request.hideData === true);
 
   // Square the block: every row as wide as the widest table.
   const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
@@ -906,6 +910,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     values,
     numberFormats,
     ...(formulas !== undefined ? { formulas } : {}),
+    ...(b.hiddenRows.length > 0 ? { hiddenRows: b.hiddenRows } : {}),
     width,
     styles,
     columnWidths,

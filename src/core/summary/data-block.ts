@@ -27,6 +27,8 @@ export interface ListBlock {
 
 /** The words a data block is headed with. */
 export interface DataBlockLabels {
+  /** The note under the section title when the block's rows are hidden: how to show them. */
+  readonly hiddenNote: string;
   readonly blockTitle: (range: string, period: string, unit: string) => string;
   readonly header: readonly [string, string, string, string];
   readonly nationalTitle: string;

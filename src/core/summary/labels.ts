@@ -197,6 +197,7 @@ const ZH: SheetLabels = {
   data: {
     section: "计算所用数据",
     note: "本表公式引用以下各行：每个来源一块，每行一家企业，按排名排列；数值为引用源单元格的公式",
+    hiddenNote: "本表公式引用以下各行（已隐藏）：选中上下两行，右键“取消隐藏”即可查看",
     blockTitle: (range, period, unit) => `${range}（${period}，${unit}）`,
     header: ["位次", "企业", "数值", "源单元格（数值无公式时）"],
     nationalTitle: "全国数据（占比的分母）",
@@ -331,6 +332,7 @@ const EN: SheetLabels = {
   data: {
     section: "Data used",
     note: "The formulas above reference these rows: a block per source, an enterprise per row in rank order; each figure is a formula on its source cell",
+    hiddenNote: "The formulas above reference the rows below, hidden: select the rows around them and Unhide to see them",
     blockTitle: (range, period, unit) => `${range} (${period}, ${unit})`,
     header: ["Rank", "Enterprise", "Figure", "Source cell (of a figure without formula)"],
     nationalTitle: "National figures (the shares' denominators)",
