@@ -818,7 +818,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   b.note(L.yoyRule);
   if (analysis.series.length > 0) b.note(L.basisRule(String(analysis.options.basisTolerancePts)));
   b.note(L.colourRule(request.colours === "red-up"));
-  b.note(live ? L.formulaRule(rule === "half-even") : L.valuesRule);
+  for (const line of live ? L.formulaRule(rule === "half-even") : [L.valuesRule]) b.note(line);
   b.note(L.generated(request.generatedOn, request.version));
   b.sections.provenance = { row: provenanceTop, column: 0, rowCount: b.row - provenanceTop, columnCount: 1 };
   b.blank();
