@@ -576,6 +576,8 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
       }
       return rate === p.yoyPct ? growthOf(C.read(x.cells, p.cells?.level, p.value), C.read(x.cells, p.cells?.previous, p.previous)) : undefined;
     };
+    // The section title first: `top` is then the table's header row, and its rows follow it.
+    b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
     const top = b.row;
     const nationRow = top + 1;
     const nationLevel = nation === undefined ? undefined : C.read(x.cells, nation.cells?.level, nation.value);
@@ -602,7 +604,6 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
         C.rate(r.shareOfNationalPct, level === undefined || nationLevel === undefined || nation === undefined ? undefined : `${C.use(at(3, row), level)}/${C.use(at(3, nationRow), nationLevel)}`),
       ]);
     }
-    b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
     const rect = b.table(
       `regions_${idName(id)}`,
       [L.region, L.yoy, L.rateBasis, L.level, L.nationalYoy, L.gapToNation, L.shareOfNational],
