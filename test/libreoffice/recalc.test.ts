@@ -173,3 +173,17 @@ test("a source cell changed, LibreOffice recomputes: the TOP-N totals move by ex
   const tier = rowOf(after, "1000亿以上");
   expect((after.value(tier, 4) as number) - (before.value(tier, 4) as number)).toBeCloseTo(250, 6);
 });
+
+test("the whole release with the regional table: LibreOffice recomputes every formula to StatDesk's cached value", async () => {
+  const nbs = path.join(__dirname, "..", "fixtures", "nbs");
+  const out = path.join(work, "release.xlsx");
+  const run = await cli(["summarize", path.join(nbs, "全国房地产开发和销售-月度数据-gbk.csv"), path.join(nbs, "东中西部和东北地区-2025-synthetic-regions.csv"), "--lang", "en-US", "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const mine = await readWorkbookFile(out);
+  const name = mine.sheets[mine.sheets.length - 1].name;
+  const cells = formulaCells(mine.sheet(name)!);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, "release"))).sheet(name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  expect(differ).toEqual([]);
+  expect(cells.length).toBeGreaterThan(100);
+});
