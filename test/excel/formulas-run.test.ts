@@ -2,7 +2,7 @@
 // formula the summary writes to StatDesk's own figures (the values-only run's), and a source cell
 // changed afterwards moves exactly the figures that depend on it, as Excel would recalculate them.
 
-import { runAnalysis } from "../../src/excel/run";
+import { refreshAll, runAnalysis } from "../../src/excel/run";
 import { AnalysisDefinition } from "../../src/excel/types";
 import { Grid } from "../../src/core/cells";
 import { WorkbookModel } from "../../src/host/model";
@@ -177,4 +177,30 @@ describe("a source cell changed after the run: the summary follows, as Excel rec
     expect(row[4] as number).toBeCloseTo(1.1, 12);
     source.setValue(2, 3, 81549);
   });
+});
+
+test("Refresh after a company is added below the 2024 list rewrites the formulas over the grown list", async () => {
+  const { env, workbook } = testWorkbook(SHEETS);
+  const first = await runAnalysis(env, definition(false), RUN_CONTEXT);
+  if (!first.ok) throw new Error(JSON.stringify(first.problems));
+  const countBefore = rowOf(sheetValues(workbook, "公式版"), "100-300亿")[1] as number;
+  const source = workbook.sheet("2024年")!;
+  const last = CIA_2024.length + 2; // the row below the list (0-based)
+  source.setValue(last, 0, CIA_2024.length + 1);
+  source.setValue(last, 1, "新上榜房企");
+  source.setValue(last, 2, 150);
+  const [again] = await refreshAll(env, RUN_CONTEXT);
+  expect(again.ok).toBe(true);
+  const sheet = workbook.sheet("公式版")!;
+  const values = sheetValues(workbook, "公式版");
+  const r = values.findIndex((row) => row[0] === "100-300亿");
+  // The tier's count now reaches the new row (through the data block, the list having text numbers) and counts it.
+  expect(values[r][1]).toBe(countBefore + 1);
+  expect(sheet.formula(r, 1)).toMatch(/^=COUNTIFS\(/);
+  const dataFormulas: string[] = [];
+  sheet.forEachCell((row, c) => {
+    const f = sheet.formula(row, c);
+    if (f !== undefined && f.includes(`'2024年'!$C$${last + 1}`)) dataFormulas.push(f);
+  });
+  expect(dataFormulas).toEqual([`='2024年'!$C$${last + 1}`]);
 });
