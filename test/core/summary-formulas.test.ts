@@ -87,6 +87,7 @@ test("a clean list (plain numbers in 亿元, one unbroken run, in rank order) is
   expect(formulaAt(sheet, "top", 4, 1)).toBe("=SUM('2024年'!$C$2:$C$101)");
   expect(formulaAt(sheet, "thresholds", 4, 1)).toBe("='2024年'!$C$101");
   expect(sheet.sections.data).toBeUndefined();
+  expect(sheet.values.map((r) => r[0])).toContain("Figures written as values: none; every figure is a formula");
 });
 
 test("tier, TOP-N, threshold and group figures reference the data block, and the data block the source cells", () => {
@@ -127,6 +128,9 @@ test("a text number is read with NUMBERVALUE, a 万元 list converted, and a cel
   expect(sheet.values[planTop + 5].slice(0, 4)).toEqual(["租赁补贴发放", "户", 27000, 29100]);
   expect(sheet.formulas![planTop + 5].slice(2, 5)).toEqual([null, null, `=D${planTop + 6}/C${planTop + 6}`]);
   expect(listed).toContain("计划!C7：“2.7万户”按其数值写入");
+  // The provenance block counts them and says where they are listed.
+  const provenance = sheet.values.slice(sheet.sections.provenance.row, sheet.sections.provenance.row + sheet.sections.provenance.rowCount).map((r) => r[0]);
+  expect(provenance).toContain("写为数值的单元格：3个，源单元格及原因见表末“写为数值的单元格”");
   expect(listed).toContain("计划!D7：“2.91万户”按其数值写入");
 });
 

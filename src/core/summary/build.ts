@@ -820,6 +820,10 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   if (analysis.series.length > 0) b.note(L.basisRule(String(analysis.options.basisTolerancePts)));
   b.note(L.colourRule(request.colours === "red-up"));
   for (const line of live ? L.formulaRule(rule === "half-even") : [L.valuesRule]) b.note(line);
+  // How many figures are values for want of a formula: known once the tables are built, so the
+  // line is kept here and filled in at the end.
+  const valueOnlyLine = live ? b.row : undefined;
+  if (live) b.note("");
   b.note(L.generated(request.generatedOn, request.version));
   b.sections.provenance = { row: provenanceTop, column: 0, rowCount: b.row - provenanceTop, columnCount: 1 };
   b.blank();
@@ -866,6 +870,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   }
 
   if (area !== null) placeData(b, area, C.valueOnly, L, request.hideData === true);
+  if (valueOnlyLine !== undefined) b.values[valueOnlyLine][0] = L.valueOnlyCount(C.valueOnly.length);
 
   // Square the block: every row as wide as the widest table.
   const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));

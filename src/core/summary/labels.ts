@@ -31,6 +31,8 @@ export interface SheetLabels {
   /** The same for a values-only summary. */
   readonly valuesRule: string;
   readonly valueOnlySection: string;
+  /** The provenance line saying how many figures are values for want of a formula (listed at the end). */
+  readonly valueOnlyCount: (count: number) => string;
   /** A source cell no formula reads as StatDesk did, written as its value. */
   readonly valueOnlyCell: (location: string, text: string) => string;
   readonly valueOnlyRounded: (location: string) => string;
@@ -193,6 +195,7 @@ const ZH: SheetLabels = {
   ],
   valuesRule: "本表为数值版：数字为计算结果，不含公式；来源见上",
   valueOnlySection: "写为数值的单元格（无公式可按StatDesk的读法读出）",
+  valueOnlyCount: (count) => (count === 0 ? "写为数值的单元格：无，每个数字都是公式" : `写为数值的单元格：${count}个，源单元格及原因见表末“写为数值的单元格”`),
   valueOnlyCell: (location, text) => `${location}：“${text}”按其数值写入`,
   valueOnlyRounded: (location) => `${location}：按GB/T 8170修约，与ROUND不同，写为数值`,
   valueOnlyRounding: (count) => `另有${count}个数字按GB/T 8170修约与ROUND不同（恰好进位），写为数值`,
@@ -331,6 +334,7 @@ const EN: SheetLabels = {
   ],
   valuesRule: "Values-only summary: figures are results, without formulas; sources as above",
   valueOnlySection: "Cells written as values (no formula reads them as StatDesk did)",
+  valueOnlyCount: (count) => (count === 0 ? "Figures written as values: none; every figure is a formula" : `Figures written as values: ${count}, each listed with its source cell and why under 'Cells written as values' at the end`),
   valueOnlyCell: (location, text) => `${location}: "${text}" written as its value`,
   valueOnlyRounded: (location) => `${location}: GB/T 8170 rounding differs from ROUND; written as a value`,
   valueOnlyRounding: (count) => `${count} more figure(s) round otherwise under GB/T 8170 than with ROUND (exact ties) and are written as values`,
