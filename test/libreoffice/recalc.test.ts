@@ -187,3 +187,16 @@ test("the whole release with the regional table: LibreOffice recomputes every fo
   expect(differ).toEqual([]);
   expect(cells.length).toBeGreaterThan(100);
 });
+
+test("a two-year table (last year's column referenced in place by LARGE and SUMIF above the N-th largest): LibreOffice agrees", async () => {
+  const out = path.join(work, "wide.xlsx");
+  const run = await cli(["summarize", path.join(__dirname, "..", "fixtures", "rankings", "cia-2023-h1-wide-gbk.csv"), "--lang", "zh-CN", "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const mine = await readWorkbookFile(out);
+  const name = mine.sheets[mine.sheets.length - 1].name;
+  const cells = formulaCells(mine.sheet(name)!);
+  expect(cells.some((f) => f.formula.includes("LARGE("))).toBe(true);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, "wide"))).sheet(name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  expect(differ).toEqual([]);
+});

@@ -149,7 +149,7 @@ interface Live {
 
 /** A block's figures from the first place to the last, for COUNTIFS and SUMIFS. */
 function whole(block: ListBlock | undefined): string | undefined {
-  return block === undefined || block.length === 0 ? undefined : block.figures(1, block.length);
+  return block === undefined || block.length === 0 ? undefined : block.all();
 }
 
 /** The criteria of a tier on a range: lower bound inclusive, upper exclusive (tiers.ts inTier). */
@@ -170,9 +170,9 @@ const tierMean = (block: ListBlock | undefined, min: number, max: number | null)
   return range === undefined ? undefined : `AVERAGEIFS(${range},${tierCriteria(range, min, max)})`;
 };
 /** SUM of the TOP-n of a block, when it holds them. */
-const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : `SUM(${block.figures(1, n)})`);
-const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.figure(n));
-const groupMeanOf = (block: ListBlock | undefined, from: number, to: number) => (block === undefined || to > block.length ? undefined : `AVERAGE(${block.figures(from, to)})`);
+const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.topSum(n));
+const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.nth(n));
+const groupMeanOf = (block: ListBlock | undefined, from: number, to: number) => (block === undefined || to > block.length ? undefined : block.groupMean(from, to));
 
 function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, language: Language, x: Live): { rect: CellRect; chartRows: number } {
   const base = r.shareBaseN ?? 100;

@@ -81,12 +81,6 @@ export class SourceCells {
     return this.sources.find((x) => x.source === source) ?? this.sources.find((x) => locationPrefix(x.source) === prefix && x.source.row === source.row && x.source.column === source.column);
   }
 
-  /** Grid cell (row, column) of the input whose source is `source`. */
-  ofGrid(source: SourceRef, row: number, column: number): SourceCell | undefined {
-    const s = this.inputOf(source);
-    return s === undefined ? undefined : this.cell(s, row, column);
-  }
-
   /** The cell a location names ("'NBS'!C17", "nbs.csv!C17"), if it lies in a source's grid. */
   ofLocation(location: string | null | undefined): SourceCell | undefined {
     if (location === null || location === undefined) return undefined;
@@ -101,6 +95,23 @@ export class SourceCells {
       return this.cell(s, row, column);
     }
     return undefined;
+  }
+
+  /**
+   * The cells of one column of an input, by grid row: the sheet and column parts of their
+   * references worked out once, for reading every row of a long list.
+   */
+  column(source: SourceRef, column: number): ((row: number) => SourceCell) | undefined {
+    const s = this.inputOf(source);
+    if (s === undefined) return undefined;
+    const sheetColumn = s.source.column + column;
+    const letters = columnLetters(sheetColumn);
+    const refPrefix = `${quoteSheetName(s.sheet)}!$${letters}$`;
+    const locationPrefixText = `${locationPrefix(s.source)}${letters}`;
+    return (row) => {
+      const sheetRow = s.source.row + row + 1;
+      return { ref: `${refPrefix}${sheetRow}`, raw: s.grid[row]?.[column], location: `${locationPrefixText}${sheetRow}` };
+    };
   }
 
   private cell(s: FormulaSource, row: number, column: number): SourceCell {
