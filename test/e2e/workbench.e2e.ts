@@ -218,7 +218,7 @@ describe("the workbench with the sample workbook", () => {
     await docsScreenshots(page, zh);
   });
 
-  test("the workbook downloads as an .xlsx that ExcelJS reads: the summary sheet with its figures and charts", async () => {
+  test("the workbook downloads as an .xlsx that ExcelJS reads: the summary sheet with its figures (formulas with their results) and charts", async () => {
     const { page } = session;
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: workbenchStrings(zh).download }).click()]);
     const file = path.join(ARTIFACTS, "workbook.xlsx");
@@ -235,7 +235,10 @@ describe("the workbench with the sample workbook", () => {
       if (row.getCell(1).value === "TOP100" && top100 === undefined) top100 = row;
     });
     expect(top100).toBeDefined();
-    const numbers = (top100!.values as unknown[]).filter((v): v is number => typeof v === "number");
+    // Figures are live formulas (#14), each with StatDesk's value cached as its result.
+    const cells = top100!.values as unknown[];
+    const numbers = cells.map((v) => (typeof v === "object" && v !== null && "result" in v ? (v as { result: unknown }).result : v)).filter((v): v is number => typeof v === "number");
+    expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(true);
     expect(numbers.some((v) => Math.abs(v - 43547.3) < 1e-6)).toBe(true);
     expect(numbers.some((v) => Math.abs(v + 0.306) < 5e-4)).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
