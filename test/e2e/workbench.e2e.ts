@@ -197,6 +197,9 @@ describe("the workbench with the sample workbook", () => {
     expect(top100.texts).toContain("▼30.6%");
     const colour = await top100.row.locator("span", { hasText: /^▼30\.6%$/ }).evaluate((e) => getComputedStyle(e).color);
     expect(colour).toBe("rgb(0, 128, 0)");
+    // A reviewer clicks the figure and reads its formula, which leads to the source sheet (#14).
+    await top100.row.locator('[role="gridcell"]', { hasText: /^43,547\.3$/ }).first().click();
+    await expect(page.locator("[data-formula-bar]").inputValue()).resolves.toMatch(/^=SUM\('2024年TOP100'!\$C\$\d+:\$C\$\d+\)$/);
     // Tier 1000亿以上: 11 companies (16 the year before, ▼5).
     const tier = await rowWithLabel(page, "1000亿以上");
     expect(tier.texts.slice(0, 4)).toEqual(["1000亿以上", "11", "16", "▼5"]);
