@@ -489,7 +489,7 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
       rounding: args.rounding,
       singleMonths: args.singleMonths,
     },
-    output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}) },
+    output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}), ...(args.hideData ? { hideData: true } : {}) },
   };
   const port: SheetPort =
     args.via === "wps" ? new WpsPort(standIn(workbook, io.wpsStandIn).app) : new OfficePort({ run: connectHost(loadExcelClient(), new WorkbookHost(workbook)), isSetSupported: () => true });

@@ -33,7 +33,8 @@ function wildcardPattern(text: string): RegExp {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function compareWith(op: string, c: number): boolean {
+/** Whether a comparison's result c (negative, zero, positive) satisfies the operator ("=" when none). */
+export function compareWith(op: string, c: number): boolean {
   switch (op) {
     case "<":
       return c < 0;

@@ -8,7 +8,7 @@
 
 import { Rect, intersect, isUnbounded, parseReference } from "./address";
 import type { SheetModel, WorkbookModel } from "./model";
-import { criterionOf } from "./formula-criteria";
+import { compareWith, criterionOf } from "./formula-criteria";
 import { CellValue, displayText, isErrorValue } from "./values";
 
 /** A cell's value: its constant, or its formula's result. */
@@ -338,20 +338,7 @@ function compare(op: string, a: CellValue, b: CellValue): CellValue {
   else if (rank(a) !== rank(b)) c = rank(a) - rank(b);
   else if (typeof a === "string") c = a.toLowerCase().localeCompare(String(b).toLowerCase());
   else c = Number(a) - Number(b);
-  switch (op) {
-    case "=":
-      return c === 0;
-    case "<>":
-      return c !== 0;
-    case "<":
-      return c < 0;
-    case ">":
-      return c > 0;
-    case "<=":
-      return c <= 0;
-    default:
-      return c >= 0;
-  }
+  return compareWith(op, c);
 }
 
 /** Every value an argument stands for; `fromRange` tells whether it came from a reference. */

@@ -197,6 +197,9 @@ describe("the workbench with the sample workbook", () => {
     expect(top100.texts).toContain("▼30.6%");
     const colour = await top100.row.locator("span", { hasText: /^▼30\.6%$/ }).evaluate((e) => getComputedStyle(e).color);
     expect(colour).toBe("rgb(0, 128, 0)");
+    // A reviewer clicks the figure and reads its formula, which leads to the source sheet (#14).
+    await top100.row.locator('[role="gridcell"]', { hasText: /^43,547\.3$/ }).first().click();
+    await expect(page.locator("[data-formula-bar]").inputValue()).resolves.toMatch(/^=SUM\('2024年TOP100'!\$C\$\d+:\$C\$\d+\)$/);
     // Tier 1000亿以上: 11 companies (16 the year before, ▼5).
     const tier = await rowWithLabel(page, "1000亿以上");
     expect(tier.texts.slice(0, 4)).toEqual(["1000亿以上", "11", "16", "▼5"]);
@@ -218,7 +221,7 @@ describe("the workbench with the sample workbook", () => {
     await docsScreenshots(page, zh);
   });
 
-  test("the workbook downloads as an .xlsx that ExcelJS reads: the summary sheet with its figures and charts", async () => {
+  test("the workbook downloads as an .xlsx that ExcelJS reads: the summary sheet with its figures (formulas with their results) and charts", async () => {
     const { page } = session;
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: workbenchStrings(zh).download }).click()]);
     const file = path.join(ARTIFACTS, "workbook.xlsx");
@@ -235,7 +238,10 @@ describe("the workbench with the sample workbook", () => {
       if (row.getCell(1).value === "TOP100" && top100 === undefined) top100 = row;
     });
     expect(top100).toBeDefined();
-    const numbers = (top100!.values as unknown[]).filter((v): v is number => typeof v === "number");
+    // Figures are live formulas (#14), each with StatDesk's value cached as its result.
+    const cells = top100!.values as unknown[];
+    const numbers = cells.map((v) => (typeof v === "object" && v !== null && "result" in v ? (v as { result: unknown }).result : v)).filter((v): v is number => typeof v === "number");
+    expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(true);
     expect(numbers.some((v) => Math.abs(v - 43547.3) < 1e-6)).toBe(true);
     expect(numbers.some((v) => Math.abs(v + 0.306) < 5e-4)).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
