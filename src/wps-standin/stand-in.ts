@@ -338,6 +338,21 @@ class StandInRange implements EtRange {
     for (let c = this.rect.column; c < this.rect.column + this.rect.columnCount; c++) this.sheet.columnWidths.set(c, pointsOfChars(chars));
   }
 
+  get Hidden(): boolean {
+    this.bridge.call("Range.Hidden");
+    for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r++) if (!this.sheet.hiddenRows.has(r)) return false;
+    return true;
+  }
+  set Hidden(hide: boolean) {
+    this.bridge.write("Range.Hidden=");
+    // Whole rows only here (VBA's Range.Hidden refuses a range that spans no entire row or column).
+    if (this.rect.columnCount !== MAX_COLUMNS) throw new Error("Range.Hidden: the range must span entire rows");
+    for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r++) {
+      if (hide) this.sheet.hiddenRows.add(r);
+      else this.sheet.hiddenRows.delete(r);
+    }
+  }
+
   get RowHeight(): number {
     this.bridge.call("Range.RowHeight");
     return this.sheet.rowHeight(this.rect.row);

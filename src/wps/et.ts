@@ -20,6 +20,8 @@ export interface EtRange {
   WrapText: boolean;
   ColumnWidth: number;
   RowHeight: number;
+  /** Whole rows or columns only (VBA's Range.Hidden: "the specified range must span an entire column or row"). */
+  Hidden: boolean;
   readonly Borders: { Item(edge: number): { LineStyle: number; Weight: number; Color: number } };
   /** Where the range starts, in points from the sheet's top-left (read-only in VBA and ET). */
   readonly Left: number;

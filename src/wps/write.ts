@@ -121,6 +121,8 @@ function writeModel(sheet: EtWorksheet, model: SheetModel): void {
   for (const run of model.styles) applyStyle(sheet, run);
   for (const run of widthRuns(model.columnWidths)) sheet.Range(`${columnLetters(run.from)}:${columnLetters(run.to)}`).ColumnWidth = charsOfPoints(run.points);
   for (const { row, height } of model.rowHeights) sheet.Range(`${row + 1}:${row + 1}`).RowHeight = height;
+  // The data block of a live summary, hidden when the person chose so (as the Office.js layer sets rowHidden).
+  for (const { row, rowCount } of model.hiddenRows ?? []) if (rowCount > 0) sheet.Range(`${row + 1}:${row + rowCount}`).Hidden = true;
 }
 
 function writeAnalyses(sheet: EtWorksheet, text: string): void {

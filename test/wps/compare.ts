@@ -70,6 +70,7 @@ export function sheetSeen(workbook: WorkbookModel, name: string) {
     looks: values.map((row, r) => row.map((_v, c) => look(sheet, r, c))),
     widths: Array.from({ length: width }, (_x, c) => round(sheet.columnWidth(c), 0.25)),
     heights: [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b),
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
     tabColor: sheet.tabColor,
     freeze: sheet.freeze,
     pageLayout: sheet.pageLayout,

@@ -89,6 +89,23 @@ describe("the same workbook through Excel and through WPS", () => {
     expect(hosts.wps.workbook.sheet(wps.sheetName)!.charts.length).toBeGreaterThan(0);
   });
 
+  test("rankings in two units with a text number, NBS series and a plan in one live summary, its data block hidden (#14)", async () => {
+    // 2024 in 亿元 with "2,161.6" as text; 2023 in 万元: the summary's formulas read a data block of converted figures.
+    const hosts = bothHosts({
+      "2024年": [["2024年房企销售额排行"], ["排名", "企业名称", "销售额（亿元）"], ...CIA_2024.map((v, i) => [i + 1, NAMES_2024.current[i], i === 4 ? v.toLocaleString("en-US", { minimumFractionDigits: 1 }) : v])],
+      "2023年": [["2023年房企销售额排行"], ["排名", "企业名称", "销售额（万元）"], ...CIA_2023.map((v, i) => [i + 1, NAMES_2024.previous[i], Math.round(v * 10000)])],
+      月度数据: nbsExportGrid(),
+      计划: BEIJING_2023_PLAN,
+    });
+    const definition: AnalysisDefinition = {
+      ...definitionOf([{ address: "'2024年'!A:C", role: "current" }, { address: "'2023年'!A:C", role: "previous" }, "月度数据!A:AF", "计划!A:E"], "all"),
+      output: { sheetName: "", language: "zh-CN", colours: "red-up", hideData: true },
+    };
+    const { wps } = await runBoth(hosts, definition);
+    expect(hosts.wps.workbook.sheet(wps.sheetName)!.hiddenRows.size).toBeGreaterThan(0);
+    await expectSameWorkbooks(hosts, [wps.sheetName]);
+  });
+
   test("a plan table: the completion rates", async () => {
     const hosts = bothHosts({ 计划: BEIJING_2023_PLAN });
     const { wps } = await runBoth(hosts, definitionOf([{ address: "'计划'!A:E", role: "plan" }], "plan"));
