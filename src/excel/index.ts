@@ -13,6 +13,7 @@ export type {
   SourceDefinition,
   SourceRole,
   SourceSpec,
+  RegionExtent,
 } from "./types";
 export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells } from "./run";
 export type { RunContext } from "./run";

@@ -42,8 +42,9 @@ export interface SlotInput {
   readonly address: string;
   readonly overrides: TableOverrides;
   /**
-   * Where the data is, when not simply the address typed: the region around the cell clicked
-   * (taken again on every read), or the columns Find data chose. Typing in the box drops it.
+   * Where the data is, when not simply the address typed: the region around the cell clicked, or
+   * around the corner of a table Find data chose (each taken again on every read). Typing in the
+   * box drops it.
    */
   readonly spec?: SourceSpec;
 }
@@ -79,7 +80,7 @@ export interface SettingsInput {
 export interface FoundItem {
   readonly key: string;
   readonly sheet: string;
-  /** The cells read ("'2024年TOP100'!A1:C109"), or for a stored analysis the columns kept. */
+  /** The cells read ("'2024年TOP100'!A1:C109"); for a stored analysis, those read when it was found. */
   readonly address: string;
   readonly spec: SourceSpec;
   readonly role: SourceRole;
@@ -131,7 +132,7 @@ export function emptyForm(language: Language, id: string = newAnalysisId()): For
   return { id, layout: "two-lists", slots, settings: defaultSettings(language), found: [] };
 }
 
-/** The slot input of a found table: its cells as the address, its columns as where it is kept. */
+/** The slot input of a found table: its cells as the address, its region as where it is kept. */
 function foundSlotInput(item: Pick<FoundItem, "address" | "spec">): SlotInput {
   return { address: item.address, overrides: {}, spec: item.spec };
 }

@@ -54,12 +54,12 @@ describe.each(["zh-CN", "en-US"] as Language[])("%s", (language) => {
     await runFinished(pane);
     const summary = language === "zh-CN" ? "汇总_2024" : "Summary_2024";
     expect(pane.workbook.sheet(summary)).toBeDefined();
-    // The stored analysis keeps the tables' columns, so a refresh reads rows added below them
+    // The stored analysis keeps each table as a region around its corner, so a refresh reads rows added below and columns at the right
     const [stored] = await listAnalyses(pane.env);
     expect(stored.sources.map((s) => [s.role, s.spec])).toEqual([
-      ["current", { kind: "address", address: "'2024年TOP100'!A:C" }],
-      ["previous", { kind: "address", address: "'2023年TOP100'!A:C" }],
-      ["series", { kind: "address", address: expect.stringMatching(/^国家统计局!A:/) }],
+      ["current", { kind: "region", anchor: "'2024年TOP100'!A1", taken: "'2024年TOP100'!A1:C109", extent: "column-band" }],
+      ["previous", { kind: "region", anchor: "'2023年TOP100'!A1", taken: "'2023年TOP100'!A1:C124", extent: "column-band" }],
+      ["series", { kind: "region", anchor: "国家统计局!A1", taken: expect.stringMatching(/^国家统计局!A1:/), extent: "column-band" }],
     ]);
   }, 30_000);
 

@@ -67,16 +67,15 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
       const outcome = await guarded(() => services.preview(source));
       if (request !== latest.current) return; // a newer reading or an edit has taken over
       // A region says what it took: the address box shows the whole block; a selection chosen
-      // across its block stays a plain address.
+      // across its block stays a plain address. A table Find data found stays a region (its
+      // extent reaches over its columns), showing what it takes now.
       const region = outcome.ok ? outcome.value.region : undefined;
-      if (next.spec?.kind === "region" && region !== undefined && outcome.ok) {
+      const spec = next.spec;
+      if (spec?.kind === "region" && region !== undefined && outcome.ok) {
         const taken = outcome.value.address;
-        onSlotChange(
-          role,
-          region.expanded && taken !== ""
-            ? { ...next, address: taken, spec: { kind: "region", anchor: next.spec.anchor, taken } }
-            : { address: next.address, overrides: next.overrides },
-        );
+        const found = spec.extent !== undefined && spec.extent !== "current-region";
+        if ((found || region.expanded) && taken !== "") onSlotChange(role, { ...next, address: taken, spec: { ...spec, taken } });
+        else if (!found) onSlotChange(role, { address: next.address, overrides: next.overrides });
       }
       onPreviewChange(role, outcome.ok ? { status: "ready", preview: outcome.value } : { status: "failed", detail: outcome.detail });
     },
