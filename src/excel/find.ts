@@ -6,10 +6,10 @@
 
 import { AnalysisInput } from "../core/analyze";
 import { CellRect, qualifiedAddress, quoteSheetName, splitSheet } from "../core/a1";
-import { isAliasSheetName, readAliasTable } from "../core/aliases";
+import { isAliasSheetName } from "../core/aliases";
 import { Problem } from "../core/problems";
 import { isOfficeError, officeProblem } from "./errors";
-import { readingOf, SourcePreview, TablePreview } from "./preview";
+import { AliasReading, aliasReadingOf, readingOf, SourcePreview, TablePreview } from "./preview";
 import { readWorkbook, SETTINGS_KEY } from "./read";
 import { columnBands } from "./region";
 import { parseStoredAnalyses } from "./settings";
@@ -44,7 +44,7 @@ export interface FoundData {
   /** How the ranking lists are laid out; null when none was found. */
   readonly layout: "two-lists" | "wide" | "single" | null;
   /** The alias sheet (别名 …) the runs will read, with the names it unifies, if there is one. */
-  readonly aliasSheet?: { readonly sheet: string; readonly address: string; readonly lines: number; readonly problems: readonly Problem[] };
+  readonly aliasSheet?: AliasReading;
   /** Why nothing could be read (Excel's refusal); empty when the reading worked. */
   readonly problems: readonly Problem[];
   readonly syncs: number;
@@ -201,20 +201,6 @@ export async function findData(env: ExcelEnvironment): Promise<FoundData> {
 
   const { slots, layout } = assignSlots(found);
   const sources: FoundSource[] = found.map((f, i) => ({ sheet: f.sheet, address: f.band.address, spec: f.band.spec, role: roleOf(slots[i], f.preview), slot: slots[i], preview: f.preview }));
-  const alias = read.aliasSheet;
-  const aliasSheet =
-    alias === undefined
-      ? undefined
-      : (() => {
-          const source = { sheet: alias.sheet, row: alias.row, column: alias.column };
-          const checked = readAliasTable(alias.values, source);
-          const width = alias.values.reduce((w, r) => Math.max(w, r.length), 0);
-          return {
-            sheet: alias.sheet,
-            address: qualifiedAddress(alias.sheet, { row: alias.row, column: alias.column, rowCount: alias.values.length, columnCount: Math.max(1, width) }),
-            lines: checked.aliases.unified.size,
-            problems: checked.problems,
-          };
-        })();
-  return { sheets, sources, layout, ...(aliasSheet !== undefined ? { aliasSheet } : {}), problems: [], syncs };
+  const aliasSheet = aliasReadingOf(read.aliasSheet);
+  return { sheets, sources, layout, ...(aliasSheet !== null ? { aliasSheet } : {}), problems: [], syncs };
 }

@@ -18,7 +18,7 @@ export type {
 export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells } from "./run";
 export type { RunContext } from "./run";
 export { previewSource, readSelectionAddress, selectLocation, activateSheet } from "./preview";
-export type { SourcePreview, TablePreview, ColumnPreview, RankingListPreview } from "./preview";
+export type { AliasReading, SourcePreview, TablePreview, ColumnPreview, RankingListPreview } from "./preview";
 export { findData } from "./find";
 export type { FoundData, FoundSource, FoundSlot } from "./find";
 export { describeSource } from "./read";

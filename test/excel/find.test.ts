@@ -85,7 +85,7 @@ test("24 monthly lists, an NBS export and a regional table: within three round t
   expect(found.syncs).toBeLessThanOrEqual(3);
   expect(host.stats.syncs).toBe(found.syncs);
   expect(found.sheets).toHaveLength(26); // the alias sheet is the alias list, not data
-  expect(found.aliasSheet).toMatchObject({ sheet: "别名", lines: 1, problems: [] });
+  expect(found.aliasSheet).toEqual({ sheet: "别名", address: "别名!A1:B2", lines: [{ name: "甲控股", unified: "甲", location: "别名!A2" }], problems: [] });
   const slotted = found.sources.filter((s) => s.slot !== null).map((s) => [s.sheet, s.slot]);
   expect(slotted).toEqual([
     ["2024年1-12月", "current"],

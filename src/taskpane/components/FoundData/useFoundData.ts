@@ -69,6 +69,6 @@ export function useFoundData(props: FoundDataProps): FoundDataState {
     ...props,
     sheets,
     summary: { intent: "info", text: f(t.findDataSummary, { count: count(data.sources.length), sheetCount: count(data.sheets.length) }) },
-    ...(data.aliasSheet !== undefined ? { alias: f(t.findDataAlias, { address: data.aliasSheet.address, count: count(data.aliasSheet.lines) }) } : {}),
+    ...(data.aliasSheet !== undefined ? { alias: f(t.findDataAlias, { address: data.aliasSheet.address, count: count(data.aliasSheet.lines.length) }) } : {}),
   };
 }
