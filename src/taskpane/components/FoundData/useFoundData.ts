@@ -1,9 +1,12 @@
 // Find data's list: the sheets looked at, each with the tables found on it (what each was read
-// as and what it is used for, a checkbox to leave it out), the alias sheet, or the sheets named
-// when nothing was found.
+// as and what it is used for, a checkbox to leave it out, and for a table beside the slots its
+// reading to check and correct), the alias sheet, or the sheets named when nothing was found.
 
+import type { TableOverrides } from "../../../core/ranking-table";
+import type { SourcePreview } from "../../../excel";
 import type { FoundItem, FormState } from "../../form";
-import { foundIncluded } from "../../form";
+import { foundIncluded, hasOverrides } from "../../form";
+import type { PaneServices } from "../../services";
 import type { FindState } from "../../useApp";
 import { useLocale } from "../../locale";
 import { readingWords, SLOT_TITLE_KEY } from "../../words";
@@ -11,8 +14,13 @@ import { readingWords, SLOT_TITLE_KEY } from "../../words";
 export interface FoundDataProps {
   readonly find: FindState;
   readonly form: FormState;
+  readonly services: PaneServices;
   readonly onFind: () => void;
   readonly onToggle: (key: string, on: boolean) => void;
+  /** A table beside the slots corrected, and read again (a slot's table is corrected in its slot). */
+  readonly onCorrect: (key: string, overrides: TableOverrides) => void;
+  readonly onRead: (key: string, preview: SourcePreview) => void;
+  readonly onLocate: (location: string) => void;
   readonly disabled?: boolean;
 }
 
@@ -21,6 +29,8 @@ export interface FoundRow {
   readonly key: string;
   readonly label: string;
   readonly checked: boolean;
+  /** A table beside the slots, whose reading is checked and corrected in the list. */
+  readonly beside?: FoundItem;
 }
 
 /** A sheet looked at and what was found on it. */
@@ -55,15 +65,19 @@ export function useFoundData(props: FoundDataProps): FoundDataState {
     sheet,
     rows: form.found
       .filter((item) => item.sheet === sheet)
-      .map((item) => ({
-        key: item.key,
-        checked: foundIncluded(form, item),
-        label: f(t.findDataItem, {
+      .map((item) => {
+        const label = f(t.findDataItem, {
           address: item.address,
           goes: goes(item),
           reading: (item.preview?.tables ?? []).map((table) => readingWords(t, language, table, count)).join(language === "zh-CN" ? "；" : "; "),
-        }),
-      })),
+        });
+        return {
+          key: item.key,
+          checked: foundIncluded(form, item),
+          label: hasOverrides(item.overrides) ? f(t.findDataCorrected, { item: label }) : label,
+          ...(item.slot === null ? { beside: item } : {}),
+        };
+      }),
   }));
   return {
     ...props,

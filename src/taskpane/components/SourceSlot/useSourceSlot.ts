@@ -7,7 +7,7 @@ import type { ColumnRole } from "../../../core/headers";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import type { PaneServices } from "../../services";
-import { SlotInput, SlotRole, slotSource } from "../../form";
+import { corrected, SlotInput, SlotRole, slotSource } from "../../form";
 import { parseAddress } from "../../../core/a1";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
@@ -116,11 +116,6 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
   }, [services, slot, change, role, onPreviewChange]);
 
   const withOverrides = (overrides: TableOverrides) => change({ ...slot, overrides }, true);
-  const without = <K extends keyof TableOverrides>(o: TableOverrides, key: K): TableOverrides => {
-    const copy = { ...o };
-    delete copy[key];
-    return copy;
-  };
 
   return {
     ...props,
@@ -131,9 +126,9 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
     takeSelection,
     read: () => readSlot(slot),
     setColumnRole: (index, columnRole) => withOverrides({ ...slot.overrides, roles: { ...(slot.overrides.roles ?? {}), [index]: columnRole } }),
-    setHeaderRow: (row) => withOverrides(row === undefined ? without(slot.overrides, "headerRow") : { ...slot.overrides, headerRow: row }),
-    setYear: (year) => withOverrides(year === undefined ? without(slot.overrides, "year") : { ...slot.overrides, year }),
-    setUnit: (unit) => withOverrides(unit === undefined ? without(slot.overrides, "unit") : { ...slot.overrides, unit }),
+    setHeaderRow: (row) => withOverrides(corrected(slot.overrides, "headerRow", row)),
+    setYear: (year) => withOverrides(corrected(slot.overrides, "year", year)),
+    setUnit: (unit) => withOverrides(corrected(slot.overrides, "unit", unit)),
     resetCorrections: () => withOverrides({}),
   };
 }
