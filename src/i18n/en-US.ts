@@ -52,6 +52,7 @@ export const enUS = {
   findDataSummary: "{count} tables in {sheetCount} sheets looked at.",
   findDataSheetNothing: "{sheet}: no table recognised",
   findDataItem: "{address}, used as {goes}: {reading}",
+  findDataItemUnread: "{address}, used as {goes}",
   findDataBesideRanking: "another period or basis",
   findDataBesideSeries: "another series",
   findDataBesidePlan: "another plan table",

@@ -51,6 +51,7 @@ export const zhCN: Messages = {
   findDataSummary: "查看了 {sheetCount} 张工作表，找到 {count} 张表。",
   findDataSheetNothing: "{sheet}：未识别出数据表",
   findDataItem: "{address} 用作{goes}：{reading}",
+  findDataItemUnread: "{address} 用作{goes}",
   findDataBesideRanking: "其他期别或口径",
   findDataBesideSeries: "其他统计局数据",
   findDataBesidePlan: "其他计划表",

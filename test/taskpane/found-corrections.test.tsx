@@ -106,6 +106,21 @@ describe.each(["zh-CN", "en-US"] as Language[])("%s", (language) => {
       ["上月!A1", { year: 2024 }],
       ["'2023年1-11月'!A1", null],
     ]);
+
+    // Opened again for editing: the tables beside the slots are listed with their corrections, each read when it is opened.
+    const summary = language === "zh-CN" ? "汇总_2024" : "Summary_2024";
+    await tabTo(user, screen.getByRole("button", { name: say(t.editOne, { name: summary }) }), 300);
+    await user.keyboard("{Enter}");
+    const listed = await screen.findByRole("region", { name: t.findDataTitle });
+    await waitFor(() => expect(within(listed).getAllByRole("checkbox")).toHaveLength(2));
+    expect((within(listed).getAllByRole("checkbox")[0] as HTMLInputElement).labels?.[0]?.textContent).toBe(
+      say(t.findDataCorrected, { item: say(t.findDataItemUnread, { address, goes: t.findDataBesideRanking }) }),
+    );
+    await tabTo(user, within(listed).getByRole("button", { name: say(t.findDataCorrectFor, { address }) }), 300);
+    await user.keyboard("{Enter}");
+    const again = await previewOfFound(pane, address);
+    expect((await yearBox(pane, again)).value).toBe("2024");
+    expect(within(again).getByText(period)).toBeTruthy();
   }, 60_000);
 
   test("a hand table beside the NBS slot, its months without a year: the year typed in its reading puts its figures in the run", async () => {

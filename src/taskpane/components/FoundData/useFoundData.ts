@@ -50,35 +50,40 @@ export function useFoundData(props: FoundDataProps): FoundDataState {
   const { t, f, language, numbers } = useLocale();
   const count = (n: number) => numbers("half-away").fixed(n, 0);
   const { find, form } = props;
-  if (find.status !== "ready") return { ...props, sheets: [] };
-  const { data } = find;
-  const list = language === "zh-CN" ? "、" : ", ";
-  if (data.sheets.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: t.findDataNoSheets } };
-  if (data.sources.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: f(t.findDataNothing, { sheets: data.sheets.join(list) }) } };
   const goes = (item: FoundItem): string => {
     const words =
       item.slot !== null ? t[SLOT_TITLE_KEY[item.slot]] : item.role === "series" ? t.findDataBesideSeries : item.role === "plan" ? t.findDataBesidePlan : t.findDataBesideRanking;
     // Mid-sentence in English: "used as this year's ranking", but "NBS" stays as it is.
     return language === "en-US" && /^[A-Z][a-z]/.test(words) ? words.charAt(0).toLowerCase() + words.slice(1) : words;
   };
-  const sheets: FoundSheet[] = data.sheets.map((sheet) => ({
-    sheet,
-    rows: form.found
-      .filter((item) => item.sheet === sheet)
-      .map((item) => {
-        const label = f(t.findDataItem, {
-          address: item.address,
-          goes: goes(item),
-          reading: (item.preview?.tables ?? []).map((table) => readingWords(t, language, table, count)).join(language === "zh-CN" ? "；" : "; "),
-        });
-        return {
-          key: item.key,
-          checked: foundIncluded(form, item),
-          label: hasOverrides(item.overrides) ? f(t.findDataCorrected, { item: label }) : label,
-          ...(item.slot === null ? { beside: item } : {}),
-        };
-      }),
-  }));
+  const row = (item: FoundItem): FoundRow => {
+    // A stored analysis opened again lists its tables unread: what they hold is read when one is opened.
+    const label =
+      item.preview === undefined
+        ? f(t.findDataItemUnread, { address: item.address, goes: goes(item) })
+        : f(t.findDataItem, {
+            address: item.address,
+            goes: goes(item),
+            reading: item.preview.tables.map((table) => readingWords(t, language, table, count)).join(language === "zh-CN" ? "；" : "; "),
+          });
+    return {
+      key: item.key,
+      checked: foundIncluded(form, item),
+      label: hasOverrides(item.overrides) ? f(t.findDataCorrected, { item: label }) : label,
+      ...(item.slot === null ? { beside: item } : {}),
+    };
+  };
+  const rowsOf = (sheet: string) => form.found.filter((item) => item.sheet === sheet).map(row);
+  if (find.status !== "ready") {
+    // An analysis opened for editing keeps the tables Find data chose beside the slots: listed so they can be checked, corrected or left out.
+    if (find.status !== "idle" || form.found.length === 0) return { ...props, sheets: [] };
+    return { ...props, sheets: [...new Set(form.found.map((item) => item.sheet))].map((sheet) => ({ sheet, rows: rowsOf(sheet) })) };
+  }
+  const { data } = find;
+  const list = language === "zh-CN" ? "、" : ", ";
+  if (data.sheets.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: t.findDataNoSheets } };
+  if (data.sources.length === 0) return { ...props, sheets: [], summary: { intent: "warning", text: f(t.findDataNothing, { sheets: data.sheets.join(list) }) } };
+  const sheets: FoundSheet[] = data.sheets.map((sheet) => ({ sheet, rows: rowsOf(sheet) }));
   return {
     ...props,
     sheets,
