@@ -46,7 +46,11 @@ function rankingLists(n: number, seed = 2024): RankingLists {
   return { current, previous };
 }
 
-export type RankingLayout = "two-sheets" | "wide";
+/**
+ * "two-sheets-text": as "two-sheets" with every figure a text with thousands separators
+ * ("1,234.5"), as some exports give them: a live summary then reads them through its data block.
+ */
+export type RankingLayout = "two-sheets" | "two-sheets-text" | "wide";
 
 export interface Workload {
   readonly workbook: WorkbookModel;
@@ -63,11 +67,12 @@ export interface Workload {
  */
 export function rankingWorkload(n: number, layout: RankingLayout): Workload {
   const { current, previous } = rankingLists(n);
-  if (layout === "two-sheets") {
+  if (layout === "two-sheets" || layout === "two-sheets-text") {
+    const figure = (v: number) => (layout === "two-sheets-text" ? v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : v);
     const list = (year: number, rows: RankingLists["current"]): Grid => [
       [`${year}年房地产企业销售额排行榜（单位：亿元）`],
       ["排名", "企业名称", "销售额（亿元）"],
-      ...rows.map(([name, v], i) => [i + 1, name, v]),
+      ...rows.map(([name, v], i) => [i + 1, name, figure(v)]),
     ];
     return {
       workbook: workbookOf({ "2024年": list(2024, current), "2023年": list(2023, previous) }, "bench.xlsx"),

@@ -45,6 +45,8 @@ step("end-to-end tests in Chromium", "node scripts/e2e.js", { TZ: "UTC" });
 ensureCommands([
   ["xmllint", "libxml2-utils"],
   ["chromium", "chromium"],
+  // The independent check of live summaries (test/libreoffice): LibreOffice recomputes them.
+  ["soffice", "libreoffice-calc"],
 ]);
 if (!fs.existsSync(path.join(shared, "office-manifest-schemas"))) {
   console.error(`\nThe Office manifest schemas are expected in ${path.join(shared, "office-manifest-schemas")} (the shared folder beside this repository).`);

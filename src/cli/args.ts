@@ -25,6 +25,8 @@ export interface SummarizeArgs {
   readonly singleMonths: boolean;
   /** --values: the summary's figures as plain numbers instead of formulas on the source cells. */
   readonly valuesOnly: boolean;
+  /** --hide-data: the rows of the live summary's data block hidden. */
+  readonly hideData: boolean;
   /** The year of tables whose months say none ("12, 11, … 2"); StatDesk never guesses it. */
   readonly year?: number;
   /** A CSV of 名称,统一名称 lines: names unified before years are compared. */
@@ -57,6 +59,8 @@ Options:
   --single-months          derive single months from cumulative NBS figures
   --values                 write the summary's figures as values, not as formulas on the source
                            cells (for a sheet sent outside); formulas are the default
+  --hide-data              hide the rows below the tables that the formulas reference where a
+                           source cannot be referenced as it is (shown by default)
   --year <YYYY>            the year of tables that give months without one (12, 11, … 2 or
                            1-2月); StatDesk never guesses a year and refuses such a table without it
   --aliases <file.csv>     one enterprise under two names: lines of 名称,统一名称 (name,unified
@@ -134,7 +138,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith("--"))) return { command: "usage-error", message: `${name} needs a value` };
       values.set(name === "--colors" ? "--colours" : name, value);
-    } else if (arg === "--json" || arg === "--single-months" || arg === "--values") {
+    } else if (arg === "--json" || arg === "--single-months" || arg === "--values" || arg === "--hide-data") {
       flags.add(arg);
     } else if (arg.startsWith("-")) {
       return { command: "usage-error", message: `unknown option ${arg}` };
@@ -156,6 +160,9 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   if (yearText !== undefined && !(/^\d{4}$/.test(yearText.trim()) && year! >= 1900 && year! <= 2100)) {
     return { command: "usage-error", message: `--year must be a four-digit year from 1900 to 2100, not "${yearText}"` };
   }
+  if (flags.has("--values") && flags.has("--hide-data")) {
+    return { command: "usage-error", message: "--hide-data hides the rows a live summary's formulas reference; a --values summary has none (choose one)" };
+  }
   if (out !== undefined && !/\.xlsx$/i.test(out)) return { command: "usage-error", message: `--out must name an .xlsx file, not "${out}"` };
   const national = values.get("--national-total");
   const nationalTotal = national === undefined ? undefined : parseNationalTotal(national);
@@ -176,6 +183,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     sheetName: values.get("--sheet-name") ?? "",
     singleMonths: flags.has("--single-months"),
     valuesOnly: flags.has("--values"),
+    hideData: flags.has("--hide-data"),
     ...(year !== undefined ? { year } : {}),
     ...(values.has("--aliases") ? { aliases: values.get("--aliases") } : {}),
   };

@@ -482,7 +482,7 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
       rounding: args.rounding,
       singleMonths: args.singleMonths,
     },
-    output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}) },
+    output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}), ...(args.hideData ? { hideData: true } : {}) },
   };
   const host = new WorkbookHost(workbook);
   const env = { run: connectHost(loadExcelClient(), host), isSetSupported: () => true };

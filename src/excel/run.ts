@@ -210,7 +210,7 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     colours: definition.output.colours,
     generatedOn: context.today,
     version: context.version,
-    ...(definition.output.valuesOnly === true ? {} : { formulaSources }),
+    ...(definition.output.valuesOnly === true ? {} : { formulaSources, hideData: definition.output.hideData === true }),
   });
 
   // 3. Write, mark, remember and read back — one round trip (more only for a very large summary)

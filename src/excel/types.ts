@@ -65,6 +65,8 @@ export interface OutputDefinition {
    * false: every figure is a live formula on the source cells.
    */
   readonly valuesOnly?: boolean;
+  /** A live summary's data block (the rows its formulas reference below the tables) hidden; shown by default. */
+  readonly hideData?: boolean;
 }
 
 /** An analysis as stored in the workbook's settings: enough to run it again. */

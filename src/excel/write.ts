@@ -60,50 +60,79 @@ export type WriteOutcome =
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
 const WRITE_BUDGET_BYTES = 4_000_000;
 
-/** Cell values as Range.values takes them: blanks as "". */
-function cells(rows: SheetModel["values"], from: number, to: number): (string | number)[][] {
-  return rows.slice(from, to).map((row) => row.map((v) => (v === null ? "" : v)));
+/** A block of rows and the columns it writes (from A): rows past the tables' width need not send their empty cells. */
+interface RowBlock {
+  readonly from: number;
+  readonly to: number;
+  readonly columns: number;
 }
 
 /**
- * Cells as Range.formulas takes them: a cell's formula where it has one, else its constant
- * (Range.formulas sets constants as Range.values does, so one assignment writes both).
+ * What a cell is written as: its formula where it has one (Range.formulas sets constants as
+ * Range.values does, so one assignment writes both), else its value, blank as "".
  */
-function formulaCells(model: SheetModel, formulas: NonNullable<SheetModel["formulas"]>, from: number, to: number): (string | number)[][] {
-  return model.values.slice(from, to).map((row, i) => row.map((v, c) => formulas[from + i][c] ?? (v === null ? "" : v)));
+function sentCell(model: SheetModel, row: number, column: number): string | number {
+  const formula = model.formulas?.[row][column];
+  if (formula !== null && formula !== undefined) return formula;
+  const value = model.values[row][column];
+  return value === null ? "" : value;
 }
 
-/** Row blocks small enough for one request each (the summary is usually one block). */
-function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): { from: number; to: number }[] {
-  const blocks: { from: number; to: number }[] = [];
+/** Columns of a row that carry anything: a value, a formula or a number format other than General. */
+function usedColumns(model: SheetModel, row: number): number {
+  for (let c = model.width - 1; c >= 0; c--) {
+    if (model.values[row][c] !== null || (model.formulas?.[row][c] ?? null) !== null || model.numberFormats[row][c] !== "General") return c + 1;
+  }
+  return 0;
+}
+
+/**
+ * What a text weighs in a request, counted on the safe side (excel-fidelity-audit.md row 7: how
+ * Excel counts the 5 MB is unverified): two bytes a character for ASCII (UTF-16 at worst), three
+ * for any other (UTF-8's CJK). Formulas are mostly ASCII, enterprise names mostly CJK.
+ */
+function requestWeight(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 0x80 ? 2 : 3;
+  return bytes;
+}
+
+/**
+ * Row blocks small enough for one request each (the summary is usually one block), each as wide
+ * as its rows need: a long data block below the tables is four columns, not the tables' width.
+ */
+function rowBlocks(model: SheetModel, budget = WRITE_BUDGET_BYTES): RowBlock[] {
+  const blocks: RowBlock[] = [];
   let from = 0;
   let bytes = 0;
-  model.values.forEach((row, r) => {
-    // Two arrays per row (values or formulas, and number formats), CJK text three bytes a character.
-    const sent = model.formulas === undefined ? row : row.map((v, c) => model.formulas![r][c] ?? v);
-    const rowBytes = 3 * (JSON.stringify(sent).length + JSON.stringify(model.numberFormats[r]).length);
+  let columns = 1;
+  for (let r = 0; r < model.values.length; r++) {
+    const used = usedColumns(model, r);
+    // Two arrays per row: values or formulas, and number formats.
+    const sent = Array.from({ length: used }, (_, c) => sentCell(model, r, c));
+    const rowBytes = requestWeight(JSON.stringify(sent)) + requestWeight(JSON.stringify(model.numberFormats[r].slice(0, used)));
     if (r > from && bytes + rowBytes > budget) {
-      blocks.push({ from, to: r });
+      blocks.push({ from, to: r, columns });
       from = r;
       bytes = 0;
+      columns = 1;
     }
     bytes += rowBytes;
-  });
-  blocks.push({ from, to: model.values.length });
+    columns = Math.max(columns, used);
+  }
+  blocks.push({ from, to: model.values.length, columns });
   return blocks;
 }
 
-function blockRange(sheet: Excel.Worksheet, model: SheetModel, from: number, to: number): Excel.Range {
-  return sheet.getRange(rectName({ row: from, column: 0, rowCount: Math.max(1, to - from), columnCount: model.width }));
-}
-
-/** Queues number formats first (so "@" keeps text as text), then values, for rows from..to. */
-function queueCells(sheet: Excel.Worksheet, model: SheetModel, from: number, to: number): void {
+/** Queues number formats first (so "@" keeps text as text), then values or formulas, for a block's rows and columns. */
+function queueCells(sheet: Excel.Worksheet, model: SheetModel, block: RowBlock): void {
+  const { from, to, columns } = block;
   if (to <= from) return;
-  const range = blockRange(sheet, model, from, to);
-  range.numberFormat = model.numberFormats.slice(from, to).map((r) => [...r]);
-  if (model.formulas === undefined) range.values = cells(model.values, from, to);
-  else range.formulas = formulaCells(model, model.formulas, from, to);
+  const range = sheet.getRange(rectName({ row: from, column: 0, rowCount: to - from, columnCount: columns }));
+  range.numberFormat = model.numberFormats.slice(from, to).map((r) => r.slice(0, columns));
+  const rows = Array.from({ length: to - from }, (_, i) => Array.from({ length: columns }, (_, c) => sentCell(model, from + i, c)));
+  if (model.formulas === undefined) range.values = rows;
+  else range.formulas = rows;
 }
 
 function queueStyles(sheet: Excel.Worksheet, model: SheetModel): void {
@@ -144,6 +173,8 @@ function queueLayout(sheet: Excel.Worksheet, model: SheetModel): void {
     }
   }
   for (const { row, height } of model.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
+  // Range.rowHidden is ExcelApi 1.2, within the manifest's 1.7.
+  for (const { row, rowCount } of model.hiddenRows ?? []) if (rowCount > 0) sheet.getRange(`${row + 1}:${row + rowCount}`).rowHidden = true;
 }
 
 /** The touches a summary gets after its essentials, each of which an Excel may refuse. */
@@ -569,16 +600,14 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
   const decorations = new Decorations(model, plan.isSetSupported);
   let decoAttempt: ReturnType<Decorations["queue"]> = { tried: [], undo: undefined };
   try {
-    // A summary of several blocks is filled block by block first, so that the last batch (styles,
-    // charts, the swap) carries no cells: its size then does not grow with the data block.
-    const filledBefore = blocks.length > 1 ? blocks.length : 0;
-    for (let i = 0; i < filledBefore; i++) {
+    // All but the last block: the sheet is created and filled in parts.
+    for (let i = 0; i < blocks.length - 1; i++) {
       syncs++;
       await run(async (context) => {
         const sheets = context.workbook.worksheets;
         if (!created) queueCreate(context, plan);
         context.trace("write:created");
-        queueCells(sheets.getItem(plan.tempName), model, blocks[i].from, blocks[i].to);
+        queueCells(sheets.getItem(plan.tempName), model, blocks[i]);
         await context.sync();
       });
       created = true;
@@ -591,7 +620,8 @@ export async function writeSummary(run: ContextRunner, plan: WritePlan): Promise
       if (!created) queueCreate(context, plan);
       context.trace("write:created");
       const sheet = sheets.getItem(plan.tempName);
-      if (filledBefore === 0) queueCells(sheet, model, blocks[0].from, blocks[0].to);
+      const last = blocks[blocks.length - 1];
+      queueCells(sheet, model, last);
       queueStyles(sheet, model);
       queueLayout(sheet, model);
       if (plan.activate) sheet.activate();

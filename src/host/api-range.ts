@@ -164,6 +164,31 @@ const numberFormats = cellProp(
 );
 const address: Prop<OnRange> = { get: (s) => qualifiedAddress(s.sheet.name, s.rect) };
 const rangeOf = <T>(read: (r: Rect, sheet: SheetModel) => T, hidden = false): Prop<OnRange> => ({ get: (s) => read(s.rect, s.sheet), hidden });
+
+/**
+ * Range.rowHidden (ExcelApi 1.2): true when every row of the range is hidden, false when none is,
+ * null when some are ("Represents if all rows in the current range are hidden … null when some
+ * rows in a range are hidden and other rows in the same range are not hidden",
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member).
+ * A write hides or shows every row of the range; whole columns are cut to the rows in use.
+ */
+const rowHidden: Prop<OnRange> = {
+  get: ({ sheet, rect }) => {
+    let hidden = 0;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) if (sheet.hiddenRows.has(r)) hidden++;
+    return hidden === 0 ? false : hidden === rect.rowCount ? true : null;
+  },
+  set: ({ sheet, rect }, value) => {
+    const hide = asBoolean(value, "rowHidden");
+    guardEditable(sheet, "Range.rowHidden");
+    const used = sheet.usedRect(false);
+    const end = isWholeColumns(rect) && used !== undefined ? Math.min(rect.row + rect.rowCount, used.row + used.rowCount) : rect.row + rect.rowCount;
+    for (let r = rect.row; r < end; r++) {
+      if (hide) sheet.hiddenRows.add(r);
+      else sheet.hiddenRows.delete(r);
+    }
+  },
+};
 const count = (arg: unknown) => optional(arg, 1, asInteger, "count");
 const lastRow = (r: Rect) => r.row + r.rowCount - 1;
 const lastColumn = (r: Rect) => r.column + r.columnCount - 1;
@@ -238,7 +263,7 @@ export const RANGE: ApiType<OnRange> = {
     NumberFormat: numberFormats,
     NumberFormatLocal: numberFormats,
     RowCount: rangeOf((r) => r.rowCount),
-    RowHidden: fixed(false),
+    RowHidden: rowHidden,
     RowIndex: rangeOf((r) => r.row),
     Text: valueCells("Text", displayText),
     Values: { ...valueCells("Values", (v) => v), set: (s, v) => writeCells(s, "Values", v, (sheet, row, col, x) => writeValue(sheet, row, col, x, false)) },

@@ -293,6 +293,11 @@ export class SheetModel {
   freeze = { rows: 0, columns: 0 };
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /**
+   * Hidden rows (Range.rowHidden; Home > Format > Hide Rows): they count as 0 points high, as
+   * Excel answers for them, and keep their set height for when they are shown again.
+   */
+  readonly hiddenRows = new Set<number>();
   readonly columnStyles = new Map<number, number>();
   readonly rowStyles = new Map<number, number>();
   merges: Rect[] = [];
@@ -563,6 +568,7 @@ export class SheetModel {
   }
 
   rowHeight(row: number): number {
+    if (this.hiddenRows.has(row)) return 0;
     return this.rowHeights.get(row) ?? STANDARD_ROW_HEIGHT;
   }
 
@@ -570,6 +576,7 @@ export class SheetModel {
   rowTop(row: number): number {
     let total = row * STANDARD_ROW_HEIGHT;
     for (const [r, h] of this.rowHeights) if (r < row) total += h - STANDARD_ROW_HEIGHT;
+    for (const r of this.hiddenRows) if (r < row) total -= this.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT;
     return total;
   }
 
@@ -791,6 +798,7 @@ export class WorkbookModel {
     });
     for (const [c, w] of source.columnWidths) sheet.columnWidths.set(c, w);
     for (const [r, h] of source.rowHeights) sheet.rowHeights.set(r, h);
+    for (const r of source.hiddenRows) sheet.hiddenRows.add(r);
     for (const [c, id] of source.columnStyles) sheet.columnStyles.set(c, remap(id));
     for (const [r, id] of source.rowStyles) sheet.rowStyles.set(r, remap(id));
     sheet.merges = source.merges.map((m) => ({ ...m }));

@@ -15,6 +15,7 @@
 import JSZip from "jszip";
 import { absoluteAddress, columnLetters, rectAddress } from "./address";
 import { cellValue } from "./formula";
+import { toFileFormula } from "./future-functions";
 import { CellStyle, FontModel, SheetModel, WorkbookModel } from "./model";
 import { CellValue, isErrorValue } from "./values";
 import { THEME_XML } from "./xlsx-theme";
@@ -255,7 +256,7 @@ class ColumnNames {
 /** One <c> element: value or formula with its cached result, and style. */
 function cellXml(ref: string, xf: number, value: CellValue, formula: string | undefined, strings: SharedStrings): string {
   const s = xf !== 0 ? ` s="${xf}"` : "";
-  const f = formula !== undefined ? `<f>${escapeXml(formula.replace(/^=/, ""))}</f>` : "";
+  const f = formula !== undefined ? `<f>${escapeXml(toFileFormula(formula).replace(/^=/, ""))}</f>` : "";
   if (value === "") return f === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s}>${f}</c>`;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
@@ -298,7 +299,7 @@ function sheetXml(sheet: SheetModel, styles: Styles, strings: SharedStrings, col
 
   // Rows: those holding cells, and those with only a height or a style.
   body.push("<sheetData>");
-  const bare = [...new Set([...sheet.rowHeights.keys(), ...sheet.rowStyles.keys()])].sort((a, b) => a - b);
+  const bare = [...new Set([...sheet.rowHeights.keys(), ...sheet.rowStyles.keys(), ...sheet.hiddenRows])].sort((a, b) => a - b);
   let nextBare = 0;
   let openRow = -1;
   let minRow = Infinity;
@@ -309,7 +310,8 @@ function sheetXml(sheet: SheetModel, styles: Styles, strings: SharedStrings, col
     const height = sheet.rowHeights.get(r);
     const style = sheet.rowStyles.get(r) ?? 0;
     const xf = style !== 0 ? styles.xf(style) : 0;
-    return `<row r="${r + 1}"${xf !== 0 ? ` s="${xf}" customFormat="1"` : ""}${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${empty ? "/>" : ">"}`;
+    const hidden = sheet.hiddenRows.has(r) ? ` hidden="1"` : "";
+    return `<row r="${r + 1}"${xf !== 0 ? ` s="${xf}" customFormat="1"` : ""}${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}${hidden}${empty ? "/>" : ">"}`;
   };
   const flushBareBefore = (r: number) => {
     while (nextBare < bare.length && bare[nextBare] < r) body.push(rowOpen(bare[nextBare++], true));

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { addChartsToXlsx } from "./chart-xml";
 import { HostError } from "./errors";
 import { checkXlsx } from "./xlsx-guard";
+import { fromFileFormula } from "./future-functions";
 import { BORDER_XML, HORIZONTAL_XML, WriteOptions, writeXlsxParts } from "./xlsx-writer";
 import { BorderModel, CellEdge, CellStyle, DEFAULT_STYLE, SheetVisibility, WorkbookModel } from "./model";
 import { CellValue } from "./values";
@@ -101,8 +102,9 @@ function valueFromExcel(cell: ExcelJS.Cell): { value: CellValue; formula?: strin
   if (v instanceof Date) return { value: dateToSerial(v), isDate: true };
   const o = v as Record<string, unknown>;
   if ("formula" in o || "sharedFormula" in o) {
-    const formula = `=${cell.formula ?? String(o.formula ?? "")}`;
-    const result = o.result as unknown;
+    const formula = fromFileFormula(`=${cell.formula ?? String(o.formula ?? "")}`);
+    // ExcelJS leaves a zero result out of the cell's value object; cell.result still has it.
+    const result = (o.result ?? (cell as { result?: unknown }).result) as unknown;
     let value: CellValue = "";
     if (typeof result === "number" || typeof result === "boolean" || typeof result === "string") value = result;
     else if (result instanceof Date) value = dateToSerial(result);
@@ -175,6 +177,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Wor
       if (row.height !== undefined && row.height !== null && (row as unknown as { customHeight?: boolean }).customHeight !== false) {
         if (row.height !== 15) sheet.rowHeights.set(rowNumber - 1, row.height);
       }
+      if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const r = rowNumber - 1;
         const c = colNumber - 1;

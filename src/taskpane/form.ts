@@ -52,6 +52,13 @@ export interface SlotInput {
 export type TierChoice = TierPresetName | "custom";
 export type NationalMode = "none" | "number" | "cell";
 
+/**
+ * How the summary's figures are written: live formulas on the source cells, with the rows they
+ * reference below the tables shown ("formulas", the default) or hidden; or plain values, for a
+ * sheet sent outside.
+ */
+export type FiguresChoice = "formulas" | "formulas-data-hidden" | "values";
+
 export interface SettingsInput {
   readonly tierChoice: TierChoice;
   /** The custom lower bounds as typed ("100, 300, 500, 1000"); used when tierChoice is "custom". */
@@ -64,8 +71,8 @@ export interface SettingsInput {
   readonly nationalCell: string;
   readonly rounding: RoundingRule;
   readonly colours: ColourConvention;
-  /** Figures as values instead of live formulas on the source cells (#14); false by default. */
-  readonly valuesOnly: boolean;
+  /** How the summary's figures are written (#14); formulas with the data block shown by default. */
+  readonly figures: FiguresChoice;
   /** Empty: the default name (汇总_2024 / Summary_2024). */
   readonly sheetName: string;
   readonly outputLanguage: Language;
@@ -124,7 +131,7 @@ function defaultSettings(language: Language): SettingsInput {
     nationalCell: "",
     rounding: "half-away",
     colours: "red-up",
-    valuesOnly: false,
+    figures: "formulas",
     sheetName: "",
     outputLanguage: language,
     rankingsShown: null,
@@ -283,7 +290,13 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
       ...(settings.rankingsShown !== null ? { rankingsShown: settings.rankingsShown } : {}),
     },
     ...(nationalCell !== "" ? { nationalTotalCell: nationalCell } : {}),
-    output: { sheetName: settings.sheetName.trim(), language: settings.outputLanguage, colours: settings.colours, ...(settings.valuesOnly ? { valuesOnly: true } : {}) },
+    output: {
+      sheetName: settings.sheetName.trim(),
+      language: settings.outputLanguage,
+      colours: settings.colours,
+      ...(settings.figures === "values" ? { valuesOnly: true } : {}),
+      ...(settings.figures === "formulas-data-hidden" ? { hideData: true } : {}),
+    },
     ...(lastRun !== undefined ? { lastRun } : {}),
   };
 }
@@ -349,7 +362,7 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     nationalCell: definition.nationalTotalCell ?? "",
     rounding: o.rounding ?? form.settings.rounding,
     colours: definition.output.colours,
-    valuesOnly: definition.output.valuesOnly === true,
+    figures: definition.output.valuesOnly === true ? "values" : definition.output.hideData === true ? "formulas-data-hidden" : "formulas",
     sheetName: definition.output.sheetName,
     outputLanguage: definition.output.language,
     rankingsShown: resolveOptions({ ...(o.rankingsShown !== undefined ? { rankingsShown: o.rankingsShown } : {}) }).options.rankingsShown,

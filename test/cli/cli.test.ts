@@ -513,3 +513,12 @@ test("--single-months shows the latest single month in the text report too", asy
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe("how the summary's figures are written (#14)", () => {
+  test("formulas by default; --values and --hide-data say so; both together is a usage error", () => {
+    expect(parseArgs(["summarize", "a.csv"])).toMatchObject({ command: "summarize", valuesOnly: false, hideData: false });
+    expect(parseArgs(["summarize", "a.csv", "--values"])).toMatchObject({ command: "summarize", valuesOnly: true, hideData: false });
+    expect(parseArgs(["summarize", "a.csv", "--hide-data"])).toMatchObject({ command: "summarize", valuesOnly: false, hideData: true });
+    expect(parseArgs(["summarize", "a.csv", "--values", "--hide-data"])).toMatchObject({ command: "usage-error", message: expect.stringContaining("--hide-data") });
+  });
+});

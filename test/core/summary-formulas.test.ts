@@ -41,23 +41,53 @@ test("every figure of the values summary is there, the same, and the live one ha
   const live = build().sheet;
   const values = build("half-away", false).sheet;
   expect(values.formulas).toBeUndefined();
-  // The tables above the data block are the same cells, but for the provenance line saying how figures are written.
-  const end = live.sections.data.row;
+  // The tables from the bulletin on are the same cells, a few rows lower in the live summary (its
+  // provenance block says in more lines how figures are written), down to its valueOnly and data blocks.
+  const shift = live.sections.narrative.row - values.sections.narrative.row;
+  expect(shift).toBeGreaterThan(0);
+  const end = live.sections.valueOnly.row;
   let figures = 0;
   let withFormula = 0;
-  for (let r = 0; r < Math.min(end, values.values.length); r++) {
+  for (let r = values.sections.narrative.row; r + shift < end && r < values.values.length; r++) {
     for (let c = 0; c < values.width; c++) {
       const v = values.values[r][c];
       if (typeof v === "number") {
         figures++;
-        expect(live.values[r][c]).toBe(v);
-        if (live.formulas![r][c] !== null) withFormula++;
+        expect([r, c, live.values[r + shift][c]]).toEqual([r, c, v]);
+        if (live.formulas![r + shift][c] !== null) withFormula++;
       }
     }
   }
   expect(figures).toBeGreaterThan(300);
-  // Numbers without a formula: only the nation's share of itself (1) in no table here, and the figures listed as values.
-  expect(withFormula / figures).toBeGreaterThan(0.95);
+  // Numbers without a formula: only the plan's "2.7万户" and "2.91万户", each listed with its cell.
+  expect(figures - withFormula).toBe(2);
+});
+
+test("a clean list (plain numbers in 亿元, one unbroken run, in rank order) is referenced where it is, with no data block of its own", () => {
+  const clean2024: Grid = [["排名", "企业名称", "销售额（亿元）"], ...CIA_2024.map((v, i) => [i + 1, NAMES_2024.current[i], v])];
+  const clean2023: Grid = [["排名", "企业名称", "销售额（亿元）"], ...CIA_2023.map((v, i) => [i + 1, NAMES_2024.previous[i], v]), ["合计", "", CIA_2023.reduce((a, b) => a + b, 0)]];
+  const inputs: AnalysisInput[] = [
+    { source: { sheet: "2024年", row: 0, column: 0 }, grid: clean2024 },
+    { source: { sheet: "2023年 名单", row: 0, column: 0 }, grid: clean2023 },
+  ];
+  const analysis = analyze(inputs, resolveOptions({}).options);
+  const sheet = buildSummary({
+    analysis,
+    language: "en-US",
+    sheetName: "Summary_2024",
+    colours: "red-up",
+    generatedOn: "2026-11-22",
+    version: "9.9.9",
+    formulaSources: inputs.map((i) => ({ source: i.source, sheet: i.source.sheet!, grid: i.grid })),
+  });
+  const last = CIA_2024.length + 1;
+  expect(formulaAt(sheet, "tiers", 1, 1)).toBe(`=COUNTIFS('2024年'!$C$2:$C$${last},">=1000")`);
+  // The totals row below the 2023 list is left out of the range, not summed.
+  expect(formulaAt(sheet, "tiers", 1, 2)).toBe(`=COUNTIFS('2023年 名单'!$C$2:$C$${CIA_2023.length + 1},">=1000")`);
+  expect(formulaAt(sheet, "top", 4, 1)).toBe("=SUM('2024年'!$C$2:$C$101)");
+  expect(formulaAt(sheet, "thresholds", 4, 1)).toBe("='2024年'!$C$101");
+  expect(sheet.sections.data).toBeUndefined();
+  expect(sheet.values.map((r) => r[0])).toContain("Figures written as values: none; every figure is a formula");
 });
 
 test("tier, TOP-N, threshold and group figures reference the data block, and the data block the source cells", () => {
@@ -76,7 +106,7 @@ test("tier, TOP-N, threshold and group figures reference the data block, and the
   const firstRow = Number(m[1]) - 1;
   expect(sheet.formulas![firstRow][2]).toBe("='2024年'!$C$2");
   expect(sheet.values[firstRow][1]).toBe(NAMES_2024.current[0]);
-  expect(sheet.values[firstRow][3]).toBe("'2024年'!C2");
+  expect(sheet.values[firstRow][3]).toBe(""); // the formula names its source cell
   expect(formulaAt(sheet, "thresholds", 1, 1)).toMatch(/^=\$C\$\d+$/);
   expect(formulaAt(sheet, "groups", 2, 1)).toMatch(/^=AVERAGE\(\$C\$\d+:\$C\$\d+\)$/);
   // No placeholder of a data row is left.
@@ -90,11 +120,18 @@ test("a text number is read with NUMBERVALUE, a 万元 list converted, and a cel
   expect(all).toContain("='2023年'!$C$2*0.0001");
   const listed = sheet.values.slice(sheet.sections.valueOnly.row, sheet.sections.valueOnly.row + sheet.sections.valueOnly.rowCount).map((r) => r[0]);
   expect(listed).toContain(`'2023年'!C9：“${toFullWidth(String(Math.round(CIA_2023[7] * 10000)))}”按其数值写入`);
-  // The plan's "2.7万户" is no plain number: its completion stays a value; 80000 → 81549 is a formula.
+  // The plan's "2.7万户" is no plain number: plan and actual are values listed with their cells,
+  // and the completion is still a formula on them; 80000 → 81549 is read from its cells.
   const planTop = sheet.sections.plan.row;
   expect(sheet.formulas![planTop + 1][4]).toBe(`=D${planTop + 2}/C${planTop + 2}`);
   expect(sheet.formulas![planTop + 1][2]).toBe("=计划!$C$3");
-  expect(sheet.formulas![planTop + 5][4]).toBeNull();
+  expect(sheet.values[planTop + 5].slice(0, 4)).toEqual(["租赁补贴发放", "户", 27000, 29100]);
+  expect(sheet.formulas![planTop + 5].slice(2, 5)).toEqual([null, null, `=D${planTop + 6}/C${planTop + 6}`]);
+  expect(listed).toContain("计划!C7：“2.7万户”按其数值写入");
+  // The provenance block counts them and says where they are listed.
+  const provenance = sheet.values.slice(sheet.sections.provenance.row, sheet.sections.provenance.row + sheet.sections.provenance.rowCount).map((r) => r[0]);
+  expect(provenance).toContain("写为数值的单元格：3个，源单元格及原因见表末“写为数值的单元格”");
+  expect(listed).toContain("计划!D7：“2.91万户”按其数值写入");
 });
 
 test("series levels and published rates reference the export's cells; computed rates and gaps are formulas beside them", () => {

@@ -269,6 +269,56 @@ describe("Range navigation", () => {
   });
 });
 
+describe("Range.rowHidden", () => {
+  test("true when every row is hidden, false when none, null when some; hidden rows are 0 points high and Top skips them", async () => {
+    const { run } = setup();
+    const out = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").values = [[1]];
+      ws.getRange("3:4").rowHidden = true;
+      const all = ws.getRange("A3:B4");
+      const none = ws.getRange("A1:A2");
+      const some = ws.getRange("A2:A3");
+      const below = ws.getRange("A5");
+      const height = ws.getRange("A3");
+      [all, none, some].forEach((r) => r.load("rowHidden"));
+      below.load("top");
+      height.load("height,format/rowHeight");
+      await ctx.sync();
+      return [all.rowHidden, none.rowHidden, some.rowHidden, below.top, height.height, height.format.rowHeight];
+    });
+    expect(out).toEqual([true, false, null, 2 * 15, 0, 0]);
+    const shown = await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A4");
+      r.rowHidden = false;
+      r.load("rowHidden");
+      await ctx.sync();
+      return r.rowHidden;
+    });
+    expect(shown).toBe(false);
+  });
+
+  test("a protected sheet refuses it (AccessDenied); a non-boolean is InvalidArgument", async () => {
+    const { run } = setup();
+    const bad = await errorOf(
+      run(async (ctx) => {
+        (ctx.workbook.worksheets.getItem("Sheet1").getRange("2:2") as unknown as { rowHidden: unknown }).rowHidden = "yes";
+        await ctx.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+    const denied = await errorOf(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.protection.protect();
+        ws.getRange("2:2").rowHidden = true;
+        await ctx.sync();
+      }),
+    );
+    expect(denied.code).toBe("AccessDenied");
+  });
+});
+
 describe("Range format", () => {
   test("font, fill, alignment, wrap: uniform values read back; mixed values read as null", async () => {
     const { run } = setup();

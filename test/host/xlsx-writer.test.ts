@@ -87,6 +87,20 @@ test("the parts: built-in number format ids, row and column styles, gridlines, p
   expect(Object.keys(zip.files)[0]).toBe("[Content_Types].xml");
 });
 
+test("hidden rows (with and without cells) read back hidden, their heights kept for when they are shown", async () => {
+  const wb = workbook();
+  const s = wb.sheet("数据 & <表>")!;
+  s.hiddenRows.add(2); // a row with cells
+  s.hiddenRows.add(5); // the row with only a height
+  s.hiddenRows.add(9); // a row with nothing else
+  const back = (await readXlsx(await writeXlsx(wb, { now }), "w.xlsx")).sheet("数据 & <表>")!;
+  expect([...back.hiddenRows].sort((a, b) => a - b)).toEqual([2, 5, 9]);
+  expect(back.rowHeight(5)).toBe(0);
+  back.hiddenRows.delete(5);
+  expect(back.rowHeight(5)).toBe(30);
+  expect(back.values({ row: 2, column: 0, rowCount: 1, columnCount: 1 })).toEqual([[3]]);
+});
+
 test("ExcelJS opens the file and sees the cells", async () => {
   const bytes = await writeXlsx(workbook(), { now });
   const check = new ExcelJS.Workbook();

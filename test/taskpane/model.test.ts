@@ -37,6 +37,17 @@ describe("form → analysis definition", () => {
     expect(d.lastRun).toBeUndefined();
   });
 
+  test.each([
+    ["formulas", {}],
+    ["formulas-data-hidden", { hideData: true }],
+    ["values", { valuesOnly: true }],
+  ] as const)("figures written as %s: the analysis' output says so, and comes back into the form so", (figures, output) => {
+    const form = emptyForm("zh-CN", "f1");
+    const d = toDefinition({ ...form, settings: { ...form.settings, figures } });
+    expect(d.output).toEqual({ sheetName: "", language: "zh-CN", colours: "red-up", ...output });
+    expect(fromDefinition(d, "zh-CN")!.settings.figures).toBe(figures);
+  });
+
   test("a preset is passed by name; no national total when none is given", () => {
     const d = toDefinition(emptyForm("en-US", "x"));
     expect(d.options.tiers).toBe("cia2023");

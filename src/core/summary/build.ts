@@ -39,6 +39,8 @@ export interface SummaryRequest {
    * those cells (#14); absent, the summary holds values only (for sheets sent outside).
    */
   readonly formulaSources?: readonly FormulaSource[];
+  /** Hide the rows of the data block below the tables (its title stays, saying so); shown by default. */
+  readonly hideData?: boolean;
 }
 
 const COLOURS = {
@@ -84,6 +86,7 @@ class SheetBuilder {
   /** Same shape as values: the formula of each cell, or null for a constant. */
   readonly formulas: (string | null)[][] = [];
   readonly numberFormats: string[][] = [];
+  readonly hiddenRows: { row: number; rowCount: number }[] = [];
   readonly styles: StyleRun[] = [];
   readonly sections: Record<string, CellRect> = {};
   /** Rows of section titles, whose band is drawn across the full width at the end. */
@@ -146,7 +149,7 @@ interface Live {
 
 /** A block's figures from the first place to the last, for COUNTIFS and SUMIFS. */
 function whole(block: ListBlock | undefined): string | undefined {
-  return block === undefined || block.length === 0 ? undefined : block.figures(1, block.length);
+  return block === undefined || block.length === 0 ? undefined : block.all();
 }
 
 /** The criteria of a tier on a range: lower bound inclusive, upper exclusive (tiers.ts inTier). */
@@ -167,9 +170,9 @@ const tierMean = (block: ListBlock | undefined, min: number, max: number | null)
   return range === undefined ? undefined : `AVERAGEIFS(${range},${tierCriteria(range, min, max)})`;
 };
 /** SUM of the TOP-n of a block, when it holds them. */
-const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : `SUM(${block.figures(1, n)})`);
-const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.figure(n));
-const groupMeanOf = (block: ListBlock | undefined, from: number, to: number) => (block === undefined || to > block.length ? undefined : `AVERAGE(${block.figures(from, to)})`);
+const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.topSum(n));
+const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.nth(n));
+const groupMeanOf = (block: ListBlock | undefined, from: number, to: number) => (block === undefined || to > block.length ? undefined : block.groupMean(from, to));
 
 function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Formats, language: Language, x: Live): { rect: CellRect; chartRows: number } {
   const base = r.shareBaseN ?? 100;
@@ -429,11 +432,11 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
 function pointCells(p: SeriesPoint, row: number, columns: { published: number; computed: number; level: number; previous: number; single?: number }, x: Live) {
   const { C } = x;
   const cells = p.cells;
-  const level = readingAt(x.cells, cells?.level, p.value);
-  const previous = readingAt(x.cells, cells?.previous, p.previous);
-  const publishedReading = readingAt(x.cells, cells?.published, p.publishedYoyPct);
+  const level = C.read(x.cells, cells?.level, p.value);
+  const previous = C.read(x.cells, cells?.previous, p.previous);
+  const publishedReading = C.read(x.cells, cells?.published, p.publishedYoyPct);
   const published = publishedReading === undefined ? undefined : `${publishedReading}/100`;
-  const computed = growthOf(C.use(at(columns.level, row), level), C.use(at(columns.previous, row), previous));
+  const computed = growthOf(C.use(at(columns.level, row), level, p.value), C.use(at(columns.previous, row), previous, p.previous));
   const gap = computed === undefined || published === undefined ? undefined : `(${C.use(at(columns.computed, row), computed)}-${C.use(at(columns.published, row), published)})*100`;
   const monthBefore = readingAt(x.cells, cells?.monthBefore, p.value === null || p.singleMonth == null ? null : p.value - p.singleMonth);
   const previousMonthBefore = readingAt(x.cells, cells?.previousMonthBefore, p.previous === null || p.singleMonthPrevious == null ? null : p.previous - p.singleMonthPrevious);
@@ -568,14 +571,16 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
     const rateFormula = (p: SeriesPoint | undefined, basis: RateBasis | null, rate: Maybe): string | undefined => {
       if (p === undefined || rate === null) return undefined;
       if (basis === "published") {
-        const reading = readingAt(x.cells, p.cells?.published, rate);
+        const reading = C.read(x.cells, p.cells?.published, rate);
         return reading === undefined ? undefined : `${reading}/100`;
       }
-      return rate === p.yoyPct ? growthOf(readingAt(x.cells, p.cells?.level, p.value), readingAt(x.cells, p.cells?.previous, p.previous)) : undefined;
+      return rate === p.yoyPct ? growthOf(C.read(x.cells, p.cells?.level, p.value), C.read(x.cells, p.cells?.previous, p.previous)) : undefined;
     };
+    // The section title first: `top` is then the table's header row, and its rows follow it.
+    b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
     const top = b.row;
     const nationRow = top + 1;
-    const nationLevel = nation === undefined ? undefined : readingAt(x.cells, nation.cells?.level, nation.value);
+    const nationLevel = nation === undefined ? undefined : C.read(x.cells, nation.cells?.level, nation.value);
     const rows: BuiltCell[][] = [];
     if (nation !== undefined) {
       const published = nation.publishedYoyPct !== null;
@@ -586,7 +591,7 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
     for (const r of at2) {
       const row = top + 1 + rows.length;
       const p = regionPoint(r.region);
-      const level = readingAt(x.cells, p?.cells?.level, r.value);
+      const level = C.read(x.cells, p?.cells?.level, r.value);
       const rate = rateFormula(p, r.yoyBasis, r.yoyPct);
       const nationalRate = rateFormula(nation, r.nationalYoyBasis, r.nationalYoyPct);
       rows.push([
@@ -599,7 +604,6 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
         C.rate(r.shareOfNationalPct, level === undefined || nationLevel === undefined || nation === undefined ? undefined : `${C.use(at(3, row), level)}/${C.use(at(3, nationRow), nationLevel)}`),
       ]);
     }
-    b.sectionTitle(L.regionsSection(title, label, L.unitName(head.unit)));
     const rect = b.table(
       `regions_${idName(id)}`,
       [L.region, L.yoy, L.rateBasis, L.level, L.nationalYoy, L.gapToNation, L.shareOfNational],
@@ -622,10 +626,11 @@ function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLa
     [L.item, L.unit, L.plan, L.actual, L.completion],
     targets.map((t, i) => {
       const row = top + 1 + i;
-      const plan = readingAt(x.cells, t.planLocation, t.plan);
-      const actual = readingAt(x.cells, t.location, t.actual);
+      const plan = C.read(x.cells, t.planLocation, t.plan);
+      const actual = C.read(x.cells, t.location, t.actual);
       const plain = (v: Maybe, formula: string | undefined): BuiltCell => (v === null ? null : C.live && formula !== undefined ? { value: v, formula: `=${formula}` } : v);
-      const completion = plan === undefined || actual === undefined ? undefined : `${at(3, row)}/${at(2, row)}`;
+      // The plan and actual cells hold the figures unrounded, formulas or listed values: completion is computed from them.
+      const completion = t.plan === null || t.actual === null ? undefined : `${at(3, row)}/${at(2, row)}`;
       return [t.item, t.unit, plain(t.plan, plan), plain(t.actual, actual), C.rate(t.completionPct, completion)];
     }),
     [f.text, f.text, "#,##0.##", "#,##0.##", f.share],
@@ -742,7 +747,7 @@ function nationalCandidates(analysis: Analysis, L: SheetLabels): NationalCandida
  * and why), then the data block the formulas reference, its rows placed at last so every
  * formula's data rows can be resolved.
  */
-function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnlyCell[], L: SheetLabels): void {
+function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnlyCell[], L: SheetLabels, hide: boolean): void {
   const listed = valueOnly.filter((v) => v.location !== "");
   if (valueOnly.length > 0) {
     b.sectionTitle(L.valueOnlySection);
@@ -756,7 +761,7 @@ function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnl
   }
   if (area.rows.length === 0) return;
   b.sectionTitle(L.data.section);
-  b.note(L.data.note);
+  b.note(hide ? L.data.hiddenNote : L.data.note);
   const top = b.row;
   const titles = new Set(area.titleRows);
   const headers = new Set(area.headerRows);
@@ -769,6 +774,7 @@ function placeData(b: SheetBuilder, area: DataArea, valueOnly: readonly ValueOnl
     else b.add(row, ["0", "@", "#,##0.0###", "@"]);
   });
   b.sections.data = { row: top, column: 0, rowCount: Math.max(1, b.row - top), columnCount: 4 };
+  if (hide) b.hiddenRows.push({ row: top, rowCount: b.row - top });
   b.overflowing.add("data");
   for (const row of b.formulas) {
     for (let c = 0; c < row.length; c++) {
@@ -813,7 +819,11 @@ export function buildSummary(request: SummaryRequest): SheetModel {
   b.note(L.yoyRule);
   if (analysis.series.length > 0) b.note(L.basisRule(String(analysis.options.basisTolerancePts)));
   b.note(L.colourRule(request.colours === "red-up"));
-  b.note(live ? L.formulaRule(rule === "half-even") : L.valuesRule);
+  for (const line of live ? L.formulaRule(rule === "half-even") : [L.valuesRule]) b.note(line);
+  // How many figures are values for want of a formula: known once the tables are built, so the
+  // line is kept here and filled in at the end.
+  const valueOnlyLine = live ? b.row : undefined;
+  if (live) b.note("");
   b.note(L.generated(request.generatedOn, request.version));
   b.sections.provenance = { row: provenanceTop, column: 0, rowCount: b.row - provenanceTop, columnCount: 1 };
   b.blank();
@@ -859,7 +869,8 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     if (notes.length > MAX_NOTES) b.note(L.moreWarnings(notes.length - MAX_NOTES));
   }
 
-  if (area !== null) placeData(b, area, C.valueOnly, L);
+  if (area !== null) placeData(b, area, C.valueOnly, L, request.hideData === true);
+  if (valueOnlyLine !== undefined) b.values[valueOnlyLine][0] = L.valueOnlyCount(C.valueOnly.length);
 
   // Square the block: every row as wide as the widest table.
   const width = Math.max(1, ...Object.values(b.sections).map((s) => s.column + s.columnCount));
@@ -905,6 +916,7 @@ export function buildSummary(request: SummaryRequest): SheetModel {
     values,
     numberFormats,
     ...(formulas !== undefined ? { formulas } : {}),
+    ...(b.hiddenRows.length > 0 ? { hiddenRows: b.hiddenRows } : {}),
     width,
     styles,
     columnWidths,

@@ -1,10 +1,12 @@
-// Where a live summary's formulas find a ranking list's figures (#14). A list whose kept rows are
-// one unbroken run of plain numbers in the report unit, in the order the statistics take them, is
-// referenced where it is ('2024年'!$C$2:$C$111): a reviewer's Trace Precedents lands on the source
-// at once. Any other list (text numbers, 万元, a totals row or a blank line among its rows, a list
-// StatDesk re-ordered) gets a block in the data area below the tables, each row an enterprise in
-// order (TOP-N = the block's first N rows), its figure a formula on the source cell, so what the
-// reading left out never enters a SUM.
+// Where a live summary's formulas find a ranking list's figures (#14). A list of plain numbers in
+// the report unit is referenced where it is, so a reviewer's Trace Precedents lands on the source
+// at once: as one unbroken run in rank order, TOP-N is a plain SUM('2024年'!$C$3:$C$102); with
+// text, blanks or dashes among its rows, or in another order than its figures' (a two-year
+// table's last-year column), by order-free formulas on its column — COUNTIFS, LARGE and a SUMIF
+// above the N-th largest — which ignore the text as StatDesk's reading did. Any other list (text
+// numbers, 万元, another number among its rows such as a subtotal, published ranks out of the
+// figures' order) gets a block in the data area below the tables, each row an enterprise in rank
+// order, its figure a formula on the source cell, so what the reading left out never enters a SUM.
 
 import { quoteSheetName, columnLetters } from "../a1";
 import { RankingList } from "../ranking-table";
@@ -12,21 +14,46 @@ import { rankAt } from "../ranking-entries";
 import { detectUnit } from "../units";
 import { BuiltCell, dataRow, figureFormula, SourceCells, ValueOnlyCell } from "./formulas";
 
-/** Where a list's rows are in the data block, as formula references (data rows resolved later). */
+/**
+ * A list's figures as formulas reach them (data-block rows as ⟦n⟧, resolved once the block is
+ * placed). Places are 1-based, in the list's order; every method expects places within the list.
+ */
 export interface ListBlock {
   readonly length: number;
-  /** "$C$⟦3⟧:$C$⟦12⟧": the figures of places from..to (1-based, inclusive). */
-  figures(from: number, to: number): string;
-  /** "$C$⟦5⟧": the figure of place i (1-based). */
+  /** A range holding every figure of the list and nothing else a numeric criterion counts: for COUNTIFS, SUMIFS, AVERAGEIFS. */
+  all(): string;
+  /** The sum of the first n figures (TOP-n): "SUM($C$⟦3⟧:$C$⟦12⟧)". */
+  topSum(n: number): string;
+  /** The n-th figure (the TOP-n threshold). */
+  nth(n: number): string;
+  /** The mean of places from..to (a rank group). */
+  groupMean(from: number, to: number): string;
+  /** The figure of the enterprise at a place, its own cell. */
   figure(place: number): string;
-  /** "$A$⟦5⟧": the rank shown for place i, when a cell holds it. */
+  /** The rank shown for a place, when a cell holds it. */
   rank(place: number): string | undefined;
-  /** The place (1-based) of an enterprise by its name in this list, if listed. */
+  /** The place of an enterprise by its name in this list, if listed. */
   placeOf(name: string): number | undefined;
+}
+
+/** A list held in one run of cells in its order: TOP-N, thresholds and groups are plain SUM, cell and AVERAGE. */
+function orderedBlock(length: number, range: (from: number, to: number) => string, cell: (place: number) => string, rank: ListBlock["rank"], placeOf: ListBlock["placeOf"]): ListBlock {
+  return {
+    length,
+    all: () => range(1, length),
+    topSum: (n) => `SUM(${range(1, n)})`,
+    nth: cell,
+    groupMean: (from, to) => `AVERAGE(${range(from, to)})`,
+    figure: cell,
+    rank,
+    placeOf,
+  };
 }
 
 /** The words a data block is headed with. */
 export interface DataBlockLabels {
+  /** The note under the section title when the block's rows are hidden: how to show them. */
+  readonly hiddenNote: string;
   readonly blockTitle: (range: string, period: string, unit: string) => string;
   readonly header: readonly [string, string, string, string];
   readonly nationalTitle: string;
@@ -67,21 +94,23 @@ export class DataArea {
     this.rows.push([...this.labels.header]);
     const first = this.rows.length;
     const factor = detectUnit(list.sourceUnit)?.factor ?? 1;
+    const cellAt = this.cells.column(list.sourceRef, entries.column);
     for (let i = 0; i < entries.length; i++) {
       const value = entries.values[i];
-      const cell = this.cells.ofGrid(list.sourceRef, entries.rows[i], entries.column);
+      const cell = cellAt?.(entries.rows[i]);
       const formula = cell === undefined ? undefined : figureFormula(cell, factor, value);
       if (cell !== undefined && formula === undefined) this.valueOnly.push({ location: cell.location, text: String(cell.raw ?? ""), reason: "unreadable" });
-      this.rows.push([rankAt(entries, i), entries.names[i], formula === undefined ? value : { value, formula: `=${formula}` }, cell?.location ?? ""]);
+      // The source cell is named beside a figure written as a value; a formula names its own.
+      this.rows.push([rankAt(entries, i), entries.names[i], formula === undefined ? value : { value, formula: `=${formula}` }, formula === undefined ? (cell?.location ?? "") : ""]);
     }
     this.rows.push([]);
-    return {
-      length: entries.length,
-      figures: (from, to) => `$C$${dataRow(first + from - 1)}:$C$${dataRow(first + to - 1)}`,
-      figure: (place) => `$C$${dataRow(first + place - 1)}`,
-      rank: (place) => `$A$${dataRow(first + place - 1)}`,
-      placeOf: placeFinder(entries.names),
-    };
+    return orderedBlock(
+      entries.length,
+      (from, to) => `$C$${dataRow(first + from - 1)}:$C$${dataRow(first + to - 1)}`,
+      (place) => `$C$${dataRow(first + place - 1)}`,
+      (place) => `$A$${dataRow(first + place - 1)}`,
+      placeFinder(entries.names),
+    );
   }
 
   /**
@@ -101,7 +130,7 @@ export class DataArea {
     const cell = factorFree ? this.cells.ofLocation(location) : undefined;
     const formula = cell === undefined ? undefined : figureFormula(cell, 1, value);
     const row = this.rows.length;
-    this.rows.push([null, label, formula === undefined ? value : { value, formula: `=${formula}` }, cell?.location ?? location ?? ""]);
+    this.rows.push([null, label, formula === undefined ? value : { value, formula: `=${formula}` }, formula === undefined ? (cell?.location ?? location ?? "") : ""]);
     const ref = `$C$${dataRow(row)}`;
     this.nationals.set(key, ref);
     return ref;
@@ -121,32 +150,60 @@ function placeFinder(names: readonly string[]): (name: string) => number | undef
 }
 
 /**
- * The list's figures where they are, when the source can be referenced as it is: every kept row
- * one after the other in one column, each a plain number equal to the figure StatDesk read (no
- * unit to convert). Undefined otherwise.
+ * The list's figures where they are, when the source can be referenced as it is: every figure a
+ * plain number in its own cell equal to what StatDesk read (no unit to convert), in the order of
+ * their size (ties aside), and no other number (nor an error) in the column between the first and
+ * the last. One unbroken run in sheet order is an ordered block; otherwise the formulas do not
+ * depend on the order. Undefined when the list needs the data block.
  */
 function inPlace(list: RankingList, cells: SourceCells): ListBlock | undefined {
   const { entries } = list;
   if (entries.length === 0 || (detectUnit(list.sourceUnit)?.factor ?? 1) !== 1) return undefined;
   const input = cells.inputOf(list.sourceRef);
   if (input === undefined) return undefined;
-  const firstRow = entries.rows[0];
+  let top = Infinity;
+  let bottom = -1;
+  let unbroken = true;
+  let bySize = true;
   for (let i = 0; i < entries.length; i++) {
-    if (entries.rows[i] !== firstRow + i) return undefined;
-    const raw = input.grid[firstRow + i]?.[entries.column];
+    const row = entries.rows[i];
+    const raw = input.grid[row]?.[entries.column];
     if (typeof raw !== "number" || raw !== entries.values[i]) return undefined;
+    if (i > 0 && entries.values[i] > entries.values[i - 1]) bySize = false;
+    if (i > 0 && row !== entries.rows[i - 1] + 1) unbroken = false;
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
   }
+  // Between the first and last figure, only the list's own numbers: text, blanks and dashes are what COUNTIFS and LARGE pass over.
+  let numbers = 0;
+  for (let row = top; row <= bottom; row++) {
+    const raw = input.grid[row]?.[entries.column];
+    if (typeof raw === "number") numbers++;
+    else if (typeof raw === "string" && /^#[A-Z0-9/!?]+$/.test(raw)) return undefined; // an error stops LARGE
+  }
+  if (numbers !== entries.length) return undefined;
   const sheet = quoteSheetName(input.sheet);
   const column = columnLetters(input.source.column + entries.column);
-  // Sheet row (1-based) of place i.
-  const rowOf = (place: number) => input.source.row + firstRow + place;
+  const cellAt = (gridRow: number) => `${sheet}!$${column}$${input.source.row + gridRow + 1}`;
+  const figure = (place: number) => cellAt(entries.rows[place - 1]);
+  // The published rank is an input, not a figure: it stays a value where the list is referenced in place.
+  const rank = () => undefined;
+  const placeOf = placeFinder(entries.names);
+  if (unbroken) return orderedBlock(entries.length, (from, to) => `${figure(from)}:$${column}$${input.source.row + entries.rows[to - 1] + 1}`, figure, rank, placeOf);
+  // TOP-N is the first N of the list: the order-free formulas take the N largest, the same only in size order.
+  if (!bySize) return undefined;
+  const all = `${cellAt(top)}:$${column}$${input.source.row + bottom + 1}`;
+  // The sum of the n largest, ties included: those above the n-th largest, and the n-th as often as places are left.
+  const topSum = (n: number) => (n === 0 ? "0" : `(SUMIF(${all},">"&LARGE(${all},${n}))+LARGE(${all},${n})*(${n}-COUNTIF(${all},">"&LARGE(${all},${n}))))`);
   return {
     length: entries.length,
-    figures: (from, to) => `${sheet}!$${column}$${rowOf(from)}:$${column}$${rowOf(to)}`,
-    figure: (place) => `${sheet}!$${column}$${rowOf(place)}`,
-    // The published rank is an input, not a figure: it stays a value where the list is referenced in place.
-    rank: () => undefined,
-    placeOf: placeFinder(entries.names),
+    all: () => all,
+    topSum,
+    nth: (n) => `LARGE(${all},${n})`,
+    groupMean: (from, to) => `(${topSum(to)}-${topSum(from - 1)})/${to - from + 1}`,
+    figure,
+    rank,
+    placeOf,
   };
 }
 

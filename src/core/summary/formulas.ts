@@ -81,12 +81,6 @@ export class SourceCells {
     return this.sources.find((x) => x.source === source) ?? this.sources.find((x) => locationPrefix(x.source) === prefix && x.source.row === source.row && x.source.column === source.column);
   }
 
-  /** Grid cell (row, column) of the input whose source is `source`. */
-  ofGrid(source: SourceRef, row: number, column: number): SourceCell | undefined {
-    const s = this.inputOf(source);
-    return s === undefined ? undefined : this.cell(s, row, column);
-  }
-
   /** The cell a location names ("'NBS'!C17", "nbs.csv!C17"), if it lies in a source's grid. */
   ofLocation(location: string | null | undefined): SourceCell | undefined {
     if (location === null || location === undefined) return undefined;
@@ -101,6 +95,23 @@ export class SourceCells {
       return this.cell(s, row, column);
     }
     return undefined;
+  }
+
+  /**
+   * The cells of one column of an input, by grid row: the sheet and column parts of their
+   * references worked out once, for reading every row of a long list.
+   */
+  column(source: SourceRef, column: number): ((row: number) => SourceCell) | undefined {
+    const s = this.inputOf(source);
+    if (s === undefined) return undefined;
+    const sheetColumn = s.source.column + column;
+    const letters = columnLetters(sheetColumn);
+    const refPrefix = `${quoteSheetName(s.sheet)}!$${letters}$`;
+    const locationPrefixText = `${locationPrefix(s.source)}${letters}`;
+    return (row) => {
+      const sheetRow = s.source.row + row + 1;
+      return { ref: `${refPrefix}${sheetRow}`, raw: s.grid[row]?.[column], location: `${locationPrefixText}${sheetRow}` };
+    };
   }
 
   private cell(s: FormulaSource, row: number, column: number): SourceCell {
@@ -167,6 +178,7 @@ export interface ValueOnlyCell {
  */
 export class Cells {
   readonly valueOnly: ValueOnlyCell[] = [];
+  private readonly listed = new Set<string>();
   constructor(
     readonly live: boolean,
     readonly rule: RoundingRule,
@@ -203,9 +215,26 @@ export class Cells {
    * rounded (half-even), the expression behind it, so a rate is computed from unrounded figures
    * as StatDesk computes it.
    */
-  use(cell: string, expression: string | undefined): string | undefined {
-    if (expression === undefined) return undefined;
-    return this.rule === "half-even" ? `(${expression})` : cell;
+  use(cell: string, expression: string | undefined, shown?: Maybe): string | undefined {
+    if (this.rule === "half-even") return expression === undefined ? undefined : `(${expression})`;
+    // Unrounded cells: a figure written as a value (listed with its source) is referenced all the same.
+    return expression !== undefined || (shown !== undefined && shown !== null) ? cell : undefined;
+  }
+
+  /**
+   * The formula reading the figure at a source location as StatDesk read it (readingAt), or
+   * undefined; a source cell no formula reads is listed once, with what it says, so the figure
+   * written as a value is accounted for.
+   */
+  read(cells: SourceCells | null, location: string | null | undefined, expected: Maybe): string | undefined {
+    const formula = readingAt(cells, location, expected);
+    if (formula !== undefined || !this.live || expected === null) return formula;
+    const cell = cells?.ofLocation(location);
+    if (cell !== undefined && !this.listed.has(cell.location)) {
+      this.listed.add(cell.location);
+      this.valueOnly.push({ location: cell.location, text: String(cell.raw ?? ""), reason: "unreadable" });
+    }
+    return undefined;
   }
 
   /**

@@ -63,6 +63,8 @@ export interface SheetModel {
    * StatDesk's own result of every formula.
    */
   readonly formulas?: readonly (readonly (string | null)[])[];
+  /** Rows to hide (the data block of a live summary, when the person chose so); absent: none. */
+  readonly hiddenRows?: readonly { readonly row: number; readonly rowCount: number }[];
   /** Same shape as values: an Excel number format code per cell ("General", "#,##0.0", "@"…). */
   readonly numberFormats: readonly (readonly string[])[];
   readonly width: number;

@@ -7,7 +7,7 @@ import { Button, Checkbox, Field, Input, Label, Radio, RadioGroup, Text } from "
 import type { Language } from "../../../core/messages";
 import type { RoundingRule } from "../../../core/rounding";
 import type { ColourConvention } from "../../../core/summary/build";
-import type { NationalMode, TierChoice } from "../../form";
+import type { FiguresChoice, NationalMode, TierChoice } from "../../form";
 import { useLocale } from "../../locale";
 import { SettingsProps, useSettings } from "./useSettings";
 import { useSettingsStyles } from "./Settings.styles";
@@ -132,8 +132,13 @@ export const Settings = React.memo(function Settings(props: SettingsProps): Reac
           <Radio value="green-up" label={t.coloursGreenUp} />
         </RadioGroup>
       </Field>
-      <Checkbox checked={settings.valuesOnly} disabled={disabled} label={t.valuesOnly} onChange={(_, data) => onChange({ valuesOnly: data.checked === true })} />
-      <Text size={200}>{t.valuesOnlyHint}</Text>
+      <Field label={t.figures} hint={t.figuresHint}>
+        <RadioGroup value={settings.figures} disabled={disabled} onChange={(_, data) => onChange({ figures: data.value as FiguresChoice })}>
+          <Radio value="formulas" label={t.figuresFormulas} />
+          <Radio value="formulas-data-hidden" label={t.figuresFormulasDataHidden} />
+          <Radio value="values" label={t.figuresValues} />
+        </RadioGroup>
+      </Field>
       <Field label={t.sheetName} hint={t.sheetNameHint} {...error(state.sheetNameMessage)}>
         <Input value={settings.sheetName} disabled={disabled} onChange={(_, data) => onChange({ sheetName: data.value })} onBlur={() => state.touch("sheetName")} />
       </Field>
