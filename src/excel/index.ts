@@ -13,11 +13,12 @@ export type {
   SourceDefinition,
   SourceRole,
   SourceSpec,
+  RegionExtent,
 } from "./types";
 export { runAnalysis, refreshAll, listAnalyses, nationalTotalOfCells } from "./run";
 export type { RunContext } from "./run";
 export { previewSource, readSelectionAddress, selectLocation, activateSheet } from "./preview";
-export type { SourcePreview, TablePreview, ColumnPreview, RankingListPreview } from "./preview";
+export type { AliasReading, SourcePreview, TablePreview, ColumnPreview, RankingListPreview } from "./preview";
 export { findData } from "./find";
 export type { FoundData, FoundSource, FoundSlot } from "./find";
 export { describeSource } from "./read";

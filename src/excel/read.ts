@@ -8,7 +8,7 @@ import { Problem, problem } from "../core/problems";
 import { isCellLimitError, isOfficeError, isPayloadError, isReadSizeError, lastTrace, officeProblem } from "./errors";
 import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
 import { ALIAS_SHEET_NAMES } from "../core/aliases";
-import { regionOfSelection } from "./region";
+import { bandAround, regionOfSelection } from "./region";
 
 /** A sheet of the workbook as the writer needs to know it. */
 export interface SheetInfo {
@@ -111,9 +111,10 @@ function sliceGrid<T>(grid: readonly (readonly T[])[], rect: CellRect): T[][] {
 }
 
 /**
- * A region source as read (its sheet's used cells) cut down to what its anchor stands for: the
- * block around a cell, or around a selection inside one block; a selection across its block's
- * width or height as it is. Other sources pass unchanged.
+ * A region source as read (its sheet's used cells) cut down to what its anchor stands for, by its
+ * extent: the block around a cell, or around a selection inside one block (a selection across its
+ * block's width or height as it is); the column band around the anchor's column (nothing when
+ * that column is now blank); or the whole used range. Other sources pass unchanged.
  */
 function takeRegion(read: ReadSource, formats: readonly (readonly string[])[] | undefined): { source: ReadSource; formats: readonly (readonly string[])[] | undefined } {
   const spec = read.definition.spec;
@@ -123,11 +124,22 @@ function takeRegion(read: ReadSource, formats: readonly (readonly string[])[] | 
   const anchorAddress = sheet === "" ? spec.anchor : qualifiedAddress(sheet, anchor);
   const gridRows = read.values.length;
   const gridColumns = read.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const whole: CellRect = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
   const selection: CellRect = { row: anchor.row - read.row, column: anchor.column - read.column, rowCount: anchor.rowCount, columnCount: anchor.columnCount };
-  const grown = gridRows === 0 ? undefined : regionOfSelection(read.values, selection);
-  const wanted = grown ?? selection;
-  const rect = intersectRects(wanted, { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns });
-  const region = { anchor: anchorAddress, expanded: grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount) };
+  const extent = spec.extent ?? "current-region";
+  let wanted: CellRect | undefined;
+  let expanded = false;
+  if (gridRows === 0) wanted = undefined;
+  else if (extent === "column-band") wanted = bandAround(read.values, selection.column);
+  else if (extent === "used-range") wanted = whole;
+  else {
+    const grown = regionOfSelection(read.values, selection);
+    wanted = grown ?? selection;
+    // "Extended to …" is said only of a selection that grew; Find data's extents name a table, not a selection.
+    expanded = grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount);
+  }
+  const rect = wanted === undefined ? undefined : intersectRects(wanted, whole);
+  const region = { anchor: anchorAddress, expanded };
   if (rect === undefined) {
     return { source: { definition: read.definition, address: anchorAddress, sheet, row: anchor.row, column: anchor.column, values: [], region }, formats: undefined };
   }

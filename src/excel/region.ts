@@ -113,3 +113,13 @@ export function columnBands(cells: Cells): CellRect[] {
   }
   return bands;
 }
+
+/**
+ * The column band (see columnBands) that holds `column`, or undefined when that column is wholly
+ * blank: how a table Find data found is taken again on a refresh, so rows added below it and a
+ * column added at its right edge are read, title rows and footnotes kept across blank rows.
+ * bandAround([["t", "", "", "z"], ["a", "1", "", ""]], 1) // => rows 0-1, columns 0-1
+ */
+export function bandAround(cells: Cells, column: number): CellRect | undefined {
+  return columnBands(cells).find((b) => column >= b.column && column < b.column + b.columnCount);
+}
