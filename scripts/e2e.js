@@ -5,7 +5,7 @@
 // (scripts/serve.js) with the WPS add-in in dist/wps/ (npm run build:wps), runs the browser tests
 // (test/e2e, jest: the workbench, and the WPS pane with the stand-in ET), stops the server, and exits
 // non-zero when anything failed. Screenshots go to test-artifacts/e2e/; with
-// STATDESK_UPDATE_SCREENSHOTS=1 the README's two are also copied to docs/screenshots/.
+// STATDESK_UPDATE_SCREENSHOTS=1 the README's and docs' pictures are also copied to docs/screenshots/.
 "use strict";
 
 const fs = require("fs");
@@ -113,7 +113,16 @@ async function main() {
     // The README's pictures are refreshed on request only, so a test run never dirties the tree.
     const docs = path.join(ROOT, "docs", "screenshots");
     fs.mkdirSync(docs, { recursive: true });
-    const names = ["workbench-summary.png", "workbench-pane.png", "pane-hand-table-zh-CN.png", "pane-hand-table-en-US.png"];
+    const names = [
+      "workbench-summary.png",
+      "workbench-pane.png",
+      "pane-hand-table-zh-CN.png",
+      "pane-hand-table-en-US.png",
+      "pane-find-data-zh-CN.png",
+      "pane-find-data-en-US.png",
+      "pane-alias-sheet-zh-CN.png",
+      "pane-alias-sheet-en-US.png",
+    ];
     for (const name of names) fs.copyFileSync(path.join(ARTIFACTS, name), path.join(docs, name));
     say(`copied ${names.join(", ")} to docs/screenshots/`);
   }

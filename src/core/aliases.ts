@@ -46,15 +46,26 @@ export function isAliasHeader(row: readonly CellValue[] | undefined): boolean {
   return NAME_HEADER.test(headerKey(name)) && UNIFIED_HEADER.test(headerKey(unified));
 }
 
+/** One name an alias list unifies, as written on its line: for a person to check what will be merged. */
+export interface AliasLine {
+  /** The name as written (名称). */
+  readonly name: string;
+  /** What it becomes: the 统一名称, chains followed to their end (甲 → 乙 → 丙 gives 丙). */
+  readonly unified: string;
+  /** The name's cell ("别名!A3"). */
+  readonly location: string;
+}
+
 /**
  * Reads an alias list: rows of 名称, 统一名称 under an optional header row (名称 | 统一名称); blank
  * rows and rows starting with # are passed over. A row with one name, a third cell (without a
  * header naming more columns), a name given two different unified names, or names that lead
  * round in a circle is an error at its cell, naming the line (the sheet row): half a list would
- * merge some names and not others without saying so.
+ * merge some names and not others without saying so. `lines` are the names it unifies, as
+ * written, in the list's order.
  * readAliasTable([["碧桂园控股", "碧桂园"]], src).aliases.unified.get("碧桂园控股") // => "碧桂园"
  */
-export function readAliasTable(grid: Grid, source: SourceRef): { aliases: AliasList; problems: Problem[] } {
+export function readAliasTable(grid: Grid, source: SourceRef): { aliases: AliasList; problems: Problem[]; lines: AliasLine[] } {
   const problems: Problem[] = [];
   const where = (row: number, column: number) => cellLocation(source, row, column);
   const lineOf = (row: number) => source.row + row + 1;
@@ -89,6 +100,7 @@ export function readAliasTable(grid: Grid, source: SourceRef): { aliases: AliasL
 
   // Follow chains (甲 → 乙, 乙 → 丙: 甲 is 丙); a circle is an error at its first line.
   const unified = new Map<string, string>();
+  const lines: AliasLine[] = [];
   for (const [key, entry] of direct) {
     let target = entry.unified;
     const visited = new Set<string>([key]);
@@ -108,6 +120,7 @@ export function readAliasTable(grid: Grid, source: SourceRef): { aliases: AliasL
       continue;
     }
     unified.set(key, target);
+    lines.push({ name: entry.name, unified: target, location: where(entry.row, 0) });
   }
   // One circle is reported once (at its first line), not at every line in it.
   const seenCircle = new Set<number>();
@@ -117,7 +130,7 @@ export function readAliasTable(grid: Grid, source: SourceRef): { aliases: AliasL
     seenCircle.add(Number(p.params.line));
     return true;
   });
-  return { aliases: { source: sourceName(source), unified }, problems: kept };
+  return { aliases: { source: sourceName(source), unified }, problems: kept, lines };
 }
 
 /** A list's entries with unified names and keys, the written names kept beside (same order). */

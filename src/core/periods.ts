@@ -136,6 +136,30 @@ export function findPeriodInText(raw: string): Period | undefined {
   return yearPeriod(year);
 }
 
+/** A span of months written without its year: 1-11月, 上半年, 前三季度, 第二季度, Q2, H1. */
+const SPAN_WITHOUT_YEAR = new RegExp(`(?<!\\d)\\d{1,2}${RANGE_SEPARATOR}\\d{1,2}月|上半年|下半年|前[一二三]季度|第?[一二三四1-4]季度|(?<![A-Za-z\\d])(?:[Qq][1-4]|[Hh][12])(?!\\d)`);
+
+/**
+ * The period of a year the person gave, over the span of months the first of `texts` naming one
+ * writes (a title, a sheet or file name; their own year set aside): a list titled "1-11月房企销售额
+ * 排行" with the year 2024 is 2024年1-11月, never the whole of 2024. Without a span, the year;
+ * undefined for a number that is no year.
+ * periodOfYear(2024, ["1-11月房企销售额排行"]) // => { year: 2024, fromMonth: 1, toMonth: 11, kind: "ytd" }
+ * periodOfYear(2024, ["房企销售额排行"]) // => full year 2024
+ */
+export function periodOfYear(year: number, texts: readonly (string | undefined)[]): Period | undefined {
+  if (!isYear(year)) return undefined;
+  for (const raw of texts) {
+    if (raw === undefined) continue;
+    const text = removeSpaces(toHalfWidth(raw)).replace(/(?<!\d)(?:19|20)\d{2}(?!\d)年?度?/g, "");
+    const m = SPAN_WITHOUT_YEAR.exec(text);
+    if (m === null) continue;
+    const period = findPeriodInText(`${year}年${text.slice(m.index)}`);
+    if (period !== undefined) return period;
+  }
+  return yearPeriod(year);
+}
+
 /** Does the period cover the whole year (January to December)? Takes a ranking summary's months too. */
 export function isFullYear(p: Pick<Period, "fromMonth" | "toMonth">): boolean {
   return p.fromMonth === 1 && p.toMonth === 12;

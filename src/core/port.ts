@@ -8,16 +8,29 @@ import { Problem } from "./problems";
 import { SheetModel } from "./summary/model";
 
 /**
+ * How far a region reaches from its anchor, taken again on every read:
+ * - "current-region" (the default): the block of filled cells around it, as Excel's Ctrl+A takes
+ *   it, stopping at a wholly blank row or column (a clicked cell);
+ * - "column-band": the run of columns around the anchor's column up to a wholly blank column on
+ *   either side, over every filled row of those columns — a table Find data found, its title rows
+ *   and footnotes kept even across blank rows, a column added at its right edge taken in;
+ * - "used-range": the sheet's used cells (a table Find data could read only as its whole sheet,
+ *   its parts split by blank columns).
+ */
+export type RegionExtent = "current-region" | "column-band" | "used-range";
+
+/**
  * Where a source's cells are. The current selection is resolved to an address before it is stored.
- * A region is the block of filled cells around a cell (Excel's Ctrl+A), taken again on every read
- * so rows added below are read too: `anchor` is the cell clicked (or a selection inside the block),
- * `taken` the range it stood for when last read (for display only).
+ * A region is taken around a cell again on every read, so rows added below (and, for a column
+ * band, columns added at the right) are read too: `anchor` is the cell clicked (or a selection
+ * inside the block, or the top-left cell of a table Find data found), `taken` the range it stood
+ * for when last read (for display only), `extent` how far it reaches (absent: current-region).
  */
 export type SourceSpec =
   | { readonly kind: "address"; readonly address: string }
   | { readonly kind: "table"; readonly name: string }
   | { readonly kind: "name"; readonly name: string }
-  | { readonly kind: "region"; readonly anchor: string; readonly taken?: string };
+  | { readonly kind: "region"; readonly anchor: string; readonly taken?: string; readonly extent?: RegionExtent };
 
 /** A cell as the core takes it: "" for empty, errors as their text ("#N/A"). */
 export type PortCell = string | number | boolean;

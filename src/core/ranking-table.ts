@@ -4,7 +4,7 @@
 
 import { CellValue, cellText, Grid, gridWidth, isBlank, isBlankRow, isExcelError, parseNumberCell, MAX_FIGURE } from "./cells";
 import { basisIn, ColumnRole, combineHeaderRows, HeaderCell, isRankingHeader, isSubHeader, readHeader } from "./headers";
-import { findPeriodInText, parsePeriod, Period } from "./periods";
+import { findPeriodInText, parsePeriod, Period, periodOfYear } from "./periods";
 import { hasErrors, Problem, problem } from "./problems";
 import { cellLocator, rangeLocation, SourceRef, sourceName } from "./source";
 import { charSet, enterpriseKey, removeSpaces, toHalfWidth } from "./text";
@@ -300,7 +300,8 @@ export function readRankingTable(
   // The period of each amount column: the header's own, else the table's (title, sheet, file, user).
   const sheetPeriod = source.sheet !== undefined ? findPeriodInText(source.sheet) : undefined;
   const filePeriod = source.file !== undefined ? findPeriodInText(source.file) : undefined;
-  const userPeriod = overrides.year !== undefined ? parsePeriod(overrides.year) : undefined;
+  // The person's year keeps the months the title or a name writes without one (1-11月 stays 1-11月).
+  const userPeriod = overrides.year !== undefined ? periodOfYear(overrides.year, [title, source.sheet, source.file]) : undefined;
   const tablePeriod = resolvePeriod([
     ["user", userPeriod],
     ["title", titlePeriod],

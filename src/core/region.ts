@@ -115,6 +115,16 @@ export function columnBands(cells: Cells): CellRect[] {
   return bands;
 }
 
+/**
+ * The column band (see columnBands) that holds `column`, or undefined when that column is wholly
+ * blank: how a table Find data found is taken again on a refresh, so rows added below it and a
+ * column added at its right edge are read, title rows and footnotes kept across blank rows.
+ * bandAround([["t", "", "", "z"], ["a", "1", "", ""]], 1) // => rows 0-1, columns 0-1
+ */
+export function bandAround(cells: Cells, column: number): CellRect | undefined {
+  return columnBands(cells).find((b) => column >= b.column && column < b.column + b.columnCount);
+}
+
 /** A region's anchor when it is a bounded address (a cell or a block), else undefined: "A:C" is taken as it is. */
 export function regionAnchor(spec: SourceSpec): ParsedAddress | undefined {
   if (spec.kind !== "region") return undefined;
@@ -129,8 +139,10 @@ function sliceGrid<T>(grid: readonly (readonly T[])[], rect: CellRect): T[][] {
 
 /**
  * A region source as read (its sheet's used cells, by either host) cut down to what its anchor
- * stands for: the block around a cell, or around a selection inside one block; a selection across
- * its block's width or height as it is. Other sources pass unchanged.
+ * stands for, by its extent: the block around a cell, or around a selection inside one block (a
+ * selection across its block's width or height as it is); the column band around the anchor's
+ * column (nothing when that column is now blank); or the whole used range. Other sources pass
+ * unchanged.
  */
 export function takeRegion(read: SourceGrid): SourceGrid {
   const spec = read.spec;
@@ -140,11 +152,22 @@ export function takeRegion(read: SourceGrid): SourceGrid {
   const anchorAddress = sheet === "" ? spec.anchor : qualifiedAddress(sheet, anchor);
   const gridRows = read.values.length;
   const gridColumns = read.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const whole: CellRect = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
   const selection: CellRect = { row: anchor.row - read.row, column: anchor.column - read.column, rowCount: anchor.rowCount, columnCount: anchor.columnCount };
-  const grown = gridRows === 0 ? undefined : regionOfSelection(read.values, selection);
-  const wanted = grown ?? selection;
-  const rect = intersectRects(wanted, { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns });
-  const region = { anchor: anchorAddress, expanded: grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount) };
+  const extent = spec.extent ?? "current-region";
+  let wanted: CellRect | undefined;
+  let expanded = false;
+  if (gridRows === 0) wanted = undefined;
+  else if (extent === "column-band") wanted = bandAround(read.values, selection.column);
+  else if (extent === "used-range") wanted = whole;
+  else {
+    const grown = regionOfSelection(read.values, selection);
+    wanted = grown ?? selection;
+    // "Extended to …" is said only of a selection that grew; Find data's extents name a table, not a selection.
+    expanded = grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount);
+  }
+  const rect = wanted === undefined ? undefined : intersectRects(wanted, whole);
+  const region = { anchor: anchorAddress, expanded };
   if (rect === undefined) return { spec, address: anchorAddress, sheet, row: anchor.row, column: anchor.column, values: [], region };
   const at = { row: read.row + rect.row, column: read.column + rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
   const formats = read.numberFormats;

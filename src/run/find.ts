@@ -5,12 +5,12 @@
 // sheets' used cells with the alias sheet (split into blocks only when Excel refuses the size).
 
 import { AnalysisInput } from "../core/analyze";
-import { columnLetters, qualifiedAddress, quoteSheetName } from "../core/a1";
-import { isAliasSheetName, readAliasTable } from "../core/aliases";
+import { CellRect, qualifiedAddress, quoteSheetName } from "../core/a1";
+import { isAliasSheetName } from "../core/aliases";
 import { Problem } from "../core/problems";
-import { SheetPort, SourceGrid, WorkbookFacts } from "../core/port";
+import { RegionExtent, SheetPort, SourceGrid, WorkbookFacts } from "../core/port";
 import { columnBands } from "../core/region";
-import { readingOf, SourcePreview, TablePreview } from "./preview";
+import { AliasReading, aliasReadingOf, readingOf, SourcePreview, TablePreview } from "./preview";
 import { isMarkerName } from "./run";
 import { parseStoredAnalyses } from "./settings";
 import { SourceRole, SourceSpec } from "./types";
@@ -24,8 +24,10 @@ export interface FoundSource {
   /** The cells read, e.g. "'2024年TOP100'!A1:C109". */
   readonly address: string;
   /**
-   * How the analysis keeps it: the table's columns ("'2024年TOP100'!A:C"), so a refresh reads
-   * rows added below, title rows and footnotes included.
+   * How the analysis keeps it: a region around the table's top-left cell reaching over its column
+   * band ({ kind: "region", anchor: "'2024年TOP100'!A1", extent: "column-band" }), taken again on
+   * every run, so a refresh reads rows added below and a column added at the right, title rows
+   * and footnotes included.
    */
   readonly spec: SourceSpec;
   readonly role: SourceRole;
@@ -42,7 +44,7 @@ export interface FoundData {
   /** How the ranking lists are laid out; null when none was found. */
   readonly layout: "two-lists" | "wide" | "single" | null;
   /** The alias sheet (别名 …) the runs will read, with the names it unifies, if there is one. */
-  readonly aliasSheet?: { readonly sheet: string; readonly address: string; readonly lines: number; readonly problems: readonly Problem[] };
+  readonly aliasSheet?: AliasReading;
   /** Why nothing could be read (Excel's refusal); empty when the reading worked. */
   readonly problems: readonly Problem[];
   readonly syncs: number;
@@ -69,20 +71,22 @@ interface Band {
   readonly spec: SourceSpec;
 }
 
-function bandsOf(read: SourceGrid): Band[] {
+/**
+ * A block of a sheet read (grid coordinates) as an input, kept as a region of `extent` around its
+ * top-left cell: the run reads the table as it is then, not as it was when found.
+ */
+function bandOf(read: SourceGrid, block: CellRect, extent: RegionExtent): Band {
   const formats = read.numberFormats;
-  const whole = (row: number, column: number, rowCount: number, columnCount: number): Band => {
-    const rect = { row: read.row + row, column: read.column + column, rowCount, columnCount };
-    const grid = read.values.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
-    const numberFormats = formats?.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
-    const columns = `${columnLetters(rect.column)}:${columnLetters(rect.column + columnCount - 1)}`;
-    return {
-      input: { source: { sheet: read.sheet, row: rect.row, column: rect.column }, grid, ...(numberFormats !== undefined ? { numberFormats } : {}) },
-      address: qualifiedAddress(read.sheet, rect),
-      spec: { kind: "address", address: `${quoteSheetName(read.sheet)}!${columns}` },
-    };
+  const { row, column, rowCount, columnCount } = block;
+  const rect = { row: read.row + row, column: read.column + column, rowCount, columnCount };
+  const grid = read.values.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
+  const numberFormats = formats?.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
+  const address = qualifiedAddress(read.sheet, rect);
+  return {
+    input: { source: { sheet: read.sheet, row: rect.row, column: rect.column }, grid, ...(numberFormats !== undefined ? { numberFormats } : {}) },
+    address,
+    spec: { kind: "region", anchor: qualifiedAddress(read.sheet, { row: rect.row, column: rect.column, rowCount: 1, columnCount: 1 }), taken: address, extent },
   };
-  return columnBands(read.values).map((b) => whole(b.row, b.column, b.rowCount, b.columnCount));
 }
 
 /** The reading's first table of a kind, if any. */
@@ -162,7 +166,7 @@ export async function findData(port: SheetPort): Promise<FoundData> {
   const found: { sheet: string; band: Band; preview: SourcePreview }[] = [];
   read.grids.forEach((s) => {
     if (s.values.length === 0) return;
-    const bands = bandsOf(s);
+    const bands = columnBands(s.values).map((b) => bandOf(s, b, "column-band"));
     const readings = bands.map((band) => ({ sheet: s.sheet, band, preview: readingOf(band.input, band.address) }));
     const tables = readings.filter((r) => r.preview.tables.length > 0);
     if (tables.length > 0 || bands.length <= 1) {
@@ -171,31 +175,13 @@ export async function findData(port: SheetPort): Promise<FoundData> {
     }
     // Blank columns inside one table (a spacer column) split nothing: the whole sheet, as the command line reads it.
     const used = s.values.reduce((w, r) => Math.max(w, r.length), 0);
-    const whole: Band = {
-      input: { source: { sheet: s.sheet, row: s.row, column: s.column }, grid: s.values, ...(s.numberFormats !== undefined ? { numberFormats: s.numberFormats } : {}) },
-      address: s.address,
-      spec: { kind: "address", address: `${quoteSheetName(s.sheet)}!${columnLetters(s.column)}:${columnLetters(s.column + used - 1)}` },
-    };
+    const whole = bandOf(s, { row: 0, column: 0, rowCount: s.values.length, columnCount: used }, "used-range");
     const preview = readingOf(whole.input, whole.address);
     if (preview.tables.length > 0) found.push({ sheet: s.sheet, band: whole, preview });
   });
 
   const { slots, layout } = assignSlots(found);
   const sources: FoundSource[] = found.map((f, i) => ({ sheet: f.sheet, address: f.band.address, spec: f.band.spec, role: roleOf(slots[i], f.preview), slot: slots[i], preview: f.preview }));
-  const alias = read.facts.aliasSheet;
-  const aliasSheet =
-    alias === undefined
-      ? undefined
-      : (() => {
-          const source = { sheet: alias.sheet, row: alias.row, column: alias.column };
-          const checked = readAliasTable(alias.values, source);
-          const width = alias.values.reduce((w, r) => Math.max(w, r.length), 0);
-          return {
-            sheet: alias.sheet,
-            address: qualifiedAddress(alias.sheet, { row: alias.row, column: alias.column, rowCount: alias.values.length, columnCount: Math.max(1, width) }),
-            lines: checked.aliases.unified.size,
-            problems: checked.problems,
-          };
-        })();
-  return { sheets, sources, layout, ...(aliasSheet !== undefined ? { aliasSheet } : {}), problems: [], syncs };
+  const aliasSheet = aliasReadingOf(read.facts.aliasSheet);
+  return { sheets, sources, layout, ...(aliasSheet !== null ? { aliasSheet } : {}), problems: [], syncs };
 }

@@ -12,9 +12,10 @@ import { SkipReason } from "../core/ranking-table";
 import { monthSpanLabel, Period, periodLabel } from "../core/periods";
 import { SeriesLayout, SeriesTable, SkippedSeriesRow } from "../core/series-table";
 import type { YearSource } from "../core/layouts/context";
-import { columnLetters, quoteSheetName, splitSheet } from "../core/a1";
+import { columnLetters, qualifiedAddress, quoteSheetName, splitSheet } from "../core/a1";
+import { AliasLine, readAliasTable } from "../core/aliases";
 import { cellLocation } from "../core/source";
-import { SheetPort } from "../core/port";
+import { SheetPort, WorkbookFacts } from "../core/port";
 import { analysisInput } from "./run";
 import { SourceDefinition } from "./types";
 
@@ -84,6 +85,19 @@ export interface PeriodPreview {
   readonly labelEn: string;
 }
 
+/**
+ * What StatDesk understood of the workbook's alias sheet (别名, StatDesk_别名 …), which every run
+ * reads: where it is, the names it unifies as written, and its bad lines at their cells (any one
+ * stops the run, so none is merged by half a list).
+ */
+export interface AliasReading {
+  readonly sheet: string;
+  /** Its used cells, e.g. "别名!A1:B4". */
+  readonly address: string;
+  readonly lines: readonly AliasLine[];
+  readonly problems: readonly Problem[];
+}
+
 export interface SourcePreview {
   readonly address: string;
   /**
@@ -95,6 +109,11 @@ export interface SourcePreview {
   readonly sample: readonly (readonly (string | number | boolean)[])[];
   readonly tables: readonly TablePreview[];
   readonly problems: readonly Problem[];
+  /**
+   * The workbook's alias sheet, read in the same round trip as the source: null when there is
+   * none; absent when it was not looked at (the tables of Find data, which reads it once for all).
+   */
+  readonly aliasSheet?: AliasReading | null;
 }
 
 const SAMPLE_ROWS = 8;
@@ -206,9 +225,20 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   };
 }
 
+/** The alias sheet as read with the workbook's facts, checked as a run checks it; null when there is none. */
+export function aliasReadingOf(aliasSheet: WorkbookFacts["aliasSheet"]): AliasReading | null {
+  if (aliasSheet === undefined) return null;
+  const { sheet, row, column, values } = aliasSheet;
+  const { lines, problems } = readAliasTable(values, { sheet, row, column });
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const address = qualifiedAddress(sheet, { row, column, rowCount: Math.max(1, values.length), columnCount: Math.max(1, width) });
+  return { sheet, address, lines, problems };
+}
+
 /**
- * Reads one source and says what StatDesk understood of it, with the person's corrections applied.
- * Problems (not exceptions) for a missing sheet, a bad address or an unreadable table.
+ * Reads one source and says what StatDesk understood of it, with the person's corrections applied,
+ * and of the alias sheet read in the same round trip. Problems (not exceptions) for a missing
+ * sheet, a bad address or an unreadable table.
  */
 export async function previewSource(port: SheetPort, source: SourceDefinition): Promise<SourcePreview> {
   const read = await port.read([source.spec]);
@@ -217,6 +247,7 @@ export async function previewSource(port: SheetPort, source: SourceDefinition): 
   return {
     ...readingOf(analysisInput(s), s.address),
     ...(s.region !== undefined ? { region: s.region } : {}),
+    aliasSheet: aliasReadingOf(read.facts.aliasSheet),
   };
 }
 

@@ -9,7 +9,7 @@ import type { TableOverrides } from "../core/ranking-table";
 import type { Analysis } from "../core/analyze";
 import type { SourceGrid, SourceSpec } from "../core/port";
 
-export type { SourceSpec } from "../core/port";
+export type { RegionExtent, SourceSpec } from "../core/port";
 
 /** What a source holds, as the person said (auto: StatDesk finds out). */
 export type SourceRole = "auto" | "ranking" | "current" | "previous" | "wide" | "series" | "plan";

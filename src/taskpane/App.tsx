@@ -22,6 +22,7 @@ import { AppProps, AppState, useApp } from "./useApp";
 import { useAppStyles } from "./App.styles";
 import { SourceSlot } from "./components/SourceSlot/SourceSlot";
 import { FoundData } from "./components/FoundData/FoundData";
+import { AliasSheet } from "./components/AliasSheet/AliasSheet";
 import { Settings } from "./components/Settings/Settings";
 import { RunPanel } from "./components/RunPanel/RunPanel";
 import { ProblemList } from "./components/ProblemList/ProblemList";
@@ -84,7 +85,17 @@ function PaneBody(props: { state: AppState }): React.JSX.Element {
         </div>
       )}
       <Section title={t.sectionData}>
-        <FoundData find={state.find} form={state.form} onFind={state.findData} onToggle={state.toggleFound} disabled={running} />
+        <FoundData
+          find={state.find}
+          form={state.form}
+          services={state.services}
+          onFind={state.findData}
+          onToggle={state.toggleFound}
+          onCorrect={state.correctFound}
+          onRead={state.foundRead}
+          onLocate={state.locate}
+          disabled={running}
+        />
         <Field label={t.layoutLabel}>
           <RadioGroup value={state.form.layout} disabled={running} onChange={(_, data) => state.setLayout(data.value as RankingLayout)}>
             <Radio value="two-lists" label={t.layoutTwoLists} />
@@ -105,6 +116,7 @@ function PaneBody(props: { state: AppState }): React.JSX.Element {
             disabled={running}
           />
         ))}
+        {state.aliasSheet !== null && <AliasSheet reading={state.aliasSheet} onLocate={state.locate} />}
       </Section>
       <Section title={t.sectionSettings}>
         <Settings

@@ -42,8 +42,9 @@ export interface SlotInput {
   readonly address: string;
   readonly overrides: TableOverrides;
   /**
-   * Where the data is, when not simply the address typed: the region around the cell clicked
-   * (taken again on every read), or the columns Find data chose. Typing in the box drops it.
+   * Where the data is, when not simply the address typed: the region around the cell clicked, or
+   * around the corner of a table Find data chose (each taken again on every read). Typing in the
+   * box drops it.
    */
   readonly spec?: SourceSpec;
 }
@@ -86,7 +87,7 @@ export interface SettingsInput {
 export interface FoundItem {
   readonly key: string;
   readonly sheet: string;
-  /** The cells read ("'2024年TOP100'!A1:C109"), or for a stored analysis the columns kept. */
+  /** The cells read ("'2024年TOP100'!A1:C109"); for a stored analysis, those read when it was found. */
   readonly address: string;
   readonly spec: SourceSpec;
   readonly role: SourceRole;
@@ -94,7 +95,12 @@ export interface FoundItem {
   readonly slot: SlotRole | null;
   /** For a table beside the slots: whether the run uses it. */
   readonly include: boolean;
-  /** What StatDesk understood of it (absent for a stored analysis opened again, until Find data runs). */
+  /**
+   * For a table beside the slots: the person's corrections of its reading (header row, column
+   * roles, year, unit), as a slot keeps its own; they travel into the run and the stored analysis.
+   */
+  readonly overrides: TableOverrides;
+  /** What StatDesk understood of it (absent for a stored analysis opened again, until it is read). */
   readonly preview?: SourcePreview;
 }
 
@@ -138,7 +144,7 @@ export function emptyForm(language: Language, id: string = newAnalysisId()): For
   return { id, layout: "two-lists", slots, settings: defaultSettings(language), found: [] };
 }
 
-/** The slot input of a found table: its cells as the address, its columns as where it is kept. */
+/** The slot input of a found table: its cells as the address, its region as where it is kept. */
 function foundSlotInput(item: Pick<FoundItem, "address" | "spec">): SlotInput {
   return { address: item.address, overrides: {}, spec: item.spec };
 }
@@ -156,6 +162,7 @@ export function withFound(form: FormState, data: FoundData): FormState {
     role: s.role,
     slot: s.slot,
     include: true,
+    overrides: {},
     preview: s.preview,
   }));
   const slots = Object.fromEntries(ALL_SLOTS.map((role) => [role, EMPTY_SLOT])) as Record<SlotRole, SlotInput>;
@@ -176,6 +183,38 @@ export function toggleFound(form: FormState, key: string, on: boolean): FormStat
   if (item === undefined) return form;
   if (item.slot !== null) return { ...form, slots: { ...form.slots, [item.slot]: on ? foundSlotInput(item) : EMPTY_SLOT } };
   return { ...form, found: form.found.map((f) => (f.key === key ? { ...f, include: on } : f)) };
+}
+
+/** The form with a found table's corrections replaced (what was read stays until it is read again). */
+export function correctFound(form: FormState, key: string, overrides: TableOverrides): FormState {
+  return { ...form, found: form.found.map((f) => (f.key === key ? { ...f, overrides } : f)) };
+}
+
+/**
+ * The form with a found table's new reading: a region shows the range it takes now (rows or a
+ * column may have been added since Find data ran); the key stays, so the list keeps its place.
+ */
+export function foundReading(form: FormState, key: string, preview: SourcePreview): FormState {
+  return {
+    ...form,
+    found: form.found.map((f) => {
+      if (f.key !== key) return f;
+      if (f.spec.kind !== "region" || preview.address === "") return { ...f, preview };
+      return { ...f, preview, address: preview.address, spec: { ...f.spec, taken: preview.address } };
+    }),
+  };
+}
+
+/**
+ * Corrections after one changes: `value` set under `key`, or the key dropped when undefined (the
+ * reading is StatDesk's own again).
+ * corrected({ year: 2024 }, "year", undefined) // => {}
+ */
+export function corrected<K extends keyof TableOverrides>(o: TableOverrides, key: K, value: TableOverrides[K] | undefined): TableOverrides {
+  const copy = { ...o };
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  return copy;
 }
 
 /** The slots in use for the chosen layout, in the pane's order. */
@@ -231,7 +270,9 @@ export function toDefinition(form: FormState, lastRun?: AnalysisDefinition["last
   const { settings } = form;
   const nationalTotal = settings.nationalMode === "number" ? settings.nationalNumber.trim() : "";
   const nationalCell = settings.nationalMode === "cell" ? settings.nationalCell.trim() : "";
-  const beside: SourceDefinition[] = form.found.filter((f) => f.slot === null && f.include).map((f) => ({ role: f.role, spec: f.spec, found: true }));
+  const beside: SourceDefinition[] = form.found
+    .filter((f) => f.slot === null && f.include)
+    .map((f) => ({ role: f.role, spec: f.spec, ...(hasOverrides(f.overrides) ? { overrides: f.overrides } : {}), found: true }));
   const sources = [
     ...visibleSlots(form.layout)
       .map((role) => slotSource(role, form.slots[role]))
@@ -289,7 +330,7 @@ export function fromDefinition(definition: AnalysisDefinition, paneLanguage: Lan
     // A table Find data listed beside the slots comes back to the list, ticked.
     if (source.found === true) {
       const address = source.spec.kind === "address" ? source.spec.address : source.spec.kind === "region" ? (source.spec.taken ?? source.spec.anchor) : source.spec.name;
-      found.push({ key: `${found.length}:${address}`, sheet: splitSheet(address).sheet ?? "", address, spec: source.spec, role: source.role, slot: null, include: true });
+      found.push({ key: `${found.length}:${address}`, sheet: splitSheet(address).sheet ?? "", address, spec: source.spec, role: source.role, slot: null, include: true, overrides: source.overrides ?? {} });
       continue;
     }
     const role = slotOf(source);

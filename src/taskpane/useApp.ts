@@ -4,7 +4,8 @@
 // the busy flag is always cleared.
 
 import * as React from "react";
-import type { AnalysisDefinition, FoundData, RunPhase, RunResult } from "../run";
+import type { AliasReading, AnalysisDefinition, FoundData, RunPhase, RunResult, SourcePreview } from "../run";
+import type { TableOverrides } from "../core/ranking-table";
 import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";
 import type { RankingChoice } from "../core/options";
@@ -14,7 +15,9 @@ import type { PaneServices } from "./services";
 import {
   ALL_SLOTS,
   checkSettings,
+  correctFound,
   emptyForm,
+  foundReading,
   FormState,
   fromDefinition,
   nationalFromCells,
@@ -73,6 +76,15 @@ export interface AppState {
   readonly findData: () => void;
   /** Ticks or unticks a table Find data found. */
   readonly toggleFound: (key: string, on: boolean) => void;
+  /** Corrects the reading of a table Find data listed beside the slots. */
+  readonly correctFound: (key: string, overrides: TableOverrides) => void;
+  /** A table Find data found, read again: its new reading. */
+  readonly foundRead: (key: string, preview: SourcePreview) => void;
+  /**
+   * The workbook's alias sheet as last read (by Find data, or with any source read): shown in
+   * "what StatDesk understood"; null when the workbook has none or nothing was read yet.
+   */
+  readonly aliasSheet: AliasReading | null;
   readonly phase: RunPhase | null;
   readonly outcome: RunOutcome | null;
   readonly national: NationalRead;
@@ -120,6 +132,7 @@ export function useApp(props: AppProps): AppState {
   const [storedFailure, setStoredFailure] = React.useState<string | undefined>(undefined);
   const [refreshOutcomes, setRefreshOutcomes] = React.useState<readonly RefreshOutcome[]>([]);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [aliasSheet, setAliasSheet] = React.useState<AliasReading | null>(null);
   // Set synchronously, so a second click in the same tick cannot start a second run.
   const busyRef = React.useRef(false);
   const mounted = React.useRef(true);
@@ -153,7 +166,17 @@ export function useApp(props: AppProps): AppState {
 
   const setLayout = React.useCallback((layout: RankingLayout) => setForm((f) => ({ ...f, layout })), []);
   const setSlot = React.useCallback((role: SlotRole, slot: SlotInput) => setForm((f) => ({ ...f, slots: { ...f.slots, [role]: slot } })), []);
-  const setPreview = React.useCallback((role: SlotRole, preview: PreviewState) => setPreviews((p) => ({ ...p, [role]: preview })), []);
+  /** A reading that looked at the alias sheet (every source read does, in the same round trip) says what it holds now. */
+  const noteAliasSheet = React.useCallback((preview: SourcePreview) => {
+    if (preview.aliasSheet !== undefined) setAliasSheet(preview.aliasSheet);
+  }, []);
+  const setPreview = React.useCallback(
+    (role: SlotRole, preview: PreviewState) => {
+      setPreviews((p) => ({ ...p, [role]: preview }));
+      if (preview.status === "ready") noteAliasSheet(preview.preview);
+    },
+    [noteAliasSheet],
+  );
   const changeSettings = React.useCallback((change: Partial<SettingsInput>) => {
     setForm((f) => ({ ...f, settings: { ...f.settings, ...change } }));
     if (change.nationalCell !== undefined || change.nationalMode !== undefined) setNational({ status: "idle" });
@@ -248,6 +271,7 @@ export function useApp(props: AppProps): AppState {
         return;
       }
       setFind({ status: "ready", data: found.value });
+      setAliasSheet(found.value.aliasSheet ?? null);
       if (found.value.sources.length === 0) return;
       // The slots take the tables found, with their readings shown as a slot's own reading is.
       setForm((f) => withFound(f, found.value));
@@ -261,6 +285,14 @@ export function useApp(props: AppProps): AppState {
   }, [exclusive, services]);
 
   const toggleFoundItem = React.useCallback((key: string, on: boolean) => setForm((f) => toggleFound(f, key, on)), []);
+  const correctFoundItem = React.useCallback((key: string, overrides: TableOverrides) => setForm((f) => correctFound(f, key, overrides)), []);
+  const foundRead = React.useCallback(
+    (key: string, preview: SourcePreview) => {
+      setForm((f) => foundReading(f, key, preview));
+      noteAliasSheet(preview);
+    },
+    [noteAliasSheet],
+  );
 
   const refresh = React.useCallback(
     (definition: AnalysisDefinition) => {
@@ -300,6 +332,7 @@ export function useApp(props: AppProps): AppState {
     setOutcome(null);
     setNational({ status: "idle" });
     setFind({ status: "idle" });
+    setAliasSheet(null);
   }, []);
 
   const edit = React.useCallback(
@@ -365,6 +398,9 @@ export function useApp(props: AppProps): AppState {
     find,
     findData,
     toggleFound: toggleFoundItem,
+    correctFound: correctFoundItem,
+    foundRead,
+    aliasSheet,
     phase,
     outcome,
     national,

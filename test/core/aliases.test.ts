@@ -72,9 +72,15 @@ describe("with an alias list", () => {
 
 describe("reading an alias list", () => {
   test("a header is optional, blank and # lines are passed over, chains are followed", () => {
-    const { aliases, problems } = readAliasTable([["碧桂园控股有限公司", "碧桂园控股"], [], ["# 改名"], ["碧桂园控股", "碧桂园"], ["万科地产", "万科"]], file("a.csv"));
+    const { aliases, problems, lines } = readAliasTable([["碧桂园控股有限公司", "碧桂园控股"], [], ["# 改名"], ["碧桂园控股", "碧桂园"], ["万科地产", "万科"]], file("a.csv"));
     expect(problems).toEqual([]);
     expect([...aliases.unified]).toEqual([["碧桂园控股有限公司", "碧桂园"], ["碧桂园控股", "碧桂园"], ["万科地产", "万科"]]);
+    // The names as written, each with what it becomes at the chain's end and its cell, for the pane to show
+    expect(lines).toEqual([
+      { name: "碧桂园控股有限公司", unified: "碧桂园", location: "a.csv!A1" },
+      { name: "碧桂园控股", unified: "碧桂园", location: "a.csv!A4" },
+      { name: "万科地产", unified: "万科", location: "a.csv!A5" },
+    ]);
   });
 
   test("a bad line is an error at its cell naming the file and the line", () => {

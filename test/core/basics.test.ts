@@ -3,7 +3,7 @@
 
 import { columnIndex, columnLetters, parseAddress, qualifiedAddress, rectName } from "../../src/core/a1";
 import { gridWidth, isBlank, isBlankRow, isDateFormat, parseNumberCell } from "../../src/core/cells";
-import { excelSerialToDate, findPeriodInText, parsePeriod, periodLabel } from "../../src/core/periods";
+import { excelSerialToDate, findPeriodInText, parsePeriod, periodLabel, periodOfYear } from "../../src/core/periods";
 import { formatFixed, roundTo } from "../../src/core/rounding";
 import { enterpriseKey, toHalfWidth } from "../../src/core/text";
 import { checkTierBounds, parseTierOption, tierLabel, tiersFromBounds } from "../../src/core/tiers";
@@ -216,6 +216,14 @@ describe("periods", () => {
     expect(findPeriodInText("2024年1-6月TOP100.csv")).toMatchObject({ year: 2024, toMonth: 6 });
     expect(findPeriodInText("TOP100榜单")).toBeUndefined();
     expect(periodLabel({ year: 2023, fromMonth: 1, toMonth: 6, kind: "half" }, "en-US")).toBe("Jan–Jun 2023");
+  });
+  test("a year the person gives keeps the months a title or name writes without a year, its own year set aside", () => {
+    expect(periodOfYear(2024, ["1-11月房企销售额排行（单位：亿元）"])).toEqual({ year: 2024, fromMonth: 1, toMonth: 11, kind: "ytd" });
+    expect(periodOfYear(2024, ["房企销售额排行", "上半年"])).toMatchObject({ year: 2024, fromMonth: 1, toMonth: 6 });
+    expect(periodOfYear(2024, ["中指前三季度TOP100"])).toMatchObject({ year: 2024, fromMonth: 1, toMonth: 9 });
+    expect(periodOfYear(2024, ["2023年1-5月TOP100"])).toMatchObject({ year: 2024, fromMonth: 1, toMonth: 5 });
+    expect(periodOfYear(2024, ["TOP100榜单", undefined])).toEqual({ year: 2024, fromMonth: 1, toMonth: 12, kind: "year" });
+    expect(periodOfYear(24, ["1-11月"])).toBeUndefined();
   });
 });
 

@@ -58,6 +58,13 @@ describe("header, title and units", () => {
     expect(readRankingTables(grid, sheet("Sheet1"), { year: 2022 })[0].lists[0]).toMatchObject({ period: { year: 2022 }, yearSource: "user" });
   });
 
+  test("the year typed for a list titled with months only keeps its months: 1-11月 with 2024 is 2024年1-11月, not the whole year", () => {
+    const grid: Grid = [["1-11月房企销售额排行（单位：亿元）"], ["排名", "企业", "金额（亿元）"], [1, "甲", 10]];
+    const none = readRankingTables(grid, sheet("上月"))[0];
+    expect(codes(none.problems)).toContain("no-year@上月!A2");
+    expect(readRankingTables(grid, sheet("上月"), { year: 2024 })[0].lists[0]).toMatchObject({ period: { year: 2024, fromMonth: 1, toMonth: 11 }, yearSource: "user" });
+  });
+
   test("a header without a unit assumes 亿元 and says so", () => {
     const [t] = readRankingTables([["企业名称", "2024年销售额"], ["甲", 1]], sheet("S"));
     expect(codes(t.problems)).toEqual(["unit-assumed@S!B1"]);

@@ -12,6 +12,10 @@ import { Browser, chromium, Locator, Page } from "playwright-core";
 import type { Language } from "../../src/core/messages";
 import { format, messages } from "../../src/i18n";
 import { workbenchStrings } from "../../src/workbench/strings";
+import type { Grid } from "../../src/core/cells";
+import { titledListGrid } from "../fixtures/rankings/history";
+import { NAMES_2024 } from "../fixtures/rankings/build";
+import { CIA_2023, CIA_2023_NOV, CIA_2024, CIA_2024_NOV } from "../fixtures/rankings/synthetic";
 
 const BASE = process.env.STATDESK_E2E_URL;
 const ARTIFACTS = process.env.STATDESK_E2E_ARTIFACTS ?? path.join(__dirname, "..", "..", "test-artifacts", "e2e");
@@ -311,7 +315,7 @@ describe("Find data and the table around a clicked cell (#13)", () => {
     await expect(found.getByText(format(t.findDataSheetNothing, { sheet: "说明" }))).toBeVisibleSoon();
     await page.locator("[data-find-data]").evaluate((e) => e.scrollIntoView({ block: "start" }));
     await page.waitForTimeout(100);
-    await shot(page.locator("[data-pane]"), `pane-find-data-${language}`);
+    await shot(page.locator("[data-pane]"), `pane-find-data-sample-${language}`);
 
     const summary = language === "zh-CN" ? "汇总_2024" : "Summary_2024";
     await runAnalysis(page, language, summary);
@@ -320,7 +324,70 @@ describe("Find data and the table around a clicked cell (#13)", () => {
     expect(top100.texts).toContain("▼30.6%");
     await finish(session);
   });
+
+  test.each(["zh-CN", "en-US"] as const)(
+    "%s: a list beside the slots whose title gives months only is corrected in Find data's list; the alias sheet's reading names its bad line at its cell",
+    async (language) => {
+      const t = messages(language);
+      const session = await openWorkbench(language);
+      const { page } = session;
+      // This year's and last year's lists, the 1-11月 lists (2024's titled without its year), and an alias sheet with a bad line.
+      const file = await xlsxOf({
+        "2024年1-12月": titledListGrid("2024年1-12月房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+        "2023年1-12月": titledListGrid("2023年1-12月房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+        上月: titledListGrid("1-11月房企销售额排行（单位：亿元）", CIA_2024_NOV, NAMES_2024.current),
+        "2023年1-11月": titledListGrid("2023年1-11月房企销售额排行（单位：亿元）", CIA_2023_NOV, NAMES_2024.previous),
+        别名: [["名称", "统一名称"], ["碧桂园控股", "碧桂园"], ["万科地产", ""]],
+      });
+      await page.locator("[data-open-file]").setInputFiles({ name: "periods.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+      await expect(page.locator('[data-workbench-notice="success"]')).toBeVisibleSoon();
+      await page.getByRole("button", { name: t.findData, exact: true }).click();
+      const found = page.getByRole("region", { name: t.findDataTitle });
+      await expect(found).toBeVisibleSoon();
+      await expect(found.getByRole("checkbox").count()).resolves.toBe(4);
+
+      // The list beside the slots: its reading opens under it, the year is typed, the list reads it as 2024年1-11月.
+      const address = `上月!A1:C${CIA_2024_NOV.length + 2}`;
+      await found.getByRole("button", { name: format(t.findDataCorrectFor, { address }) }).click();
+      const reading = page.getByRole("group", { name: format(t.previewOf, { source: format(t.findDataTable, { address }) }) });
+      await expect(reading).toBeVisibleSoon();
+      const year = reading.getByRole("textbox", { name: t.correctYear, exact: true });
+      if ((await year.count()) === 0) await reading.getByRole("button", { name: t.correctionsShow }).click();
+      await year.fill("2024");
+      await year.press("Enter");
+      const period = language === "zh-CN" ? "2024年1-11月" : "Jan–Nov 2024";
+      await expect(found.getByText(new RegExp(`^${escapeRegExp(address)}.*${escapeRegExp(period)}`))).toBeVisibleSoon();
+      await expect(year.inputValue()).resolves.toBe("2024");
+      // A tall screen, so the picture holds the list and the opened reading down to its year.
+      await page.setViewportSize({ width: 1440, height: 1560 });
+      await page.locator("[data-find-data]").evaluate((e) => e.scrollIntoView({ block: "start" }));
+      await page.waitForTimeout(100);
+      await shot(page.locator("[data-pane]"), `pane-find-data-${language}`);
+      await page.setViewportSize({ width: 1440, height: 960 });
+
+      // The alias sheet in what StatDesk understood: the name it unifies, the bad line's cell, which the link selects.
+      const aliases = page.getByRole("group", { name: t.aliasOf });
+      await expect(aliases.getByText(format(t.aliasLine, { name: "碧桂园控股", unified: "碧桂园" }))).toBeVisibleSoon();
+      await aliases.evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await page.waitForTimeout(100);
+      await shot(page.locator("[data-pane]"), `pane-alias-sheet-${language}`);
+      await aliases.getByRole("button", { name: format(t.goToCell, { cell: "别名!B3" }) }).click();
+      await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("别名");
+      await expect(eventually(() => nameBox(page).inputValue(), (value) => value === "B3")).resolves.toBe("B3");
+      await finish(session);
+    },
+  );
 });
+
+/** An .xlsx of the given sheets, each filled from A1, as a person's file would come. */
+async function xlsxOf(sheets: Record<string, Grid>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    rows.forEach((row, r) => row.forEach((value, c) => (sheet.getCell(r + 1, c + 1).value = value === "" ? null : (value ?? null))));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 describe("the grid", () => {
   test("the keyboard moves and extends the selection as in Excel; the Name Box goes to an address", async () => {

@@ -2,6 +2,7 @@
 // round trip as the sources and unifies names; a bad line stops the run at its cell and writes
 // nothing. Lists: the synthetic CRIC fixture (test/fixtures/rankings/cric-bases.ts).
 
+import { previewSource } from "../../src/run/preview";
 import { runAnalysis } from "../../src/run/run";
 import { RUN_CONTEXT, testWorkbook } from "./harness";
 import { definitionOf } from "../fixtures/workbooks";
@@ -27,4 +28,15 @@ test("a bad line of the 别名 sheet stops the run at its cell, and no summary i
   expect(result.ok).toBe(false);
   expect(result.problems.map((p) => [p.code, p.location, p.params.line])).toEqual([["alias-line-invalid", "别名!B3", 3]]);
   expect(book.workbook.sheets.map((s) => s.name).sort()).toEqual(["2023", "2024", "别名"]);
+});
+
+test("a source's preview brings what StatDesk understood of the alias sheet, read in the same round trip: the names it unifies and a bad line at its cell; null without one", async () => {
+  const book = testWorkbook({ ...lists, StatDesk_别名: [["名称", "统一名称"], ["碧桂园控股", "碧桂园"], ["万科地产", ""]] });
+  const preview = await previewSource(book.env, { role: "current", spec: { kind: "address", address: sources[0] } });
+  expect(book.host.stats.syncs).toBe(1);
+  expect(preview.aliasSheet?.address).toBe("StatDesk_别名!A1:B3");
+  expect(preview.aliasSheet?.lines).toEqual([{ name: "碧桂园控股", unified: "碧桂园", location: "StatDesk_别名!A2" }]);
+  expect(preview.aliasSheet?.problems.map((p) => [p.code, p.location, p.params.line])).toEqual([["alias-line-invalid", "StatDesk_别名!B3", 3]]);
+  const plain = await previewSource(testWorkbook(lists).env, { role: "current", spec: { kind: "address", address: sources[0] } });
+  expect(plain.aliasSheet).toBeNull();
 });

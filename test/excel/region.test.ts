@@ -6,7 +6,7 @@
 import { Grid } from "../../src/core/cells";
 import { previewSource } from "../../src/run/preview";
 import { readWorkbook } from "../../src/excel/read";
-import { currentRegion, regionOfSelection, columnBands } from "../../src/core/region";
+import { bandAround, currentRegion, regionOfSelection, columnBands } from "../../src/core/region";
 import { runAnalysis } from "../../src/run/run";
 import { AnalysisDefinition, SourceDefinition } from "../../src/run/types";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
@@ -61,6 +61,17 @@ describe("currentRegion (pure)", () => {
       { row: 0, column: 2, rowCount: 3, columnCount: 1 },
     ]);
   });
+  test("the band around a column: the run of columns up to a blank one on each side, over all its filled rows; none for a blank column", () => {
+    const cells = [
+      ["title", "", "", "", "x"],
+      ["a", "b", "", "", "y"],
+      ["", "", "", "", ""],
+      ["note", "", "", "", ""],
+    ];
+    expect(bandAround(cells, 1)).toEqual({ row: 0, column: 0, rowCount: 4, columnCount: 2 });
+    expect(bandAround(cells, 4)).toEqual({ row: 0, column: 4, rowCount: 2, columnCount: 1 });
+    expect(bandAround(cells, 2)).toBeUndefined();
+  });
 });
 
 describe("a region through the host", () => {
@@ -94,6 +105,24 @@ describe("a region through the host", () => {
     const right = await previewSource(env, region("both!F10"));
     expect(right.address).toBe(`both!E1:G${CIA_2023.length + 4}`);
     expect(right.tables.map((t) => t.years)).toEqual([[2023]]);
+  });
+
+  test("a column band (a table Find data found): its columns over every filled row, blank rows between title, body and footnote included; never said to be extended", async () => {
+    const spaced: Grid = [["2024年房企销售额排行（单位：亿元）"], [], ...titledList(2024, CIA_2024, NAMES_2024.current).slice(1)];
+    const { env } = testWorkbook({ both: sideBySide(spaced, titledList(2023, CIA_2023, NAMES_2024.previous)) });
+    const band = (anchor: string): SourceDefinition => ({ role: "auto", spec: { kind: "region", anchor, extent: "column-band" } });
+    const left = await previewSource(env, band("both!A1"));
+    expect(left.address).toBe(`both!A1:C${CIA_2024.length + 5}`);
+    expect(left.region).toEqual({ anchor: "both!A1", expanded: false });
+    expect(left.tables.map((t) => [t.years, t.unit])).toEqual([[[2024], "亿元"]]);
+    // the current region around the same cell stops at the blank row under the title
+    const block = await previewSource(env, region("both!A1"));
+    expect(block.address).toBe("both!A1");
+    const right = await previewSource(env, band("both!E1"));
+    expect(right.address).toBe(`both!E1:G${CIA_2023.length + 4}`);
+    // a band whose column is blank takes nothing: no cells, no table
+    const blank = await previewSource(env, band("both!D1"));
+    expect([blank.address, blank.tables]).toEqual(["both!D1", []]);
   });
 
   test("a selection across the table's width is taken as chosen; whole columns as today", async () => {

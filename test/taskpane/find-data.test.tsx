@@ -14,7 +14,7 @@ import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { sampleWorkbook } from "../../src/workbench/sample";
 import { listAnalyses } from "../../src/run/run";
 import { TestWorkbook, testWorkbook } from "../excel/harness";
-import { mountPane, MountedPane, previewOf, runButton, runFinished, select, tabTo } from "./pane";
+import { mountPane, MountedPane, previewOf, runButton, runFinished, select, slot, tabTo } from "./pane";
 
 function sampleBook(): TestWorkbook {
   const workbook = sampleWorkbook();
@@ -50,17 +50,23 @@ describe.each(["zh-CN", "en-US"] as Language[])("%s", (language) => {
     await waitFor(() => expect(addressBox(pane, t.slotSeries).value).toBe(""));
     await user.keyboard(" ");
     await waitFor(() => expect(addressBox(pane, t.slotSeries).value).toMatch(/^国家统计局!A1:/));
+    // Reading this year's table again (Enter in its box, as after a correction) keeps it as the region Find data chose
+    await tabTo(user, addressBox(pane, t.slotCurrent), 200);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(within(slot(t.slotCurrent)).queryByText(t.reading)).toBeNull());
+    expect(addressBox(pane, t.slotCurrent).value).toBe("'2024年TOP100'!A1:C109");
+    expect(within(slot(t.slotCurrent)).queryByText(pane.say(t.previewExpanded, { address: "'2024年TOP100'!A1:C109" }))).toBeNull();
     await tabTo(user, runButton(pane), 200);
     await user.keyboard("{Enter}");
     await runFinished(pane);
     const summary = language === "zh-CN" ? "汇总_2024" : "Summary_2024";
     expect(pane.workbook.sheet(summary)).toBeDefined();
-    // The stored analysis keeps the tables' columns, so a refresh reads rows added below them
+    // The stored analysis keeps each table as a region around its corner, so a refresh reads rows added below and columns at the right
     const [stored] = await listAnalyses(pane.env);
     expect(stored.sources.map((s) => [s.role, s.spec])).toEqual([
-      ["current", { kind: "address", address: "'2024年TOP100'!A:C" }],
-      ["previous", { kind: "address", address: "'2023年TOP100'!A:C" }],
-      ["series", { kind: "address", address: expect.stringMatching(/^国家统计局!A:/) }],
+      ["current", { kind: "region", anchor: "'2024年TOP100'!A1", taken: "'2024年TOP100'!A1:C109", extent: "column-band" }],
+      ["previous", { kind: "region", anchor: "'2023年TOP100'!A1", taken: "'2023年TOP100'!A1:C124", extent: "column-band" }],
+      ["series", { kind: "region", anchor: "国家统计局!A1", taken: expect.stringMatching(/^国家统计局!A1:/), extent: "column-band" }],
     ]);
   }, 30_000);
 

@@ -1,7 +1,7 @@
 // The pane's pure parts: the form and the analysis it becomes, settings checks, number display,
 // guarded calls, and the two catalogs.
 
-import { emptyForm, fromDefinition, checkSettings, nationalFromCells, newAnalysisId, toDefinition, FormState } from "../../src/taskpane/form";
+import { emptyForm, fromDefinition, checkSettings, corrected, correctFound, foundReading, nationalFromCells, newAnalysisId, toDefinition, FormState } from "../../src/taskpane/form";
 import { paneNumbers, MISSING } from "../../src/taskpane/numbers";
 import { errorDetail, guarded } from "../../src/taskpane/guard";
 import { enUS } from "../../src/i18n/en-US";
@@ -67,6 +67,25 @@ describe("form → analysis definition", () => {
     expect(back!.slots.wide.address).toBe("");
     expect(back!.settings).toMatchObject({ tierChoice: "custom", customBounds: "100, 200, 400", nationalMode: "number", nationalNumber: "96750", sheetName: "汇总", outputLanguage: "zh-CN" });
     expect(toDefinition(back!).sources).toEqual(d.sources);
+  });
+
+  test("a table Find data listed beside the slots: its corrections go into the run and the stored analysis, and come back when it is edited; a new reading shows what its region takes now", () => {
+    const spec = { kind: "region", anchor: "上月!A1", taken: "上月!A1:C112", extent: "column-band" } as const;
+    const base = emptyForm("zh-CN", "f1");
+    const form: FormState = {
+      ...base,
+      slots: { ...base.slots, current: { address: "'2024年'!A1:C112", overrides: {} } },
+      found: [{ key: "0:上月!A1:C112", sheet: "上月", address: "上月!A1:C112", spec, role: "ranking", slot: null, include: true, overrides: {} }],
+    };
+    const withYear = correctFound(form, "0:上月!A1:C112", corrected({}, "year", 2024));
+    const definition = toDefinition(withYear);
+    expect(definition.sources[1]).toEqual({ role: "ranking", spec, overrides: { year: 2024 }, found: true });
+    expect(fromDefinition(definition, "zh-CN")?.found.map((f) => [f.address, f.overrides])).toEqual([["上月!A1:C112", { year: 2024 }]]);
+    // Uncorrected again: no corrections are stored
+    expect(toDefinition(correctFound(withYear, "0:上月!A1:C112", corrected({ year: 2024 }, "year", undefined))).sources[1]).toEqual({ role: "ranking", spec, found: true });
+    // Read again after rows were added: the list shows the range taken now, the region keeps its anchor
+    const grown = foundReading(withYear, "0:上月!A1:C112", { address: "上月!A1:D130", sample: [], tables: [], problems: [] });
+    expect(grown.found.map((f) => [f.key, f.address, f.spec])).toEqual([["0:上月!A1:C112", "上月!A1:D130", { ...spec, taken: "上月!A1:D130" }]]);
   });
 
   test("national sales from a cell are stored as the cell, so a refresh reads it again", () => {

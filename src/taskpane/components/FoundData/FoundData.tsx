@@ -1,10 +1,12 @@
 // "Find data": the button, and what it found — per sheet looked at, each table with its reading
-// and a checkbox (ticked: the run uses it) — or the sheets named when nothing was found.
+// and a checkbox (ticked: the run uses it), a table beside the slots with its reading to check and
+// correct — or the sheets named when nothing was found.
 
 import * as React from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useLocale } from "../../locale";
 import { ProblemList } from "../ProblemList/ProblemList";
+import { FoundTable } from "../FoundTable/FoundTable";
 import { FoundDataProps, useFoundData } from "./useFoundData";
 import { useFoundDataStyles } from "./FoundData.styles";
 
@@ -32,7 +34,7 @@ export function FoundData(props: FoundDataProps): React.JSX.Element {
           <MessageBarBody>{f(t.unexpectedError, { detail: find.detail })}</MessageBarBody>
         </MessageBar>
       )}
-      {find.status === "ready" && find.data.problems.length > 0 && <ProblemList problems={find.data.problems} onLocate={() => undefined} errorTitle={t.noticeTitle} />}
+      {find.status === "ready" && find.data.problems.length > 0 && <ProblemList problems={find.data.problems} onLocate={props.onLocate} errorTitle={t.noticeTitle} />}
       {state.summary !== undefined && (
         <MessageBar intent={state.summary.intent} layout="multiline">
           <MessageBarBody>{state.summary.text}</MessageBarBody>
@@ -52,14 +54,25 @@ export function FoundData(props: FoundDataProps): React.JSX.Element {
                   <div role="group" aria-label={s.sheet} className={styles.sheet}>
                     <Text weight="semibold">{s.sheet}</Text>
                     {s.rows.map((row) => (
-                      <Checkbox
-                        key={row.key}
-                        className={styles.item}
-                        label={row.label}
-                        checked={row.checked}
-                        disabled={disabled}
-                        onChange={(_, data) => props.onToggle(row.key, data.checked === true)}
-                      />
+                      <React.Fragment key={row.key}>
+                        <Checkbox
+                          className={styles.item}
+                          label={row.label}
+                          checked={row.checked}
+                          disabled={disabled}
+                          onChange={(_, data) => props.onToggle(row.key, data.checked === true)}
+                        />
+                        {row.beside !== undefined && (
+                          <FoundTable
+                            item={row.beside}
+                            services={props.services}
+                            onCorrect={props.onCorrect}
+                            onRead={props.onRead}
+                            onLocate={props.onLocate}
+                            disabled={disabled}
+                          />
+                        )}
+                      </React.Fragment>
                     ))}
                   </div>
                 )}

@@ -7,7 +7,7 @@ import type { ColumnRole } from "../../../core/headers";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import type { PaneServices } from "../../services";
-import { SlotInput, SlotRole, slotSource } from "../../form";
+import { corrected, SlotInput, SlotRole, slotSource } from "../../form";
 import { parseAddress } from "../../../core/a1";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
@@ -67,16 +67,15 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
       const outcome = await guarded(() => services.preview(source));
       if (request !== latest.current) return; // a newer reading or an edit has taken over
       // A region says what it took: the address box shows the whole block; a selection chosen
-      // across its block stays a plain address.
+      // across its block stays a plain address. A table Find data found stays a region (its
+      // extent reaches over its columns), showing what it takes now.
       const region = outcome.ok ? outcome.value.region : undefined;
-      if (next.spec?.kind === "region" && region !== undefined && outcome.ok) {
+      const spec = next.spec;
+      if (spec?.kind === "region" && region !== undefined && outcome.ok) {
         const taken = outcome.value.address;
-        onSlotChange(
-          role,
-          region.expanded && taken !== ""
-            ? { ...next, address: taken, spec: { kind: "region", anchor: next.spec.anchor, taken } }
-            : { address: next.address, overrides: next.overrides },
-        );
+        const found = spec.extent !== undefined && spec.extent !== "current-region";
+        if ((found || region.expanded) && taken !== "") onSlotChange(role, { ...next, address: taken, spec: { ...spec, taken } });
+        else if (!found) onSlotChange(role, { address: next.address, overrides: next.overrides });
       }
       onPreviewChange(role, outcome.ok ? { status: "ready", preview: outcome.value } : { status: "failed", detail: outcome.detail });
     },
@@ -117,11 +116,6 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
   }, [services, slot, change, role, onPreviewChange]);
 
   const withOverrides = (overrides: TableOverrides) => change({ ...slot, overrides }, true);
-  const without = <K extends keyof TableOverrides>(o: TableOverrides, key: K): TableOverrides => {
-    const copy = { ...o };
-    delete copy[key];
-    return copy;
-  };
 
   return {
     ...props,
@@ -132,9 +126,9 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
     takeSelection,
     read: () => readSlot(slot),
     setColumnRole: (index, columnRole) => withOverrides({ ...slot.overrides, roles: { ...(slot.overrides.roles ?? {}), [index]: columnRole } }),
-    setHeaderRow: (row) => withOverrides(row === undefined ? without(slot.overrides, "headerRow") : { ...slot.overrides, headerRow: row }),
-    setYear: (year) => withOverrides(year === undefined ? without(slot.overrides, "year") : { ...slot.overrides, year }),
-    setUnit: (unit) => withOverrides(unit === undefined ? without(slot.overrides, "unit") : { ...slot.overrides, unit }),
+    setHeaderRow: (row) => withOverrides(corrected(slot.overrides, "headerRow", row)),
+    setYear: (year) => withOverrides(corrected(slot.overrides, "year", year)),
+    setUnit: (unit) => withOverrides(corrected(slot.overrides, "unit", unit)),
     resetCorrections: () => withOverrides({}),
   };
 }
