@@ -48,4 +48,9 @@ export default tseslint.config(
     files: ["eslint.config.mjs"],
     languageOptions: { sourceType: "module" },
   },
+  {
+    // The WPS shell's entry script runs in WPS's page, not in Node.
+    files: ["wps/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { document: "readonly" } },
+  },
 );

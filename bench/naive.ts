@@ -6,7 +6,7 @@
 import { analyze, AnalysisInput } from "../src/core/analyze";
 import { resolveOptions } from "../src/core/options";
 import { buildSummary, defaultSheetName } from "../src/core/summary/build";
-import { ExcelEnvironment } from "../src/excel/types";
+import { ExcelEnvironment } from "../src/excel/environment";
 import { Workload } from "./workloads";
 import { columnLetters } from "../src/core/a1";
 

@@ -2,8 +2,9 @@
 // client against the in-memory host, for ranking lists of 100 to 100,000 rows and NBS series of
 // 12 to 600 months — round trips, payload bytes, compute and end-to-end milliseconds with Excel
 // on the web's round-trip latency modelled, peak memory — beside a naive one-row-per-sync
-// baseline. Each case runs in its own process so its memory figure is its own. Then the command
-// line's peak memory for --json and for --out on one 200,000-row two-sheet .xlsx. Not a test.
+// baseline. Each case runs in its own process so its memory figure is its own. Then the WPS 表格
+// adapter's bridge calls per run (against the stand-in ET) at 100 and 100,000 rows, and the
+// command line's peak memory for --json and for --out on one 200,000-row two-sheet .xlsx. Not a test.
 
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -11,13 +12,17 @@ import * as os from "os";
 import * as path from "path";
 import { analyze, AnalysisInput } from "../src/core/analyze";
 import { resolveOptions } from "../src/core/options";
-import { runAnalysis } from "../src/excel/run";
+import { runAnalysis } from "../src/run/run";
+import { OfficePort } from "../src/excel/port";
+import { SheetPort } from "../src/core/port";
+import { WpsPort } from "../src/wps";
+import { standIn } from "../src/wps-standin/stand-in";
 import { DEFAULT_PAYLOAD_LIMIT, WorkbookHost } from "../src/host/host";
 import { connectHost, loadExcelClient } from "../src/host/node-client";
 import { writeXlsx } from "../src/host/xlsx";
 import { naiveRun } from "./naive";
 import { findWorkload, RankingLayout, rankingWorkload, releaseWorkload, seriesWorkload, Workload } from "./workloads";
-import { findData } from "../src/excel/find";
+import { findData } from "../src/run/find";
 
 /** Excel on the web: about 50 ms a round trip. Modelled (syncs × this), never slept. */
 const LATENCY_MS = 50;
@@ -140,10 +145,10 @@ function peakRssBytes(): number | undefined {
 async function measureFind(c: Case): Promise<Figures> {
   const lib = loadExcelClient();
   const warm = findWorkload();
-  await findData({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true });
+  await findData(new OfficePort({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }));
   const workload = workloadOf(c);
   const host = new WorkbookHost(workload.workbook);
-  const env = { run: connectHost(lib, host), isSetSupported: () => true };
+  const env = new OfficePort({ run: connectHost(lib, host), isSetSupported: () => true });
   const started = performance.now();
   const found = await findData(env);
   const wallMs = performance.now() - started;
@@ -201,11 +206,11 @@ async function measure(c: Case): Promise<Figures> {
     // Warm up the client and the core on a small workbook first, so the figures are a desk's
     // second run and later, not the first compilation of the code.
     const warm = rankingWorkload(50, "two-sheets");
-    await runAnalysis({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }, warm.definition, { today: "2026-11-22", version: "bench" });
+    await runAnalysis(new OfficePort({ run: connectHost(lib, new WorkbookHost(warm.workbook)), isSetSupported: () => true }), warm.definition, { today: "2026-11-22", version: "bench" });
 
     const workload = workloadOf(c);
     const host = new WorkbookHost(workload.workbook);
-    const env = { run: connectHost(lib, host), isSetSupported: () => true };
+    const env = new OfficePort({ run: connectHost(lib, host), isSetSupported: () => true });
     const definition = c.summary === "values" ? { ...workload.definition, output: { ...workload.definition.output, valuesOnly: true } } : workload.definition;
     sample();
     let writeFrom = 0;
@@ -437,6 +442,84 @@ function cliLines(cli: CliFigures | undefined, markdownTable: boolean): string {
   );
 }
 
+/** WPS's cost of one call across its process boundary, as aiworkdeck estimated it (wps-addin.md §2.3): modelled, never slept. */
+const WPS_MS_PER_CALL = 0.2;
+
+/** One run through the WPS adapter: bridge calls in the read and in the write, and the cells they carried. */
+interface WpsFigures {
+  readonly layout: RankingLayout;
+  readonly rows: number;
+  readonly ok: boolean;
+  readonly sourceCells: number;
+  readonly readCalls: number;
+  readonly writeCalls: number;
+  /** Range.Value2 reads and writes: one per block, never one per row. */
+  readonly value2Reads: number;
+  readonly blockWrites: number;
+  readonly callsPerThousandCells: number;
+  /** The run's wall time against the stand-in (in this process), and calls × WPS_MS_PER_CALL on top. */
+  readonly wallMs: number;
+  readonly modelledBridgeMs: number;
+}
+
+/**
+ * A ranking run through the WPS adapter against the stand-in ET: how many calls cross WPS's
+ * bridge to read the sources and to write the summary. They must grow with the blocks (sources,
+ * format runs, styles, charts), not with the cells.
+ */
+async function measureWps(rows: number, layout: RankingLayout): Promise<WpsFigures> {
+  const workload = rankingWorkload(rows, layout);
+  const et = standIn(workload.workbook);
+  const port = new WpsPort(et.app);
+  let readCalls = 0;
+  const counting: SheetPort = {
+    read: async (specs) => {
+      const read = await port.read(specs);
+      readCalls = et.log.calls;
+      return read;
+    },
+    applySummary: (request) => port.applySummary(request),
+    storedAnalyses: () => port.storedAnalyses(),
+    selection: () => port.selection(),
+    select: (sheet, reference) => port.select(sheet, reference),
+  };
+  const started = performance.now();
+  const result = await runAnalysis(counting, workload.definition, { today: "2026-11-22", version: "bench" });
+  const wallMs = performance.now() - started;
+  if (!result.ok) process.stderr.write(`bench: wps ${layout} ${rows}: ${JSON.stringify(result.problems)}\n`);
+  const sourceCells = workload.sources.reduce((n, s) => n + s.rows * s.columns, 0);
+  const calls = et.log.calls;
+  return {
+    layout,
+    rows,
+    ok: result.ok,
+    sourceCells,
+    readCalls,
+    writeCalls: calls - readCalls,
+    value2Reads: et.log.byMember.get("Range.Value2") ?? 0,
+    blockWrites: (et.log.byMember.get("Range.Value2=") ?? 0) + (et.log.byMember.get("Range.Formula=") ?? 0),
+    callsPerThousandCells: round((calls / sourceCells) * 1000, 2),
+    wallMs: round(wallMs, 0),
+    modelledBridgeMs: round(calls * WPS_MS_PER_CALL, 0),
+  };
+}
+
+function wpsTable(runs: readonly WpsFigures[]): string {
+  const header = ["layout", "rows", "source cells", "read calls", "write calls", "Value2 reads", "block writes", "calls / 1,000 cells", "wall ms (stand-in)", `bridge ms at ${WPS_MS_PER_CALL} ms a call`];
+  const lines = runs.map((r) => [r.layout, r.rows.toLocaleString("en-US"), r.sourceCells.toLocaleString("en-US"), r.readCalls, r.writeCalls, r.value2Reads, r.blockWrites, r.callsPerThousandCells, r.wallMs, r.modelledBridgeMs].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
+  return ["WPS 表格 adapter, bridge calls per run (against the stand-in ET):", row(header), ...lines.map(row)].join("\n");
+}
+
+function wpsMarkdown(runs: readonly WpsFigures[]): string {
+  return [
+    "| layout | rows | source cells | read calls | write calls | Value2 reads | block writes | calls / 1,000 cells | wall ms (stand-in) | modelled bridge ms |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ...runs.map((r) => `| ${r.layout} | ${r.rows.toLocaleString("en-US")} | ${r.sourceCells.toLocaleString("en-US")} | ${r.readCalls} | ${r.writeCalls} | ${r.value2Reads} | ${r.blockWrites} | ${r.callsPerThousandCells} | ${r.wallMs} | ${r.modelledBridgeMs} |`),
+  ].join("\n");
+}
+
 /**
  * The command: with `--one <index>` measures one case and prints its figures as one JSON line
  * (the parent runs each case so); otherwise runs every case in a child process and prints a
@@ -451,19 +534,29 @@ export async function cli(argv: readonly string[], launcher: readonly string[]):
   }
   const json = argv.includes("--json");
   const quiet = json || argv.includes("--markdown");
-  // --cli: only the command line's memory case.
-  const only = argv.includes("--cli") ? [] : argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
+  // --cli: only the command line's memory case; --wps: only the WPS adapter's calls.
+  const only = argv.includes("--cli") || argv.includes("--wps") ? [] : argv.includes("--quick") ? CASES.filter((c) => c.rows <= 10_000) : CASES;
   const runs: Figures[] = [];
   for (const c of only) {
     if (!quiet) process.stderr.write(`bench: ${c.kind} ${c.layout} ${c.rows.toLocaleString("en-US")}…\n`);
     const out = execFileSync(process.execPath, [...launcher, "--one", String(CASES.indexOf(c))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
     runs.push(JSON.parse(out.trim().split("\n").pop() as string) as Figures);
   }
-  // The command line's memory, --json against --out (skipped by --quick: 200,000 rows).
-  if (!quiet && !argv.includes("--quick")) process.stderr.write(`bench: command line, ${(2 * CLI_ROWS_PER_SHEET).toLocaleString("en-US")} rows, --json and --out…\n`);
-  const cli = argv.includes("--quick") ? undefined : await measureCli();
+  // The WPS adapter's bridge calls, at 100 and 100,000 rows (in this process: the stand-in has no memory figure to keep apart).
+  const wps: WpsFigures[] = [];
+  if (!argv.includes("--cli")) {
+    for (const rows of [100, 100_000]) {
+      if (!quiet) process.stderr.write(`bench: wps two-sheets ${rows.toLocaleString("en-US")}…\n`);
+      wps.push(await measureWps(rows, "two-sheets"));
+    }
+  }
+  // The command line's memory, --json against --out (skipped by --quick and --wps: 200,000 rows).
+  const noCli = argv.includes("--quick") || argv.includes("--wps");
+  if (!quiet && !noCli) process.stderr.write(`bench: command line, ${(2 * CLI_ROWS_PER_SHEET).toLocaleString("en-US")} rows, --json and --out…\n`);
+  const cli = noCli ? undefined : await measureCli();
   const report = {
     runs,
+    wps,
     cli: cli ?? null,
     latencyMsPerSync: LATENCY_MS,
     payloadLimitBytes: DEFAULT_PAYLOAD_LIMIT,
@@ -474,11 +567,14 @@ export async function cli(argv: readonly string[], launcher: readonly string[]):
   if (json) {
     process.stdout.write(JSON.stringify(report) + "\n");
   } else if (argv.includes("--markdown")) {
-    const tables = [...(runs.length > 0 ? [markdown(runs)] : []), ...(cli !== undefined || !argv.includes("--quick") ? [cliLines(cli, true)] : [])];
+    const tables = [...(runs.length > 0 ? [markdown(runs)] : []), ...(wps.length > 0 ? [wpsMarkdown(wps)] : []), ...(cli !== undefined || !noCli ? [cliLines(cli, true)] : [])];
     process.stdout.write(`${tables.join("\n\n")}\n\n\`\`\`json\n${JSON.stringify(report)}\n\`\`\`\n`);
   } else {
     if (runs.length > 0) process.stdout.write(`${table(runs)}\n\n`);
-    if (!argv.includes("--quick")) process.stdout.write(`${cliLines(cli, false)}\n\n`);
+    if (wps.length > 0) process.stdout.write(`${wpsTable(wps)}\n\n`);
+    if (!noCli) process.stdout.write(`${cliLines(cli, false)}\n\n`);
+    if (wps.length > 0) process.stdout.write(`WPS: calls across WPS's bridge (each a blocking call into WPS); the same reads at any size, writes that follow the summary's blocks.\n`);
+    if (runs.length === 0) return 0;
     process.stdout.write(`rows: enterprises per year (ranking) or months (series). compute ms: the analysis run again (Refresh), median of ${REFRESHES};\n`);
     process.stdout.write(`first run ms: the first run at that size (code not yet compiled for it); core ms: analyze() alone on the same grids, best of 3.\n`);
     process.stdout.write(`end-to-end = the first run's measured wall time + syncs × ${LATENCY_MS} ms (Excel on the web's round trip, modelled).\n`);

@@ -3,7 +3,7 @@
 // and figures are synthetic and deterministic (a seeded generator), never real data.
 
 import { Grid } from "../src/core/cells";
-import { AnalysisDefinition } from "../src/excel/types";
+import { AnalysisDefinition } from "../src/run/types";
 import { WorkbookModel } from "../src/host/model";
 import { columnLetters } from "../src/core/a1";
 import { prng } from "../test/fixtures/rankings/synthetic";

@@ -2,7 +2,8 @@
 // `npm run test:e2e`: the workbench in a real browser. Makes sure Debian's Chromium is there
 // (installs it when running as root with apt-get, else says how), builds the production bundle
 // when dist/ is missing or older than the sources, serves dist/ over HTTPS on a free port
-// (scripts/serve.js), runs the browser tests (test/e2e, jest), stops the server, and exits
+// (scripts/serve.js) with the WPS add-in in dist/wps/ (npm run build:wps), runs the browser tests
+// (test/e2e, jest: the workbench, and the WPS pane with the stand-in ET), stops the server, and exits
 // non-zero when anything failed. Screenshots go to test-artifacts/e2e/; with
 // STATDESK_UPDATE_SCREENSHOTS=1 the README's and docs' pictures are also copied to docs/screenshots/.
 "use strict";
@@ -46,17 +47,36 @@ function newest(dir) {
   return latest;
 }
 
-/** Builds dist/ with webpack (production) unless it is newer than every source it is built from. */
+/** When a built file was written (0: it is not there). */
+function builtAt(file) {
+  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+}
+
+/** The newest change to the sources and to the given files beside them. */
+function sourcesAt(files) {
+  return Math.max(newest(path.join(ROOT, "src")), ...files.map((f) => builtAt(path.join(ROOT, f))));
+}
+
+/**
+ * Builds dist/ with webpack (production) unless it is newer than every source it is built from,
+ * then dist/wps/ and dist/wps-standin/ (`npm run build:wps`) likewise — after the first, whose
+ * build empties dist/.
+ */
 function ensureBuild() {
-  const page = path.join(ROOT, "dist", "workbench.html");
-  const inputs = [newest(path.join(ROOT, "src")), ...["webpack.config.js", "package.json", "manifest.xml"].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0))];
-  const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
-  if (built > Math.max(...inputs)) {
+  const built = builtAt(path.join(ROOT, "dist", "workbench.html"));
+  if (built > sourcesAt(["webpack.config.js", "package.json", "manifest.xml"])) {
     say("dist/ is up to date.");
+  } else {
+    say(built === 0 ? "no build in dist/; building (webpack, production)…" : "dist/ is older than the sources; rebuilding (webpack, production)…");
+    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+  }
+  const wps = Math.min(builtAt(path.join(ROOT, "dist", "wps", "ui", "taskpane.html")), builtAt(path.join(ROOT, "dist", "wps-standin", "stand-in.js")));
+  if (wps > sourcesAt(["webpack.wps.config.js", "package.json"]) && wps > newest(path.join(ROOT, "wps"))) {
+    say("dist/wps/ is up to date.");
     return;
   }
-  say(built === 0 ? "no build in dist/; building (webpack, production)…" : "dist/ is older than the sources; rebuilding (webpack, production)…");
-  execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+  say("building dist/wps/ and the stand-in page (npm run build:wps)…");
+  execSync("node scripts/build-wps.js", { cwd: ROOT, stdio: "inherit" });
 }
 
 /** Runs jest on test/e2e with its own config; resolves to its exit code. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check StatDesk has, in the order a failure is cheapest to find — types,
-// lint, manifest, unit and integration tests (jest), the production build, then the browser
-// end-to-end suite. Installs the Debian packages it needs when it can (root with apt-get),
+// lint, manifest, unit and integration tests (jest), the production builds (Excel, WPS 表格), then
+// the browser end-to-end suite. Installs the Debian packages it needs when it can (root with apt-get),
 // and says exactly how when it cannot. Stops at the first failing step.
 "use strict";
 
@@ -40,6 +40,7 @@ step("lint", "npx eslint .");
 step("validate manifest.xml against the Office XSDs", `xmllint --noout --schema "${path.join(shared, "office-manifest-schemas", "OfficeAppManifestV1_1.xsd")}" manifest.xml`);
 step("unit and integration tests (jest)", "npx jest --ci", { TZ: "UTC" });
 step("production build (webpack)", "npx webpack --mode production");
+step("WPS 表格 build (dist/wps, its ribbon and deployment files checked)", "node scripts/build-wps.js");
 step("end-to-end tests in Chromium", "node scripts/e2e.js", { TZ: "UTC" });
 
 ensureCommands([

@@ -31,6 +31,8 @@ export interface SummarizeArgs {
   readonly year?: number;
   /** A CSV of 名称,统一名称 lines: names unified before years are compared. */
   readonly aliases?: string;
+  /** Which layer writes the summary: Excel's (Microsoft's client against the host) or WPS's (the stand-in ET). */
+  readonly via: "excel" | "wps";
 }
 
 
@@ -68,6 +70,10 @@ Options:
                            over). Names are unified before years are compared; without the file
                            StatDesk merges no names and only notes likely pairs. It takes the
                            place of an alias sheet (别名, StatDesk_别名) in the input workbooks
+  --via <excel|wps>        which of StatDesk's layers writes the summary: excel (default: the
+                           Office.js code the Excel add-in runs) or wps (the WPS 表格 adapter, run
+                           against StatDesk's stand-in for WPS's object model); both write the
+                           same summary sheet, WPS keeping the analyses on a hidden sheet
   -h, --help               this text
   -v, --version            the version
 
@@ -78,7 +84,7 @@ error: an unknown option, a bad option value, an --aliases file that does not ex
 file, or an --out file that cannot be created (its folder is missing or not writable, or it names
 a folder). Usage errors are found before anything is read or computed.`;
 
-const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name", "--year", "--aliases"]);
+const VALUE_OPTIONS = new Set(["--out", "--national-total", "--tiers", "--top", "--lang", "--rounding", "--colours", "--colors", "--sheet-name", "--year", "--aliases", "--via"]);
 
 /** The default language: Chinese when the environment's locale is, else English. */
 export function defaultLanguage(env: Readonly<Record<string, string | undefined>>): Language {
@@ -154,6 +160,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   if (rounding !== "half-away" && rounding !== "half-even") return { command: "usage-error", message: `--rounding must be half-away or half-even, not "${rounding}"` };
   const colours = values.get("--colours") ?? "red-up";
   if (colours !== "red-up" && colours !== "green-up") return { command: "usage-error", message: `--colours must be red-up or green-up, not "${colours}"` };
+  const via = values.get("--via") ?? "excel";
+  if (via !== "excel" && via !== "wps") return { command: "usage-error", message: `--via must be excel or wps, not "${via}"` };
   const out = values.get("--out");
   const yearText = values.get("--year");
   const year = yearText === undefined ? undefined : Number(yearText.trim());
@@ -186,5 +194,6 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     hideData: flags.has("--hide-data"),
     ...(year !== undefined ? { year } : {}),
     ...(values.has("--aliases") ? { aliases: values.get("--aliases") } : {}),
+    via,
   };
 }

@@ -1,6 +1,7 @@
 // `statdesk summarize`: files in, JSON and .xlsx out. The files are loaded into the in-memory
-// workbook host and the same Excel layer the add-in uses runs against it through Microsoft's
-// Excel client, so the command line computes and writes exactly what Excel would show.
+// workbook host and the same run code and Excel layer the add-in uses run against it through
+// Microsoft's Excel client, so the command line computes and writes exactly what Excel would
+// show; `--via wps` writes through the WPS 表格 adapter instead, against the stand-in ET.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -16,8 +17,12 @@ import { CountChange, spanOfKey } from "../core/ranking";
 import { RateChange } from "../core/series";
 import { SHEET_LABELS } from "../core/summary/labels";
 import { qualifiedAddress } from "../core/a1";
-import { runAnalysis } from "../excel/run";
-import { AnalysisDefinition, SourceDefinition } from "../excel/types";
+import { runAnalysis } from "../run/run";
+import { AnalysisDefinition, SourceDefinition } from "../run/types";
+import { OfficePort } from "../excel/port";
+import { SheetPort } from "../core/port";
+import { WpsPort } from "../wps";
+import { standIn, StandInOptions } from "../wps-standin/stand-in";
 import { WorkbookHost } from "../host/host";
 import { formulasWithoutResults } from "../host/formula";
 import { WorkbookModel } from "../host/model";
@@ -75,6 +80,8 @@ export interface CliIo {
   readonly today: () => string;
   /** How --out is written; Node's file system when absent. */
   readonly outputFiles?: OutputFiles;
+  /** How the stand-in ET behaves under --via wps (a test makes a call fail); WPS's measured quirks when absent. */
+  readonly wpsStandIn?: StandInOptions;
 }
 
 const SUCCESS = 0;
@@ -484,13 +491,13 @@ async function summarize(args: SummarizeArgs, io: CliIo): Promise<number> {
     },
     output: { sheetName: args.sheetName, language, colours: args.colours, ...(args.valuesOnly ? { valuesOnly: true } : {}), ...(args.hideData ? { hideData: true } : {}) },
   };
-  const host = new WorkbookHost(workbook);
-  const env = { run: connectHost(loadExcelClient(), host), isSetSupported: () => true };
+  const port: SheetPort =
+    args.via === "wps" ? new WpsPort(standIn(workbook, io.wpsStandIn).app) : new OfficePort({ run: connectHost(loadExcelClient(), new WorkbookHost(workbook)), isSetSupported: () => true });
   const sourceRef = (sheet: string, row: number, column: number): SourceRef => {
     const origin = origins.get(sheet);
     return origin === undefined ? { sheet, row, column } : { ...origin, row, column };
   };
-  const result = await runAnalysis(env, definition, { today: io.today(), version: version(), sourceRef, activate: true, ...(aliases !== undefined ? { aliases } : {}) });
+  const result = await runAnalysis(port, definition, { today: io.today(), version: version(), sourceRef, activate: true, ...(aliases !== undefined ? { aliases } : {}) });
   if (!result.ok) {
     for (const p of [...loadNotes, ...result.problems]) io.stderr(`statdesk: ${problemLine(p, language)}\n`);
     return CANNOT_SUMMARISE;

@@ -172,3 +172,14 @@ export function intersectRects(a: CellRect, b: CellRect): CellRect | undefined {
   if (lastRow < row || lastColumn < column) return undefined;
   return { row, column, rowCount: lastRow - row + 1, columnCount: lastColumn - column + 1 };
 }
+
+/**
+ * The sheet a name's formula points to ("='汇总_2024'!$A$1" → "汇总_2024"), or undefined for
+ * #REF! (its sheet was deleted), a constant or nonsense.
+ * sheetOfReference("=Sheet1!$A$1") // => "Sheet1"
+ */
+export function sheetOfReference(formula: unknown): string | undefined {
+  if (typeof formula !== "string" || formula.includes("#REF!")) return undefined;
+  const { sheet } = splitSheet(formula.replace(/^=/, ""));
+  return sheet === undefined || sheet === "" ? undefined : sheet;
+}

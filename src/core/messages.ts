@@ -165,11 +165,12 @@ const ZH: Catalog = {
     p.direction === "write"
       ? `汇总表超过 Excel 网页版单次传输上限（${s(p.detail)}），未写入，原有汇总表未改动。`
       : `数据量超过 Excel 网页版单次传输上限（${s(p.detail)}）。请缩小所选区域。`,
-  "write-failed": (p) => `写入汇总表时 Excel 报错（${s(p.code)}：${s(p.detail)}）。原有汇总表未改动，没有留下写了一半的工作表；可直接重试。`,
+  "write-failed": (p) => `写入汇总表时 ${hostZh(p)} 报错（${s(p.code)}：${s(p.detail)}）。原有汇总表未改动，没有留下写了一半的工作表；可直接重试。`,
   "recovery-failed": (p) => `写入失败后清理也未完成（${s(p.code)}）：请删除工作表“${s(p.name)}”。原有汇总表未改动。`,
   "verify-failed": (p) => `汇总表写入后核对不一致（${s(p.detail)}）。请重新运行。`,
-  "decoration-skipped": (p) => `${decorationZh(p)}（Excel 返回 ${s(p.code)}）。汇总表已写好，数字齐全；可重新运行再试。`,
-  "excel-error": (p) => `Excel 报错（${s(p.code)}）：${s(p.detail)}`,
+  "decoration-skipped": (p) => `${decorationZh(p)}（${hostZh(p)} 返回 ${s(p.code)}）。汇总表已写好，数字齐全；可重新运行再试。`,
+  "leftover-sheet": (p) => `汇总表已写好，但原汇总表的副本“${s(p.name)}”未能删除（${s(p.detail)}）；下次运行时会删除，也可手动删除。`,
+  "excel-error": (p) => `${hostZh(p)} 报错（${s(p.code)}）：${s(p.detail)}`,
   "run-busy": () => `已有一次计算正在进行，请等它完成。`,
 };
 
@@ -286,16 +287,27 @@ const EN: Catalog = {
       ? `The summary is larger than Excel on the web takes in one round trip (${s(p.detail)}); nothing was written and the previous summary is unchanged.`
       : `More data than Excel on the web moves in one round trip (${s(p.detail)}). Choose a smaller range.`,
   "write-failed": (p) =>
-    `Excel refused to write the summary (${s(p.code)}: ${s(p.detail)}). The previous summary is unchanged and no half-written sheet was left; you can run again.`,
+    `${hostEn(p)} refused to write the summary (${s(p.code)}: ${s(p.detail)}). The previous summary is unchanged and no half-written sheet was left; you can run again.`,
   "recovery-failed": (p) => `Cleaning up after the failed write did not finish either (${s(p.code)}): please delete the sheet "${s(p.name)}". The previous summary is unchanged.`,
   "verify-failed": (p) => `The summary did not read back as written (${s(p.detail)}). Please run again.`,
   "decoration-skipped": (p) =>
-    `${decorationEn(p)} (Excel answered ${s(p.code)}). The summary is written with all its figures; run again to try once more.`,
-  "excel-error": (p) => `Excel reported an error (${s(p.code)}): ${s(p.detail)}`,
+    `${decorationEn(p)} (${hostEn(p)} answered ${s(p.code)}). The summary is written with all its figures; run again to try once more.`,
+  "leftover-sheet": (p) =>
+    `The summary is written, but the previous summary's copy "${s(p.name)}" could not be deleted (${s(p.detail)}); the next run deletes it, or delete it yourself.`,
+  "excel-error": (p) => `${hostEn(p)} reported an error (${s(p.code)}): ${s(p.detail)}`,
   "run-busy": () => `A run is already going; wait for it to finish.`,
 };
 
 const CATALOGS: Readonly<Record<Language, Catalog>> = { "zh-CN": ZH, "en-US": EN };
+
+/** Which program refused: Excel, unless a problem says WPS (`host: "wps"`, from the WPS layer). */
+function hostZh(p: ProblemParams): string {
+  return p.host === "wps" ? "WPS 表格" : "Excel";
+}
+
+function hostEn(p: ProblemParams): string {
+  return p.host === "wps" ? "WPS Spreadsheets" : "Excel";
+}
 
 /** The sentence a person reads for a problem, in the language chosen. */
 export function problemMessage(p: Problem, language: Language): string {

@@ -87,6 +87,7 @@ export type ProblemCode =
   | "recovery-failed" // and cleaning up after it failed too
   | "verify-failed" // the written sheet does not read back as written
   | "decoration-skipped" // Excel refused a touch (freeze panes, a chart, print layout…) twice: left out, the summary stands
+  | "leftover-sheet" // the summary stands, but the previous one's copy under a scratch name could not be deleted (WPS)
   | "excel-error" // any other error Excel reported
   | "run-busy"; // a run is already going
 
@@ -111,4 +112,10 @@ export function problem(code: ProblemCode, severity: Severity, location?: string
 /** True when any problem stops the analysis. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
+}
+
+/** Anything thrown that a host did not turn into a problem: a bug; said plainly, never swallowed. */
+export function unexpectedProblem(error: unknown): Problem {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return problem("excel-error", "error", undefined, { code: "Unexpected", detail });
 }

@@ -1,7 +1,9 @@
 // Where a grid came from, so that every problem and every provenance line can name the file,
 // the sheet and the cell a person should look at.
 
-import { cellName, columnLetters, quoteSheetName, rectName } from "./a1";
+import { cellName, columnLetters, parseAddress, quoteSheetName, rectName } from "./a1";
+import { Problem, problem } from "./problems";
+import type { SourceSpec } from "./port";
 
 /** A grid's origin: the file (CLI), the sheet, and the sheet position of the grid's top-left cell. */
 export interface SourceRef {
@@ -47,4 +49,24 @@ export function rangeLocation(source: SourceRef, row: number, column: number, ro
 export function sourceName(source: SourceRef): string {
   if (source.file !== undefined && source.sheet !== undefined) return `[${source.file}]${source.sheet}`;
   return source.file ?? source.sheet ?? "";
+}
+
+/** How a source the person chose names itself in messages: its address, table or name, a region by what it took. */
+export function describeSource(spec: SourceSpec): string {
+  if (spec.kind === "region") return spec.taken ?? spec.anchor;
+  return spec.kind === "address" ? spec.address : spec.name;
+}
+
+/** Checks a source before anything is read: an address or a region's anchor must be A1 notation, a table or name not blank. */
+export function sourceSpecProblem(spec: SourceSpec): Problem | undefined {
+  if (spec.kind === "address") {
+    return parseAddress(spec.address) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.address }) : undefined;
+  }
+  if (spec.kind === "region") {
+    return parseAddress(spec.anchor) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.anchor }) : undefined;
+  }
+  if (spec.name.trim() === "") {
+    return problem("source-address-invalid", "error", undefined, { address: spec.name });
+  }
+  return undefined;
 }

@@ -75,9 +75,3 @@ export function officeProblem(error: OfficeErrorLike, location?: string): Proble
   const where = error.debugInfo?.errorLocation;
   return problem("excel-error", "error", location, { code: error.code, detail: where ? `${error.message} (${where})` : error.message });
 }
-
-/** Anything thrown that is not an Office error: a bug; said plainly, never swallowed. */
-export function unexpectedProblem(error: unknown): Problem {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return problem("excel-error", "error", undefined, { code: "Unexpected", detail });
-}

@@ -1,88 +1,91 @@
-// The Office.js layer behind the port (src/core/port.ts), made of the functions runAnalysis
-// uses, so the same steps can be driven against Excel and against WPS. runAnalysis itself does
-// not go through it yet: it reads the workbook's facts with the sources (two round trips a run),
-// where applySummary here reads them again (three).
+// The Office.js layer behind the port (src/core/port.ts): the read, the write and the small steps
+// the pane takes, each in the round trips it took before the port existed — a run that fits one
+// answer is two (read; write), because the read brings every fact the write needs (the sheets,
+// the markers, the stored analyses before the run) and the write is given them back.
 
-import { ApplySummaryRequest, ApplySummaryResult, ReadGridsResult, SheetPort } from "../core/port";
-import { readWorkbook, SETTINGS_KEY, SheetInfo } from "./read";
+import { ApplySummaryRequest, ApplySummaryResult, ReadResult, SheetPort, SourceSpec } from "../core/port";
+import { Problem } from "../core/problems";
+import { quoteSheetName } from "../core/a1";
+import { ContextRunner, ExcelEnvironment } from "./environment";
+import { isOfficeError, officeProblem } from "./errors";
+import { readWorkbook, SETTINGS_KEY } from "./read";
 import { writeSummary } from "./write";
-import { ExcelEnvironment } from "./types";
-import { isOfficeError } from "./errors";
 
-/** Temporary sheet names from the marker, as runAnalysis makes them from the analysis id. */
-function scratch(marker: string): { tempName: string; backupName: string } {
-  const tag = marker.replace(/^StatDesk_/, "").replace(/[^A-Za-z0-9]/g, "").slice(0, 12) || "x";
-  return { tempName: `~StatDesk new ${tag}`, backupName: `~StatDesk old ${tag}` };
-}
+/**
+ * Excel (or Microsoft's client against the in-memory host) seen through the port. It is an
+ * ExcelEnvironment too, so code that holds one (tests, the benchmarks) can still batch directly.
+ */
+export class OfficePort implements SheetPort, ExcelEnvironment {
+  readonly run: ContextRunner;
+  readonly isSetSupported: ExcelEnvironment["isSetSupported"];
 
-export class OfficePort implements SheetPort {
-  constructor(private readonly env: ExcelEnvironment) {}
+  constructor(env: ExcelEnvironment) {
+    this.run = env.run;
+    this.isSetSupported = env.isSetSupported;
+  }
 
-  async readGrids(addresses: readonly string[]): Promise<ReadGridsResult> {
-    const read = await readWorkbook(
-      this.env.run,
-      addresses.map((address) => ({ role: "auto" as const, spec: { kind: "address" as const, address } })),
-    );
-    if (!read.ok) return { ok: false, problems: read.problems };
-    return {
-      ok: true,
-      grids: read.sources.map((s, i) => {
-        const formats = read.numberFormats[i];
-        return { address: s.address, sheet: s.sheet, row: s.row, column: s.column, values: s.values, ...(formats !== undefined ? { numberFormats: formats } : {}) };
-      }),
-    };
+  async read(sources: readonly SourceSpec[]): Promise<ReadResult> {
+    const read = await readWorkbook(this.run, sources.map((spec) => ({ spec })));
+    return read.ok ? { ok: true, grids: read.sources, facts: read.facts, syncs: read.syncs } : read;
   }
 
   async applySummary(request: ApplySummaryRequest): Promise<ApplySummaryResult> {
-    const { tempName, backupName } = scratch(request.marker);
-    // The facts writeSummary needs: the sheets (previous summary, leftovers), the marker, the settings before.
-    const facts = await this.env.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/id,items/name,items/position,items/visibility");
-      const marker = context.workbook.names.getItemOrNullObject(request.marker);
+    const { facts, scratch } = request;
+    const marker = request.marker.toLowerCase();
+    const written = await writeSummary(this.run, {
+      model: request.model,
+      tempName: scratch.summary,
+      backupName: scratch.backup,
+      ...(request.previous !== undefined ? { previous: request.previous } : {}),
+      leftovers: facts.sheets.filter((s) => s.name === scratch.summary || s.name === scratch.backup),
+      isSetSupported: this.isSetSupported,
+      activate: request.activate,
+      ...(request.budgetBytes !== undefined ? { budgetBytes: request.budgetBytes } : {}),
+      marker: { name: request.marker, exists: facts.names.some((n) => n.name.toLowerCase() === marker) },
+      settingsValue: request.storedAnalyses,
+      previousSettings: facts.storedAnalyses,
+    });
+    if (!written.ok) return written;
+    return {
+      ok: true,
+      ...(written.readBack !== undefined ? { readBack: written.readBack } : {}),
+      skipped: written.skipped,
+      chartsLeftOut: written.chartsLeftOut,
+      syncs: written.syncs,
+    };
+  }
+
+  async storedAnalyses(): Promise<unknown> {
+    return this.run(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       setting.load("value");
       await context.sync();
-      const all: SheetInfo[] = sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility }));
-      return { all, markerExists: !marker.isNullObject, settings: setting.isNullObject ? undefined : (setting.value as unknown) };
+      return setting.isNullObject ? undefined : (setting.value as unknown);
     });
-    const previous = request.previousSheet === undefined ? undefined : facts.all.find((s) => s.name.toLowerCase() === request.previousSheet!.toLowerCase());
+  }
+
+  /** The address of the current selection ("Sheet1!A1:D120"), one round trip. */
+  async selection(): Promise<string> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return range.address;
+    });
+  }
+
+  async select(sheet: string, reference: string): Promise<Problem | undefined> {
     try {
-      const written = await writeSummary(this.env.run, {
-        model: request.model,
-        tempName,
-        backupName,
-        ...(previous !== undefined ? { previous } : {}),
-        leftovers: facts.all.filter((s) => s.name === tempName || s.name === backupName),
-        isSetSupported: this.env.isSetSupported,
-        activate: false,
-        marker: { name: request.marker, exists: facts.markerExists },
-        settingsValue: request.storedAnalyses,
-        previousSettings: facts.settings,
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(reference).select();
+        await context.sync();
       });
-      if (!written.ok) return { ok: false, error: written.problems.map((p) => p.code).join(", ") };
-      return { ok: true, sheetName: request.model.name, skipped: written.skipped.map((p) => `${p.code}: ${JSON.stringify(p.params)}`) };
+      return undefined;
     } catch (error) {
-      if (isOfficeError(error)) return { ok: false, error: String((error as { code?: unknown }).code) };
-      throw error;
+      if (!isOfficeError(error)) throw error;
+      return officeProblem(error, `${quoteSheetName(sheet)}!${reference}`);
     }
-  }
-
-  async storedAnalyses(): Promise<string | undefined> {
-    return this.env.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      setting.load("value");
-      await context.sync();
-      return setting.isNullObject ? undefined : typeof setting.value === "string" ? setting.value : JSON.stringify(setting.value);
-    });
-  }
-
-  async selectCell(sheet: string, row: number, column: number): Promise<void> {
-    await this.env.run(async (context) => {
-      const target = context.workbook.worksheets.getItem(sheet);
-      target.activate();
-      target.getCell(row, column).select();
-      await context.sync();
-    });
   }
 }

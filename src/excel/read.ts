@@ -3,38 +3,24 @@
 // to be larger than one answer may carry are read straight away in row blocks; otherwise only a
 // refusal by Excel on the web splits the reading — first without number formats, then in blocks.
 
-import { CellRect, intersectRects, parseAddress, ParsedAddress, qualifiedAddress, rectName, splitSheet } from "../core/a1";
+import { parseAddress, ParsedAddress, qualifiedAddress, rectName, sheetOfReference, splitSheet } from "../core/a1";
+import { SourceGrid, SourceSpec, WorkbookFacts } from "../core/port";
 import { Problem, problem } from "../core/problems";
+import { describeSource, sourceSpecProblem } from "../core/source";
 import { isCellLimitError, isOfficeError, isPayloadError, isReadSizeError, lastTrace, officeProblem } from "./errors";
-import { ContextRunner, ReadSource, SourceDefinition, SourceSpec } from "./types";
+import { ContextRunner } from "./environment";
 import { ALIAS_SHEET_NAMES } from "../core/aliases";
-import { bandAround, regionOfSelection } from "./region";
+import { regionAnchor, takeRegion } from "../core/region";
 
-/** A sheet of the workbook as the writer needs to know it. */
-export interface SheetInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly position: number;
-  readonly visibility: string;
+/** A source to read: what the port's read is given (a SourceDefinition of the run code is one). */
+interface SourceAsked {
+  readonly spec: SourceSpec;
 }
 
-/** What the workbook says besides the sources: its sheets, the stored analyses, the summary's marker. */
-interface WorkbookFacts {
-  readonly sheets: readonly SheetInfo[];
-  /** The stored analyses setting, as saved (parsed by settings.ts). */
-  readonly storedAnalyses: unknown;
-  /** The sheet the analysis' marker name points to (its summary), if the marker exists and is valid. */
-  readonly markedSheet: string | undefined;
-  /** Whether the marker name exists at all (even pointing nowhere, after its sheet was deleted). */
-  readonly markerExists: boolean;
-  /** The person's alias list (a sheet named 别名, StatDesk_别名 …, see core/aliases), its used cells, if there is one. */
-  readonly aliasSheet?: { readonly sheet: string; readonly row: number; readonly column: number; readonly values: readonly (readonly (string | number | boolean)[])[] };
-}
-
-export interface WorkbookState extends WorkbookFacts {
-  readonly sources: readonly ReadSource[];
-  /** Number formats per source (same index), when they were read. */
-  readonly numberFormats: readonly (readonly (readonly string[])[] | undefined)[];
+export interface WorkbookState {
+  readonly facts: WorkbookFacts;
+  /** The sources read, in the order asked, each with its number formats when they were read. */
+  readonly sources: readonly SourceGrid[];
 }
 
 export type ReadResult = ({ readonly ok: true } & WorkbookState & { readonly syncs: number }) | { readonly ok: false; readonly problems: Problem[]; readonly syncs: number };
@@ -51,48 +37,6 @@ const MIN_CHUNK_CELLS = 1_000;
 
 export const SETTINGS_KEY = "StatDesk.analyses";
 
-/**
- * A workbook-level name marking an analysis' summary sheet (it refers to the summary's A1, so it
- * follows the sheet through renames and turns to #REF! when the sheet is deleted). Excel names:
- * letters, digits, _ and ., starting with a letter.
- */
-export function markerName(analysisId: string): string {
-  return `StatDesk_${analysisId.replace(/[^A-Za-z0-9_.]/g, "_")}`;
-}
-
-/** The sheet a marker's formula ("='汇总_2024'!$A$1") points to, or undefined for #REF! or nonsense. */
-function markedSheetOf(formula: unknown): string | undefined {
-  if (typeof formula !== "string" || formula.includes("#REF!")) return undefined;
-  const { sheet } = splitSheet(formula.replace(/^=/, ""));
-  return sheet === undefined || sheet === "" ? undefined : sheet;
-}
-
-/** How a source names itself in messages. */
-export function describeSource(spec: SourceSpec): string {
-  if (spec.kind === "region") return spec.taken ?? spec.anchor;
-  return spec.kind === "address" ? spec.address : spec.name;
-}
-
-/** A region's anchor when it is a bounded address (a cell or a block), else undefined: "A:C" is taken as it is. */
-function regionAnchor(spec: SourceSpec): ParsedAddress | undefined {
-  if (spec.kind !== "region") return undefined;
-  const parsed = parseAddress(spec.anchor);
-  return parsed === undefined || parsed.wholeColumns || parsed.wholeRows ? undefined : parsed;
-}
-
-/** Checks a source before anything is sent: an address must be A1 notation. */
-function checkSource(spec: SourceSpec): Problem | undefined {
-  if (spec.kind === "address") {
-    return parseAddress(spec.address) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.address }) : undefined;
-  }
-  if (spec.kind === "region") {
-    return parseAddress(spec.anchor) === undefined ? problem("source-address-invalid", "error", undefined, { address: spec.anchor }) : undefined;
-  }
-  if (spec.name.trim() === "") {
-    return problem("source-address-invalid", "error", undefined, { address: spec.name });
-  }
-  return undefined;
-}
 
 /** The proxy for a source's cells, trimmed to the used part (a whole-column selection becomes its data). */
 function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Range {
@@ -105,56 +49,10 @@ function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Ran
   return worksheet.getRange(reference).getUsedRangeOrNullObject(true);
 }
 
-/** The rows and columns of `rect` (grid coordinates, inside the grid) of a grid. */
-function sliceGrid<T>(grid: readonly (readonly T[])[], rect: CellRect): T[][] {
-  return grid.slice(rect.row, rect.row + rect.rowCount).map((r) => r.slice(rect.column, rect.column + rect.columnCount));
-}
-
-/**
- * A region source as read (its sheet's used cells) cut down to what its anchor stands for, by its
- * extent: the block around a cell, or around a selection inside one block (a selection across its
- * block's width or height as it is); the column band around the anchor's column (nothing when
- * that column is now blank); or the whole used range. Other sources pass unchanged.
- */
-function takeRegion(read: ReadSource, formats: readonly (readonly string[])[] | undefined): { source: ReadSource; formats: readonly (readonly string[])[] | undefined } {
-  const spec = read.definition.spec;
-  const anchor = regionAnchor(spec);
-  if (spec.kind !== "region" || anchor === undefined) return { source: read, formats };
-  const sheet = read.sheet !== "" ? read.sheet : (anchor.sheet ?? "");
-  const anchorAddress = sheet === "" ? spec.anchor : qualifiedAddress(sheet, anchor);
-  const gridRows = read.values.length;
-  const gridColumns = read.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const whole: CellRect = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
-  const selection: CellRect = { row: anchor.row - read.row, column: anchor.column - read.column, rowCount: anchor.rowCount, columnCount: anchor.columnCount };
-  const extent = spec.extent ?? "current-region";
-  let wanted: CellRect | undefined;
-  let expanded = false;
-  if (gridRows === 0) wanted = undefined;
-  else if (extent === "column-band") wanted = bandAround(read.values, selection.column);
-  else if (extent === "used-range") wanted = whole;
-  else {
-    const grown = regionOfSelection(read.values, selection);
-    wanted = grown ?? selection;
-    // "Extended to …" is said only of a selection that grew; Find data's extents name a table, not a selection.
-    expanded = grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount);
-  }
-  const rect = wanted === undefined ? undefined : intersectRects(wanted, whole);
-  const region = { anchor: anchorAddress, expanded };
-  if (rect === undefined) {
-    return { source: { definition: read.definition, address: anchorAddress, sheet, row: anchor.row, column: anchor.column, values: [], region }, formats: undefined };
-  }
-  const at = { row: read.row + rect.row, column: read.column + rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
-  return {
-    source: { definition: read.definition, address: sheet === "" ? rectName(at) : qualifiedAddress(sheet, at), sheet, row: at.row, column: at.column, values: sliceGrid(read.values, rect), region },
-    formats: formats === undefined ? undefined : sliceGrid(formats, rect),
-  };
-}
-
 /** Every region source of a state cut down to its region (see takeRegion). */
 function takeRegions(state: WorkbookState): WorkbookState {
-  if (!state.sources.some((s) => s.definition.spec.kind === "region")) return state;
-  const taken = state.sources.map((s, i) => takeRegion(s, state.numberFormats[i]));
-  return { ...state, sources: taken.map((t) => t.source), numberFormats: taken.map((t) => t.formats) };
+  if (!state.sources.some((s) => s.spec.kind === "region")) return state;
+  return { ...state, sources: state.sources.map(takeRegion) };
 }
 
 /** A source given as an address bounded on both axes ("'2024年'!A1:C10002"), else undefined (tables, names, "A:C", "3:5"). */
@@ -171,20 +69,21 @@ function estimatedCells(spec: SourceSpec): number | undefined {
 
 type Loaded = { range: Excel.Range; formats: boolean };
 
-function toReadSource(definition: SourceDefinition, range: Excel.Range): ReadSource {
+function toSourceGrid(spec: SourceSpec, range: Excel.Range, formats: boolean): SourceGrid {
   const { sheet } = splitSheet(range.address);
   return {
-    definition,
+    spec,
     address: range.address,
     sheet: sheet ?? "",
     row: range.rowIndex,
     column: range.columnIndex,
     values: range.values as (string | number | boolean)[][],
+    ...(formats ? { numberFormats: range.numberFormat as string[][] } : {}),
   };
 }
 
-function emptySource(definition: SourceDefinition): ReadSource {
-  return { definition, address: describeSource(definition.spec), sheet: "", row: 0, column: 0, values: [] };
+function emptySource(spec: SourceSpec): SourceGrid {
+  return { spec, address: describeSource(spec), sheet: "", row: 0, column: 0, values: [] };
 }
 
 /** The first alias sheet found (in ALIAS_SHEET_NAMES' order), as read. */
@@ -196,13 +95,13 @@ function aliasSheetOf(ranges: readonly Excel.Range[]): Pick<WorkbookFacts, "alia
 }
 
 /** Queues the loads of the workbook's facts; the returned function reads them after the sync. */
-function queueFacts(context: Excel.RequestContext, marker: string | undefined): () => WorkbookFacts {
+function queueFacts(context: Excel.RequestContext): () => WorkbookFacts {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/position,items/visibility");
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load("value");
-  const name = marker === undefined ? undefined : context.workbook.names.getItemOrNullObject(marker);
-  name?.load("formula");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
   // The alias sheet, under any of its names, comes in the same round trip (null objects where absent).
   const aliasRanges = ALIAS_SHEET_NAMES.map((n) => {
     const used = sheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true);
@@ -211,10 +110,9 @@ function queueFacts(context: Excel.RequestContext, marker: string | undefined): 
   });
   return () => ({
     ...aliasSheetOf(aliasRanges),
-    sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visibility: String(w.visibility) })),
+    sheets: sheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position, visible: String(w.visibility) === "Visible" })),
     storedAnalyses: setting.isNullObject ? undefined : setting.value,
-    markerExists: name !== undefined && !name.isNullObject,
-    markedSheet: name === undefined || name.isNullObject ? undefined : markedSheetOf(name.formula),
+    names: names.items.map((n) => ({ name: n.name, sheet: sheetOfReference(n.formula) })),
   });
 }
 
@@ -222,9 +120,9 @@ function queueFacts(context: Excel.RequestContext, marker: string | undefined): 
  * One round trip: the workbook's facts and every source. `formats` decides per source whether
  * number formats come too. Markers ("source:i") say which source a failure belongs to.
  */
-async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[], marker: string | undefined, formats: (i: number) => boolean): Promise<WorkbookState> {
+async function readOnce(run: ContextRunner, sources: readonly SourceAsked[], formats: (i: number) => boolean): Promise<WorkbookState> {
   return run(async (context) => {
-    const facts = queueFacts(context, marker);
+    const facts = queueFacts(context);
     const loaded: Loaded[] = sources.map((s, i) => {
       context.trace(`source:${i}`);
       const range = sourceRange(context, s.spec);
@@ -238,9 +136,8 @@ async function readOnce(run: ContextRunner, sources: readonly SourceDefinition[]
     // (office-js #4783; Microsoft's "Performance optimization…": "the API doesn't always throw").
     if (loaded.some((l) => !l.range.isNullObject && !Array.isArray(l.range.values))) throw new TooManyCells();
     return {
-      ...facts(),
-      sources: loaded.map((l, i) => (l.range.isNullObject ? emptySource(sources[i]) : toReadSource(sources[i], l.range))),
-      numberFormats: loaded.map((l) => (l.formats && !l.range.isNullObject ? (l.range.numberFormat as string[][]) : undefined)),
+      facts: facts(),
+      sources: loaded.map((l, i) => (l.range.isNullObject ? emptySource(sources[i].spec) : toSourceGrid(sources[i].spec, l.range, l.formats))),
     };
   });
 }
@@ -269,7 +166,7 @@ interface Extent {
 }
 
 /** The extents of sources given as bounded addresses on named sheets, or undefined when any is not. */
-function knownExtents(sources: readonly SourceDefinition[]): Extent[] | undefined {
+function knownExtents(sources: readonly SourceAsked[]): Extent[] | undefined {
   const extents: Extent[] = [];
   for (const s of sources) {
     const bounded = boundedAddress(s.spec);
@@ -286,12 +183,7 @@ function knownExtents(sources: readonly SourceDefinition[]): Extent[] | undefine
  * addresses when they are known (and the first block's round trip brings the workbook's facts),
  * else from a round trip of their own.
  */
-async function readInBlocks(
-  run: ContextRunner,
-  sources: readonly SourceDefinition[],
-  marker: string | undefined,
-  known: Extent[] | undefined,
-): Promise<{ state: WorkbookState; syncs: number }> {
+async function readInBlocks(run: ContextRunner, sources: readonly SourceAsked[], known: Extent[] | undefined): Promise<{ state: WorkbookState; syncs: number }> {
   let syncs = 0;
   let facts: WorkbookFacts | undefined;
   let ranges: (Extent | null)[];
@@ -300,7 +192,7 @@ async function readInBlocks(
   } else {
     syncs++;
     const extents = await run(async (context) => {
-      const read = queueFacts(context, marker);
+      const read = queueFacts(context);
       const proxies = sources.map((s, i) => {
         context.trace(`source:${i}`);
         const range = sourceRange(context, s.spec);
@@ -363,7 +255,7 @@ async function readInBlocks(
     try {
       syncs++;
       const read = await run(async (context) => {
-        const readFacts = facts === undefined ? queueFacts(context, marker) : undefined;
+        const readFacts = facts === undefined ? queueFacts(context) : undefined;
         const proxies = blocks.map((b) => {
           const r = ranges[b.source]!;
           context.trace(`source:${b.source}`);
@@ -391,18 +283,17 @@ async function readInBlocks(
   if (facts === undefined) throw new Error("readInBlocks: no round trip brought the workbook's facts");
   return {
     state: {
-      ...facts,
+      facts,
       sources: ranges.map((r, i) =>
-        r === null ? emptySource(sources[i]) : { definition: sources[i], address: r.address, sheet: r.sheet, row: r.row, column: r.column, values: values[i] },
+        r === null ? emptySource(sources[i].spec) : { spec: sources[i].spec, address: r.address, sheet: r.sheet, row: r.row, column: r.column, values: values[i] },
       ),
-      numberFormats: sources.map(() => undefined),
     },
     syncs,
   };
 }
 
 /** Turns a failed read into the problem a person needs: which source is missing, or what Excel said. */
-function readProblem(error: unknown, sources: readonly SourceDefinition[]): Problem {
+function readProblem(error: unknown, sources: readonly SourceAsked[]): Problem {
   if (!isOfficeError(error)) throw error;
   const marker = lastTrace(error);
   const index = marker?.startsWith("source:") ? Number(marker.slice(7)) : -1;
@@ -416,20 +307,18 @@ function readProblem(error: unknown, sources: readonly SourceDefinition[]): Prob
 }
 
 /** The problem for a failed read, also when the failure is this module's own TooManyCells. */
-function failedRead(error: unknown, sources: readonly SourceDefinition[]): Problem {
+function failedRead(error: unknown, sources: readonly SourceAsked[]): Problem {
   if (error instanceof TooManyCells) return problem("excel-error", "error", undefined, { code: error.code, detail: error.message });
   return readProblem(error, sources);
 }
 
 /**
- * Reads the workbook state and all sources, in one round trip when Excel allows it. `analysisId`
- * names the analysis whose summary marker is looked up. Problems, never exceptions, for what a
- * person can fix (a missing sheet, a bad address).
+ * Reads the workbook's facts and all sources, in one round trip when Excel allows it. Problems,
+ * never exceptions, for what a person can fix (a missing sheet, a bad address).
  */
-export async function readWorkbook(run: ContextRunner, sources: readonly SourceDefinition[], analysisId?: string): Promise<ReadResult> {
-  const invalid = sources.map((s) => checkSource(s.spec)).filter((p): p is Problem => p !== undefined);
+export async function readWorkbook(run: ContextRunner, sources: readonly SourceAsked[]): Promise<ReadResult> {
+  const invalid = sources.map((s) => sourceSpecProblem(s.spec)).filter((p): p is Problem => p !== undefined);
   if (invalid.length > 0) return { ok: false, problems: invalid, syncs: 0 };
-  const marker = analysisId === undefined ? undefined : markerName(analysisId);
   const small = (i: number) => {
     const cells = estimatedCells(sources[i].spec);
     return cells === undefined || cells <= FORMAT_CELL_LIMIT;
@@ -440,7 +329,7 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   const known = knownExtents(sources);
   if (known !== undefined && known.reduce((n, e) => n + e.rows * e.columns, 0) > CHUNK_CELLS) {
     try {
-      const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, known);
+      const { state, syncs: blockSyncs } = await readInBlocks(run, sources, known);
       return { ok: true, ...takeRegions(state), syncs: blockSyncs };
     } catch (error) {
       return { ok: false, problems: [failedRead(error, sources)], syncs: 1 };
@@ -450,7 +339,7 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   let cellLimit: boolean;
   try {
     syncs++;
-    return { ok: true, ...takeRegions(await readOnce(run, sources, marker, small)), syncs };
+    return { ok: true, ...takeRegions(await readOnce(run, sources, small)), syncs };
   } catch (first) {
     if (!tooLarge(first)) return { ok: false, problems: [failedRead(first, sources)], syncs };
     cellLimit = first instanceof TooManyCells || isCellLimitError(first);
@@ -461,13 +350,13 @@ export async function readWorkbook(run: ContextRunner, sources: readonly SourceD
   if (!cellLimit && sources.some((_, i) => small(i))) {
     try {
       syncs++;
-      return { ok: true, ...takeRegions(await readOnce(run, sources, marker, () => false)), syncs };
+      return { ok: true, ...takeRegions(await readOnce(run, sources, () => false)), syncs };
     } catch (second) {
       if (!tooLarge(second)) return { ok: false, problems: [failedRead(second, sources)], syncs };
     }
   }
   try {
-    const { state, syncs: blockSyncs } = await readInBlocks(run, sources, marker, undefined);
+    const { state, syncs: blockSyncs } = await readInBlocks(run, sources, undefined);
     return { ok: true, ...takeRegions(state), syncs: syncs + blockSyncs };
   } catch (third) {
     return { ok: false, problems: [failedRead(third, sources)], syncs: syncs + 1 };

@@ -5,15 +5,17 @@
 // Trace markers say how far a failed batch got, and one clean-up round trip puts the workbook
 // back as it was. Freeze panes, the tab colour, print layout and charts are touches Excel may
 // refuse (excel-fidelity-audit.md rows 21, 22, 33): they come after every essential action, and a
-// refusal costs only that touch (retried alone once, then left out with a warning), never the
-// summary.
+// refusal costs only that touch (retried alone once, then left out with a warning: the rule of
+// core/decorations, which the WPS layer follows too), never the summary.
 
 import { rectName } from "../core/a1";
 import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
+import { Decoration, DecorationKind, decorationsOf, decorationSkipped, DECORATION_TRIES, goesWith } from "../core/decorations";
 import { isOfficeError, isPayloadError, lastTrace, officeProblem, OfficeErrorLike, structureProblem } from "./errors";
-import { SETTINGS_KEY, SheetInfo } from "./read";
-import { ContextRunner } from "./types";
+import { ReadBack, SheetFact } from "../core/port";
+import { SETTINGS_KEY } from "./read";
+import { ContextRunner } from "./environment";
 
 export interface WritePlan {
   readonly model: SheetModel;
@@ -21,9 +23,9 @@ export interface WritePlan {
   readonly tempName: string;
   readonly backupName: string;
   /** The previous summary to replace, if any (it is StatDesk's own). */
-  readonly previous?: SheetInfo;
+  readonly previous?: SheetFact;
   /** Sheets left over by an interrupted run, deleted first. */
-  readonly leftovers: readonly SheetInfo[];
+  readonly leftovers: readonly SheetFact[];
   readonly isSetSupported: (name: string, version: string) => boolean;
   /** Bring the summary to the front when done. */
   readonly activate: boolean;
@@ -35,13 +37,6 @@ export interface WritePlan {
   readonly settingsValue: string;
   /** The settings value before the run (undefined: there was none), restored if the write fails. */
   readonly previousSettings: unknown;
-}
-
-/** What the new sheet read back as, in the same batch. */
-export interface ReadBack {
-  readonly name: string;
-  readonly title: unknown;
-  readonly charts: readonly string[];
 }
 
 export type WriteOutcome =
@@ -177,17 +172,12 @@ function queueLayout(sheet: Excel.Worksheet, model: SheetModel): void {
   for (const { row, rowCount } of model.hiddenRows ?? []) if (rowCount > 0) sheet.getRange(`${row + 1}:${row + rowCount}`).rowHidden = true;
 }
 
-/** The touches a summary gets after its essentials, each of which an Excel may refuse. */
-export type DecorationKind = "freeze" | "tabColor" | "printLayout" | "chart" | "secondaryAxis" | "dataLabels";
-
 /**
- * One touch: what it queues and, when a refusal left part of it standing, what undoes that part.
- * `reached` counts the steps (trace markers) the refused attempt passed: 0, nothing of it stands.
+ * One touch (core/decorations): what it queues and, when a refusal left part of it standing, what
+ * undoes that part. `reached` counts the steps (trace markers) the refused attempt passed: 0,
+ * nothing of it stands.
  */
-interface Touch {
-  readonly kind: DecorationKind;
-  /** The chart the touch draws or adjusts. */
-  readonly chart?: ChartModel;
+interface Touch extends Decoration {
   readonly queue: (batch: TouchBatch) => void;
   readonly undo?: (batch: TouchBatch, reached: number) => void;
 }
@@ -248,10 +238,18 @@ class TouchBatch {
   }
 }
 
-function chartTouches(spec: ChartModel, isSetSupported: WritePlan["isSetSupported"]): Touch[] {
-  const touches: Touch[] = [
-    {
-      kind: "chart",
+/** What Excel can make of the touches: tab colours from ExcelApi 1.7, series axes 1.8, print layout 1.9. */
+function officeSupports(isSetSupported: WritePlan["isSetSupported"]): (kind: DecorationKind) => boolean {
+  const needs: Partial<Record<DecorationKind, string>> = { tabColor: "1.7", secondaryAxis: "1.8", printLayout: "1.9" };
+  return (kind) => needs[kind] === undefined || isSetSupported("ExcelApi", needs[kind]!);
+}
+
+/** How Excel makes a chart's touches: the chart itself, its YoY line, its data labels. */
+function chartTouch(kind: DecorationKind, spec: ChartModel, isSetSupported: WritePlan["isSetSupported"]): Touch {
+  const line = spec.secondaryLine;
+  if (kind === "chart") {
+    return {
+      kind,
       chart: spec,
       queue: (b) => {
         const chart = b.sheet.charts.add(spec.kind, b.sheet.getRange(rectName(spec.source)), "Columns");
@@ -278,12 +276,11 @@ function chartTouches(spec: ChartModel, isSetSupported: WritePlan["isSetSupporte
         if (reached === 1) b.sheet.charts.getItemAt(b.chartsStanding).delete();
         else if (reached >= 2) b.sheet.charts.getItem(spec.name).delete();
       },
-    },
-  ];
-  const line = spec.secondaryLine;
-  if (line !== undefined && isSetSupported("ExcelApi", "1.8")) {
-    touches.push({
-      kind: "secondaryAxis",
+    };
+  }
+  if (kind === "secondaryAxis" && line !== undefined) {
+    return {
+      kind,
       chart: spec,
       queue: (b) => {
         const series = b.chart(spec).series.add(line.name);
@@ -296,41 +293,38 @@ function chartTouches(spec: ChartModel, isSetSupported: WritePlan["isSetSupporte
       undo: (b, reached) => {
         if (reached >= 1) b.line(spec).delete();
       },
-    });
+    };
   }
-  if (spec.dataLabels) {
-    touches.push({
-      kind: "dataLabels",
-      chart: spec,
-      queue: (b) => {
-        const chart = b.chart(spec);
-        chart.dataLabels.showValue = true;
-        b.step(); // labels shown, not yet formatted
-        if (isSetSupported("ExcelApi", "1.8")) chart.dataLabels.numberFormat = spec.numberFormat;
-        if (line !== undefined && b.lineStands(spec)) {
-          const series = b.line(spec);
-          series.hasDataLabels = true;
-          series.dataLabels.numberFormat = line.numberFormat;
-        }
-      },
-      undo: (b, reached) => {
-        if (reached < 1) return;
-        b.chart(spec).dataLabels.showValue = false;
-        if (b.lineStands(spec)) b.line(spec).hasDataLabels = false;
-      },
-    });
-  }
-  return touches;
+  return {
+    kind,
+    chart: spec,
+    queue: (b) => {
+      const chart = b.chart(spec);
+      chart.dataLabels.showValue = true;
+      b.step(); // labels shown, not yet formatted
+      if (isSetSupported("ExcelApi", "1.8")) chart.dataLabels.numberFormat = spec.numberFormat;
+      if (line !== undefined && b.lineStands(spec)) {
+        const series = b.line(spec);
+        series.hasDataLabels = true;
+        series.dataLabels.numberFormat = line.numberFormat;
+      }
+    },
+    undo: (b, reached) => {
+      if (reached < 1) return;
+      b.chart(spec).dataLabels.showValue = false;
+      if (b.lineStands(spec)) b.line(spec).hasDataLabels = false;
+    },
+  };
 }
 
-/** Every touch of a summary, in the order they are made: sheet-wide ones, then chart by chart. */
+/** Every touch of a summary as core/decorations orders them, each with how Excel makes and undoes it. */
 function summaryTouches(model: SheetModel, isSetSupported: WritePlan["isSetSupported"]): Touch[] {
-  const touches: Touch[] = [];
-  if (model.freezeRows > 0) touches.push({ kind: "freeze", queue: (b) => b.sheet.freezePanes.freezeRows(model.freezeRows) });
-  if (isSetSupported("ExcelApi", "1.7")) touches.push({ kind: "tabColor", queue: (b) => (b.sheet.tabColor = model.tabColor) });
-  if (isSetSupported("ExcelApi", "1.9")) {
-    touches.push({
-      kind: "printLayout",
+  return decorationsOf(model, officeSupports(isSetSupported)).map((d): Touch => {
+    if (d.chart !== undefined) return chartTouch(d.kind, d.chart, isSetSupported);
+    if (d.kind === "freeze") return { kind: d.kind, queue: (b) => b.sheet.freezePanes.freezeRows(model.freezeRows) };
+    if (d.kind === "tabColor") return { kind: d.kind, queue: (b) => (b.sheet.tabColor = model.tabColor) };
+    return {
+      kind: d.kind,
       // Printed, the summary fits the page width: tables and charts side by side.
       queue: (b) => {
         b.sheet.pageLayout.orientation = "Landscape";
@@ -340,10 +334,8 @@ function summaryTouches(model: SheetModel, isSetSupported: WritePlan["isSetSuppo
       undo: (b, reached) => {
         if (reached >= 1) b.sheet.pageLayout.orientation = "Portrait";
       },
-    });
-  }
-  for (const chart of model.charts) touches.push(...chartTouches(chart, isSetSupported));
-  return touches;
+    };
+  });
 }
 
 const TOUCH_TRACE = /^deco:(\d+):(\d+)$/;
@@ -443,7 +435,7 @@ class Decorations {
     const attempts = (this.attempts.get(touch) ?? 0) + 1;
     this.attempts.set(touch, attempts);
     if (reached > 0 && this.touches[touch].undo !== undefined) this.pendingUndo = { touch, reached };
-    if (attempts === 1) {
+    if (attempts < DECORATION_TRIES) {
       this.alone = touch;
     } else {
       this.alone = undefined;
@@ -455,18 +447,11 @@ class Decorations {
   private leaveOut(touch: number, code: string): void {
     if (this.left.has(touch)) return;
     this.left.add(touch);
-    const { kind, chart } = this.touches[touch];
-    this.skipped.push(
-      problem("decoration-skipped", "warning", undefined, {
-        touch: kind,
-        code,
-        ...(chart !== undefined ? { chart: chart.title } : {}),
-        ...(kind === "secondaryAxis" && chart?.secondaryLine !== undefined ? { line: chart.secondaryLine.name } : {}),
-      }),
-    );
-    if (kind === "chart" && chart !== undefined) {
-      this.chartsLeftOut.push(chart.name);
-      this.order = this.order.filter((i) => this.touches[i].chart !== chart);
+    const left = this.touches[touch];
+    this.skipped.push(decorationSkipped(left, code));
+    if (left.kind === "chart" && left.chart !== undefined) {
+      this.chartsLeftOut.push(left.chart.name);
+      this.order = this.order.filter((i) => !goesWith(left, this.touches[i]));
     }
   }
 }

@@ -4,7 +4,8 @@
 export const enUS = {
   appTitle: "StatDesk",
   appSubtitle: "Sales rankings, NBS sales series and bulletin sentences",
-  officeUnavailable: "StatDesk runs inside Excel. Open it from the StatDesk add-in in Excel (Home › Add-ins); this page cannot reach a workbook on its own.",
+  officeUnavailable:
+    "StatDesk runs inside Excel or WPS 表格. Open it from the StatDesk add-in (Excel: Home › Add-ins; WPS: the 统计助手 group); this page cannot reach a workbook on its own. To try it without either, open workbench.html.",
 
   // Sections, in the order of the work
   sectionData: "1. Data",

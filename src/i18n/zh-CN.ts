@@ -6,7 +6,7 @@ import { Messages } from "./en-US";
 export const zhCN: Messages = {
   appTitle: "StatDesk 统计助手",
   appSubtitle: "房企销售排行榜、国家统计局销售数据与通稿语句",
-  officeUnavailable: "StatDesk 需要在 Excel 中运行。请在 Excel 中通过“开始 › 加载项”打开 StatDesk；单独打开此页面无法访问工作簿。",
+  officeUnavailable: "StatDesk 需要在 Excel 或 WPS 表格中运行。请通过 StatDesk 加载项打开（Excel：“开始 › 加载项”；WPS：“统计助手”组）；单独打开此页面无法访问工作簿。如需在两者之外试用，请打开 workbench.html。",
 
   sectionData: "1. 数据",
   sectionSettings: "2. 设置",

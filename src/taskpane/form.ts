@@ -1,8 +1,8 @@
 // What the person fills in on the task pane, as plain data, and how it becomes the analysis the
 // Excel layer runs (and back, to edit a stored analysis). Pure: no React, no services.
 
-import type { AnalysisDefinition, SourceDefinition, SourceRole, SourceSpec } from "../excel";
-import { nationalTotalOfCells } from "../excel";
+import type { AnalysisDefinition, SourceDefinition, SourceRole, SourceSpec } from "../run";
+import { nationalTotalOfCells } from "../run";
 import type { ColourConvention } from "../core/summary/build";
 import type { Language } from "../core/messages";
 import type { RoundingRule } from "../core/rounding";
@@ -11,7 +11,7 @@ import { Problem } from "../core/problems";
 import { parseTierOption, TIER_PRESETS, TierPresetName } from "../core/tiers";
 import { RankingChoice, resolveOptions } from "../core/options";
 import { basisIn } from "../core/headers";
-import type { FoundData, SourcePreview } from "../excel";
+import type { FoundData, SourcePreview } from "../run";
 import type { Analysis } from "../core/analyze";
 import { sheetNameProblem } from "../core/sheet-name";
 import { splitSheet } from "../core/a1";

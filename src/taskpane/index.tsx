@@ -1,11 +1,13 @@
-// The composition root in Excel: when Office is ready, mount the pane with services over
-// Excel.run in Office's display language. Opened outside Excel (or with Office.js blocked), the
-// page says so instead of staying blank.
+// The composition root of the task pane page: find the host at start (./host: WPS 表格 first,
+// then Excel through Office.onReady) and mount the pane with services over that host's port.
+// Opened outside both (or with Office.js blocked), the page says so and points to the workbench.
 
 import { createRoot } from "react-dom/client";
 import { paneLanguage, messages } from "../i18n";
-import { ExcelEnvironment } from "../excel";
-import { excelServices } from "./services";
+import { OfficePort } from "../excel";
+import type { SheetPort } from "../run";
+import { paneHost } from "./host";
+import { paneServices } from "./services";
 import { PaneRoot } from "./App";
 
 /** The version the build wrote into the page (<meta name="statdesk-version">). */
@@ -20,10 +22,22 @@ function showUnavailable(container: HTMLElement): void {
   container.setAttribute("role", "alert");
 }
 
+function mount(container: HTMLElement, port: SheetPort, displayLanguage: string | undefined): void {
+  const language = paneLanguage(displayLanguage);
+  document.documentElement.lang = language;
+  createRoot(container).render(<PaneRoot services={paneServices(port, buildVersion())} language={language} />);
+}
+
 function start(): void {
   const container = document.getElementById("root");
   if (container === null) return;
-  if (typeof Office === "undefined") {
+  const host = paneHost(window);
+  if (host.kind === "wps") {
+    // WPS says nothing of its display language to a pane; the page's is the system's.
+    mount(container, host.port, navigator.language);
+    return;
+  }
+  if (host.kind === "none") {
     showUnavailable(container);
     return;
   }
@@ -32,13 +46,11 @@ function start(): void {
       showUnavailable(container);
       return;
     }
-    const language = paneLanguage(Office.context.displayLanguage);
-    document.documentElement.lang = language;
-    const env: ExcelEnvironment = {
+    const port = new OfficePort({
       run: (batch) => Excel.run(batch),
       isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-    };
-    createRoot(container).render(<PaneRoot services={excelServices(env, buildVersion())} language={language} />);
+    });
+    mount(container, port, Office.context.displayLanguage);
   });
 }
 

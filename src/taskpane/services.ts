@@ -1,25 +1,25 @@
-// The small interface between the task pane and the rest of StatDesk. The pane never calls
-// Excel itself: in Excel these services wrap Excel.run; in the workbench and in tests the same
-// services run Microsoft's Excel client against the in-memory host.
+// The small interface between the task pane and the rest of StatDesk. The pane never calls a
+// host itself: these services run the run code over a port (core/port.ts) — Excel.run in Excel,
+// the ET object model in WPS 表格, Microsoft's Excel client against the in-memory host in the
+// workbench and in tests — and do not know which.
 
 import type { Problem } from "../core/problems";
 import {
   activateSheet,
   AnalysisDefinition,
-  ExcelEnvironment,
   findData,
   FoundData,
   listAnalyses,
   previewSource,
-  readSelectionAddress,
   refreshAll,
   RunPhase,
   RunResult,
   runAnalysis,
   selectLocation,
+  SheetPort,
   SourceDefinition,
   SourcePreview,
-} from "../excel";
+} from "../run";
 
 export interface PaneServices {
   /** The address of the current selection, e.g. "'2024年'!A1:D120". */
@@ -46,17 +46,17 @@ function isoToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Services over an Excel environment (Excel itself, or the client against the in-memory host). */
-export function excelServices(env: ExcelEnvironment, version: string): PaneServices {
+/** Services over a workbook's port (Excel, WPS 表格, or the client against the in-memory host). */
+export function paneServices(port: SheetPort, version: string): PaneServices {
   const context = () => ({ today: isoToday(), version, now: () => performance.now() });
   return {
-    readSelection: () => readSelectionAddress(env.run),
-    preview: (source) => previewSource(env, source),
-    findData: () => findData(env),
-    run: (definition, onPhase) => runAnalysis(env, definition, { ...context(), onPhase, activate: true }),
-    listAnalyses: () => listAnalyses(env),
-    refreshAll: (onPhase) => refreshAll(env, { ...context(), onPhase }),
-    selectLocation: (location) => selectLocation(env.run, location),
-    activateSheet: (name) => activateSheet(env.run, name),
+    readSelection: () => port.selection(),
+    preview: (source) => previewSource(port, source),
+    findData: () => findData(port),
+    run: (definition, onPhase) => runAnalysis(port, definition, { ...context(), onPhase, activate: true }),
+    listAnalyses: () => listAnalyses(port),
+    refreshAll: (onPhase) => refreshAll(port, { ...context(), onPhase }),
+    selectLocation: (location) => selectLocation(port, location),
+    activateSheet: (name) => activateSheet(port, name),
   };
 }

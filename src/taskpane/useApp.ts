@@ -4,7 +4,7 @@
 // the busy flag is always cleared.
 
 import * as React from "react";
-import type { AliasReading, AnalysisDefinition, FoundData, RunPhase, RunResult, SourcePreview } from "../excel";
+import type { AliasReading, AnalysisDefinition, FoundData, RunPhase, RunResult, SourcePreview } from "../run";
 import type { TableOverrides } from "../core/ranking-table";
 import type { Language } from "../core/messages";
 import type { Problem } from "../core/problems";

@@ -2,7 +2,7 @@
 // (its lists' periods and bases, or its layout, periods, indicators and regions; rows kept and
 // skipped), shared by Find data's list and the slots' readings.
 
-import type { TablePreview } from "../excel";
+import type { TablePreview } from "../run";
 import type { Language } from "../core/messages";
 import type { MessageKey, Messages } from "../i18n";
 import { format } from "../i18n";

@@ -6,10 +6,10 @@ import { booted } from "./boot";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { Language } from "../core/messages";
-import type { ExcelEnvironment } from "../excel";
+import { ExcelEnvironment, OfficePort } from "../excel";
 import { setDefaultHostUrl } from "../host";
 import { PaneRoot } from "../taskpane/App";
-import { excelServices } from "../taskpane/services";
+import { paneServices } from "../taskpane/services";
 import { Workbench } from "./components/Workbench/Workbench";
 import { hostSupports } from "./office-shim";
 import { sampleWorkbook } from "./sample";
@@ -34,7 +34,7 @@ function environment(session: WorkbookSession): ExcelEnvironment {
 }
 
 function renderPane(session: WorkbookSession, language: Language): React.ReactNode {
-  return <PaneRoot services={excelServices(environment(session), buildVersion())} language={language} />;
+  return <PaneRoot services={paneServices(new OfficePort(environment(session)), buildVersion())} language={language} />;
 }
 
 function onLanguageChange(language: Language): void {

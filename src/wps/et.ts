@@ -14,12 +14,18 @@ export interface EtRange {
   readonly Rows: { readonly Count: number };
   readonly Columns: { readonly Count: number };
   readonly Interior: { Color: number };
-  readonly Font: { Bold: boolean; Italic: boolean; Size: number; Color: number };
+  readonly Font: { Bold: boolean; Italic: boolean; Size: number; Color: number; Name: string };
   HorizontalAlignment: number;
+  VerticalAlignment: number;
   WrapText: boolean;
   ColumnWidth: number;
   RowHeight: number;
+  /** Whole rows or columns only (VBA's Range.Hidden: "the specified range must span an entire column or row"). */
+  Hidden: boolean;
   readonly Borders: { Item(edge: number): { LineStyle: number; Weight: number; Color: number } };
+  /** Where the range starts, in points from the sheet's top-left (read-only in VBA and ET). */
+  readonly Left: number;
+  readonly Top: number;
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Resize(rows: number, columns: number): EtRange;
   Select(): void;
@@ -33,8 +39,65 @@ export interface EtWorksheet {
   readonly Tab: { Color: number };
   Range(address: string): EtRange;
   readonly Cells: { Item(row: number, column: number): EtRange };
+  /** The sheet's tables (ListObjects, et-jsapi-declare lib.et.d.ts). */
+  readonly ListObjects: { readonly Count: number; Item(index: number | string): { readonly Name: string; readonly Range: EtRange } };
+  readonly Shapes: EtShapes;
+  /** A parameterised member, called as a function (wps-addin.md §2.3: `ws.ChartObjects()`). */
+  ChartObjects(): EtChartObjects;
+  readonly PageSetup: { Orientation: number; Zoom: number | boolean; FitToPagesWide: number | boolean; FitToPagesTall: number | boolean };
   Delete(): void;
   Activate(): void;
+}
+
+/** A chart's axis: Axes(1) categories, Axes(2) values (et-jsapi-declare lib.kso.d.ts MsoAxis). */
+export interface EtAxis {
+  HasTitle: boolean;
+  readonly AxisTitle: { Text: string };
+  TickLabelPosition: number;
+  readonly TickLabels: { NumberFormat: string };
+}
+
+export interface EtSeries {
+  Name: string;
+  /** A range (or an array) the series draws. */
+  Values: unknown;
+  ChartType: number;
+  AxisGroup: number;
+  HasDataLabels: boolean;
+  DataLabels(): { NumberFormat: string };
+  Delete(): void;
+}
+
+export interface EtChart {
+  ChartType: number;
+  SetSourceData(source: EtRange, plotBy?: number): void;
+  HasTitle: boolean;
+  readonly ChartTitle: { Text: string };
+  HasLegend: boolean;
+  readonly Legend: { Position: number };
+  Axes(type: number, group?: number): EtAxis;
+  /** Called without an index it is the collection (wps-addin.md §2.3: `SeriesCollection.Item(1)`). */
+  SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries; NewSeries(): EtSeries };
+}
+
+/** A chart's frame on the sheet: a Shape from AddChart2, or a ChartObject from ChartObjects().Add. */
+export interface EtChartFrame {
+  Name: string;
+  readonly Chart: EtChart;
+  Delete(): void;
+}
+
+export interface EtShapes {
+  readonly Count: number;
+  Item(indexOrName: number | string): EtChartFrame;
+  /** Style 0, not -1, which returns null in some builds (wps-addin.md §2.3 table, "chart"). */
+  AddChart2(style: number, type: number, left: number, top: number, width: number, height: number): EtChartFrame | null;
+}
+
+export interface EtChartObjects {
+  readonly Count: number;
+  Item(indexOrName: number | string): EtChartFrame;
+  Add(left: number, top: number, width: number, height: number): EtChartFrame;
 }
 
 export interface EtWorksheets {
@@ -48,6 +111,8 @@ export interface EtWorksheets {
 export interface EtName {
   readonly Name: string;
   RefersTo: string;
+  /** The range a name refers to (throws for a constant; lib.et.d.ts Name.RefersToRange). */
+  readonly RefersToRange: EtRange;
   Visible: boolean;
   Delete(): void;
 }
@@ -66,6 +131,10 @@ export interface EtWorkbook {
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook;
   readonly ActiveSheet: EtWorksheet;
+  /** A range, or a shape or chart when one is selected (wps-addin.md §2.3 table: check for Address). */
+  readonly Selection: unknown;
+  /** Freeze panes are the window's, for the active sheet (§2.3 table, "freeze panes"). */
+  readonly ActiveWindow: { SplitRow: number; SplitColumn: number; FreezePanes: boolean };
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
 }
@@ -81,6 +150,20 @@ export const XL = {
   edgeBottom: 9,
   lineContinuous: 1,
   weightThin: 2,
+  // Chart types (§2.3 table, "chart": 51 clustered column, 4 line; 65 line with markers, VBA's XlChartType).
+  columnClustered: 51,
+  line: 4,
+  lineMarkers: 65,
+  // Series by columns (XlRowCol), axes (XlAxisType, XlAxisGroup), positions (XlLegendPosition, XlTickLabelPosition).
+  plotByColumns: 2,
+  axisCategory: 1,
+  axisValue: 2,
+  axisSecondary: 2,
+  legendBottom: -4107,
+  tickLabelsLow: -4134,
+  // Page setup (XlPageOrientation).
+  portrait: 1,
+  landscape: 2,
 } as const;
 
 /** "#RRGGBB" → ET's BGR long, r + g*256 + b*65536 (wps-addin.md §2.3). bgr("#FF0000") // => 255 */

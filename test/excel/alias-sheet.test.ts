@@ -2,8 +2,8 @@
 // round trip as the sources and unifies names; a bad line stops the run at its cell and writes
 // nothing. Lists: the synthetic CRIC fixture (test/fixtures/rankings/cric-bases.ts).
 
-import { previewSource } from "../../src/excel/preview";
-import { runAnalysis } from "../../src/excel/run";
+import { previewSource } from "../../src/run/preview";
+import { runAnalysis } from "../../src/run/run";
 import { RUN_CONTEXT, testWorkbook } from "./harness";
 import { definitionOf } from "../fixtures/workbooks";
 import { CRIC_2023, CRIC_2024, cricGrid } from "../fixtures/rankings/cric-bases";

@@ -2,9 +2,10 @@
 // sheet read in one round trip after the sheet list, each table recognised and the slots filled;
 // the stored analysis keeps the tables' columns, so a refresh reads rows added below.
 
-import { findData } from "../../src/excel/find";
-import { refreshAll, runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition } from "../../src/excel/types";
+import { OfficePort } from "../../src/excel/port";
+import { findData } from "../../src/run/find";
+import { refreshAll, runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition } from "../../src/run/types";
 import { WorkbookHost } from "../../src/host/host";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { sampleWorkbook } from "../../src/workbench/sample";
@@ -31,7 +32,7 @@ const list = (year: number, values: readonly number[], names: readonly string[])
 
 test("the sample workbook: this year's and last year's lists and the NBS series, in two round trips; the run then writes the summary", async () => {
   const host = new WorkbookHost(sampleWorkbook());
-  const env = { run: connectHost(loadExcelClient(), host), isSetSupported: () => true };
+  const env = new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true });
   const found = await findData(env);
   expect(found.syncs).toBe(2);
   expect(host.stats.syncs).toBe(2);

@@ -2,8 +2,8 @@
 // formula the summary writes to StatDesk's own figures (the values-only run's), and a source cell
 // changed afterwards moves exactly the figures that depend on it, as Excel would recalculate them.
 
-import { refreshAll, runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition } from "../../src/excel/types";
+import { refreshAll, runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition } from "../../src/run/types";
 import { Grid } from "../../src/core/cells";
 import { WorkbookModel } from "../../src/host/model";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";

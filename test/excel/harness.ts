@@ -6,14 +6,16 @@ import { WorkbookHost } from "../../src/host/host";
 import { cellValue } from "../../src/host/formula";
 import { WorkbookModel } from "../../src/host/model";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
-import { ExcelEnvironment } from "../../src/excel/types";
-import { RunContext } from "../../src/excel/run";
+import { ExcelEnvironment } from "../../src/excel/environment";
+import { OfficePort } from "../../src/excel/port";
+import { RunContext } from "../../src/run/run";
 import { workbookOf } from "../fixtures/workbooks";
 
 export interface TestWorkbook {
   readonly host: WorkbookHost;
   readonly workbook: WorkbookModel;
-  readonly env: ExcelEnvironment;
+  /** Excel through the port (what the run code is given); an ExcelEnvironment too, for batches of a test's own. */
+  readonly env: OfficePort;
 }
 
 /** A workbook with the given sheets (in order), each filled from A1 with its grid. */
@@ -22,7 +24,7 @@ export function testWorkbook(sheets: Record<string, Grid>, isSetSupported: Excel
   if (workbook.sheets.length === 0) workbook.addSheet("Sheet1");
   const host = new WorkbookHost(workbook);
   const run = connectHost(loadExcelClient(), host);
-  return { host, workbook, env: { run, isSetSupported } };
+  return { host, workbook, env: new OfficePort({ run, isSetSupported }) };
 }
 
 /** The cells of a sheet as Excel shows them ("" for empty, a formula's result), for assertions. */

@@ -3,8 +3,8 @@
 // history table and its line chart; a new month's list added to the stored analysis extends
 // them in place (same names, nothing duplicated), and a refresh keeps them.
 
-import { listAnalyses, refreshAll, runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition, SourceDefinition } from "../../src/excel/types";
+import { listAnalyses, refreshAll, runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition, SourceDefinition } from "../../src/run/types";
 import { monthlySheets } from "../fixtures/rankings/history";
 import { RUN_CONTEXT, sheetValues, testWorkbook } from "./harness";
 

@@ -4,8 +4,8 @@
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { previewSource } from "../../src/excel/preview";
-import { SourceDefinition } from "../../src/excel/types";
+import { previewSource } from "../../src/run/preview";
+import { SourceDefinition } from "../../src/run/types";
 import { readXlsx } from "../../src/host/xlsx";
 import { handTableGrid, regionalTableGrid } from "../fixtures/nbs/hand-table";
 import { testWorkbook } from "./harness";

@@ -4,11 +4,11 @@
 // taken as they are; a stored region is taken again on a refresh, so rows added below count.
 
 import { Grid } from "../../src/core/cells";
-import { previewSource } from "../../src/excel/preview";
+import { previewSource } from "../../src/run/preview";
 import { readWorkbook } from "../../src/excel/read";
-import { bandAround, currentRegion, regionOfSelection, columnBands } from "../../src/excel/region";
-import { runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition, SourceDefinition } from "../../src/excel/types";
+import { bandAround, currentRegion, regionOfSelection, columnBands } from "../../src/core/region";
+import { runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition, SourceDefinition } from "../../src/run/types";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { RUN_CONTEXT, testWorkbook } from "./harness";

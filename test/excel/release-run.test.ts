@@ -2,8 +2,8 @@
 // the oracle's 169 months of every indicator (as a data.stats.gov.cn export, months across, and
 // as the same months down the rows) are read and summarised within today's two round trips.
 
-import { runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition } from "../../src/excel/types";
+import { runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition } from "../../src/run/types";
 import { oracleExportGrid, oracleMonths, oracleTransposedGrid } from "../fixtures/nbs/oracle";
 import { RUN_CONTEXT, sheetValues, testWorkbook } from "./harness";
 

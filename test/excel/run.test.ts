@@ -1,8 +1,8 @@
 // A whole run through Microsoft's Excel client against the in-memory host: what is written,
 // how it looks, how many round trips it takes, and what a refresh does.
 
-import { runAnalysis, refreshAll, listAnalyses } from "../../src/excel/run";
-import { AnalysisDefinition } from "../../src/excel/types";
+import { runAnalysis, refreshAll, listAnalyses } from "../../src/run/run";
+import { AnalysisDefinition } from "../../src/run/types";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { nbsExportGrid } from "../fixtures/nbs/build";

@@ -5,8 +5,8 @@
 
 import fc from "fast-check";
 import { Grid } from "../../src/core/cells";
-import { runAnalysis } from "../../src/excel/run";
-import { RunResult, SourceRole } from "../../src/excel/types";
+import { runAnalysis } from "../../src/run/run";
+import { RunResult, SourceRole } from "../../src/run/types";
 import { WorkbookModel } from "../../src/host/model";
 import { RUN_CONTEXT, sheetValues, testWorkbook } from "../excel/harness";
 import { expectHonestResult, HEADER, sampleRows, scratchSheets, sheetDigests, withinMs, yearSheet } from "./helpers";

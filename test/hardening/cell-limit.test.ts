@@ -66,7 +66,7 @@ describe("row 6: a source past the cell limit is read in row blocks", () => {
     if (!unlimited.result.ok || !limited.result.ok) return;
     expect(limited.result.sources[0].values).toEqual(unlimited.result.sources[0].values);
     expect(limited.result.sources[0].values.length).toBe(3_001);
-    expect(limited.result.sheets).toEqual(unlimited.result.sheets);
+    expect(limited.result.facts.sheets).toEqual(unlimited.result.facts.sheets);
     expect(unlimited.result.syncs).toBe(1);
     expect(limited.result.syncs).toBeGreaterThan(2);
   });

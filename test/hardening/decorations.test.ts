@@ -7,8 +7,8 @@
 // settings as a clean run leaves them, and every other touch made. A touch refused once and
 // accepted when tried again gives no warning at all.
 
-import { runAnalysis } from "../../src/excel/run";
-import { AnalysisDefinition, RunResult } from "../../src/excel/types";
+import { runAnalysis } from "../../src/run/run";
+import { AnalysisDefinition, RunResult } from "../../src/run/types";
 import { problemMessage } from "../../src/core/messages";
 import { Problem } from "../../src/core/problems";
 import { ChartModel, SheetModel, WorkbookModel } from "../../src/host/model";
@@ -18,7 +18,7 @@ import { NAMES_2024 } from "../fixtures/rankings/build";
 import { Grid } from "../../src/core/cells";
 import { RUN_CONTEXT, sheetValues, testWorkbook, TestWorkbook } from "../excel/harness";
 import { expectTranslated, scratchSheets, settingsDigest, withinMs } from "./helpers";
-import { markerName } from "../../src/excel/read";
+import { markerName } from "../../src/run/run";
 
 const SOURCES = ["2024年", "2023年"];
 const SUMMARY = "汇总_2024";

@@ -2,9 +2,10 @@
 // a name that starts with "+", "-" or "=" must land as text, not as a formula; and a workbook
 // whose structure is protected refuses the summary cleanly, with a message that says so.
 
+import { OfficePort } from "../../src/excel/port";
 import { problemMessage } from "../../src/core/messages";
 import { structureProblem } from "../../src/excel/errors";
-import { runAnalysis } from "../../src/excel/run";
+import { runAnalysis } from "../../src/run/run";
 import { WorkbookHost } from "../../src/host/host";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { RUN_CONTEXT } from "../excel/harness";
@@ -30,7 +31,7 @@ describe("row 24: names that look like formulas are written as text", () => {
     const host = new WorkbookHost(workbook);
     const base = definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules");
     const definition = { ...base, output: { ...base.output, ...(valuesOnly ? { valuesOnly: true } : {}) } };
-    const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definition, RUN_CONTEXT);
+    const result = await runAnalysis(new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }), definition, RUN_CONTEXT);
     expect(result.ok).toBe(true);
     const summary = workbook.sheets.find((s) => !["2024年", "2023年"].includes(s.name))!;
     const texts = new Set<string>();
@@ -75,7 +76,7 @@ describe("row 35: a workbook whose structure is protected", () => {
     workbook.structureProtection = { protected: true };
     const before = sheetDigests(workbook, ["2024年", "2023年"]);
     const host = new WorkbookHost(workbook);
-    const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
+    const result = await runAnalysis(new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }), definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
     expect(result.ok).toBe(false);
     // Said as the workbook's protection (Review > Protect Workbook), not as a protected sheet.
     expect(result.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["workbook-protected"]);
@@ -96,7 +97,7 @@ describe("row 42: Excel in cell edit mode", () => {
     const before = sheetDigests(workbook, ["2024年", "2023年"]);
     const host = new WorkbookHost(workbook);
     host.injectFault({ code: "InvalidOperationInCellEditMode", match: (a) => a.sync === sync });
-    const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
+    const result = await runAnalysis(new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }), definitionOf(["'2024年'!A1:C7", "'2023年'!A1:C7"], "rules"), RUN_CONTEXT);
     expect(result.ok).toBe(false);
     expect(host.stats.records.filter((r) => r.errorCode === "InvalidOperationInCellEditMode").map((r) => r.index)).toEqual([sync]);
     const errors = result.problems.filter((p) => p.severity === "error");

@@ -5,15 +5,15 @@
 // cells must be exactly as before, nothing half-written may remain, the person gets a translated
 // message, and a third run without the fault succeeds.
 
-import { runAnalysis, refreshAll } from "../../src/excel/run";
-import { AnalysisDefinition, RunResult } from "../../src/excel/types";
+import { runAnalysis, refreshAll } from "../../src/run/run";
+import { AnalysisDefinition, RunResult } from "../../src/run/types";
 import { FaultRule, ActionInfo } from "../../src/host/host";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { Grid } from "../../src/core/cells";
 import { RUN_CONTEXT, sheetValues, testWorkbook, TestWorkbook } from "../excel/harness";
 import { expectTranslated, scratchSheets, settingsDigest, sheetDigest, sheetDigests, withinMs } from "./helpers";
-import { markerName } from "../../src/excel/read";
+import { markerName } from "../../src/run/run";
 
 const SOURCES = ["2024年", "2023年"];
 const SUMMARY = "汇总_2024";

@@ -6,7 +6,7 @@ import { createHash } from "crypto";
 import { Grid } from "../../src/core/cells";
 import { problemMessage } from "../../src/core/messages";
 import { Problem } from "../../src/core/problems";
-import { RunResult } from "../../src/excel/types";
+import { RunResult } from "../../src/run/types";
 import { SheetModel, WorkbookModel } from "../../src/host/model";
 
 /**

@@ -2,10 +2,11 @@
 // in blocks; the figures must be exactly those of an unlimited read, and no request or answer may
 // pass the limit. The limit is scaled down here (the same code paths, smaller workbooks).
 
+import { OfficePort } from "../../src/excel/port";
 import { reportJson } from "../../src/core/report-json";
-import { runAnalysis } from "../../src/excel/run";
+import { runAnalysis } from "../../src/run/run";
 import { readWorkbook } from "../../src/excel/read";
-import { RunResult } from "../../src/excel/types";
+import { RunResult } from "../../src/run/types";
 import { WorkbookHost } from "../../src/host/host";
 import { WorkbookModel } from "../../src/host/model";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
@@ -23,7 +24,7 @@ async function runWith(limitBytes: number | undefined, addresses: readonly strin
   const workbook = book();
   const host = new WorkbookHost(workbook, limitBytes === undefined ? {} : { maxRequestBytes: limitBytes, maxResponseBytes: limitBytes });
   const sources = sheetDigests(workbook, ["2024年", "2023年"]);
-  const result = await runAnalysis({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }, definitionOf(addresses, "payload"), RUN_CONTEXT);
+  const result = await runAnalysis(new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }), definitionOf(addresses, "payload"), RUN_CONTEXT);
   expect(sheetDigests(workbook, ["2024年", "2023年"])).toEqual(sources);
   expect(scratchSheets(workbook)).toEqual([]);
   return { result, host, workbook };
@@ -80,7 +81,7 @@ test("a narrow source of 200,000 rows comes back whole in blocks (a block's 180,
     sheet.setValue(r, 1, 0.5);
   }
   const host = new WorkbookHost(workbook);
-  const read = await readWorkbook(connectHost(loadExcelClient(), host), [{ role: "auto", spec: { kind: "address", address: `S!A1:B${rows}` } }]);
+  const read = await readWorkbook(connectHost(loadExcelClient(), host), [{ spec: { kind: "address", address: `S!A1:B${rows}` } }]);
   expect(read.ok).toBe(true);
   if (!read.ok) return;
   expect(read.syncs).toBeGreaterThan(1);

@@ -6,19 +6,20 @@
 // the NBS series and lists what it found per sheet; unticking leaves a table out; Run writes the
 // summary; a workbook with nothing names the sheets looked at; one cell stands for its table.
 
+import { OfficePort } from "../../src/excel/port";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { Language } from "../../src/core/messages";
 import { WorkbookHost } from "../../src/host/host";
 import { connectHost, loadExcelClient } from "../../src/host/node-client";
 import { sampleWorkbook } from "../../src/workbench/sample";
-import { listAnalyses } from "../../src/excel/run";
+import { listAnalyses } from "../../src/run/run";
 import { TestWorkbook, testWorkbook } from "../excel/harness";
 import { mountPane, MountedPane, previewOf, runButton, runFinished, select, slot, tabTo } from "./pane";
 
 function sampleBook(): TestWorkbook {
   const workbook = sampleWorkbook();
   const host = new WorkbookHost(workbook);
-  return { workbook, host, env: { run: connectHost(loadExcelClient(), host), isSetSupported: () => true } };
+  return { workbook, host, env: new OfficePort({ run: connectHost(loadExcelClient(), host), isSetSupported: () => true }) };
 }
 
 const addressBox = (pane: MountedPane, title: string) => screen.getByRole("textbox", { name: pane.say(pane.t.addressOf, { source: title }) }) as HTMLInputElement;

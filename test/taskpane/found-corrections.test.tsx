@@ -9,8 +9,8 @@
 
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import type { Language } from "../../src/core/messages";
-import { listAnalyses } from "../../src/excel/run";
-import type { RunResult } from "../../src/excel";
+import { listAnalyses } from "../../src/run/run";
+import type { RunResult } from "../../src/run";
 import { titledListGrid } from "../fixtures/rankings/history";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { CIA_2023, CIA_2023_NOV, CIA_2024, CIA_2024_NOV } from "../fixtures/rankings/synthetic";

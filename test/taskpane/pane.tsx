@@ -9,7 +9,7 @@ import { format, messages, Messages } from "../../src/i18n";
 import { enUS } from "../../src/i18n/en-US";
 import { zhCN } from "../../src/i18n/zh-CN";
 import { PaneRoot } from "../../src/taskpane/App";
-import { excelServices, PaneServices } from "../../src/taskpane/services";
+import { paneServices, PaneServices } from "../../src/taskpane/services";
 import { CIA_2023, CIA_2024 } from "../fixtures/rankings/synthetic";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { sheetValues, testWorkbook, TestWorkbook } from "../excel/harness";
@@ -26,7 +26,7 @@ export interface MountedPane extends TestWorkbook {
 
 /** Renders the pane for a workbook; `wrap` may replace services (to hold a run, or to make one throw). */
 export function mountPane(language: Language, book: TestWorkbook, wrap: (s: PaneServices) => PaneServices = (s) => s): MountedPane {
-  const services = wrap(excelServices(book.env, "0.1.0-test"));
+  const services = wrap(paneServices(book.env, "0.1.0-test"));
   const user = userEvent.setup({ delay: null });
   render(<PaneRoot services={services} language={language} />);
   return { ...book, user, services, t: messages(language), say: format };

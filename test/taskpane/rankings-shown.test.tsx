@@ -9,7 +9,7 @@
 import "./setup";
 import { screen, within } from "@testing-library/react";
 import type { Language } from "../../src/core/messages";
-import { parseStoredAnalyses } from "../../src/excel/settings";
+import { parseStoredAnalyses } from "../../src/run/settings";
 import { sheetValues, testWorkbook } from "../excel/harness";
 import { CRIC_2023, CRIC_2024, cricGrid } from "../fixtures/rankings/cric-bases";
 import { mountPane, previewOf, runButton, runFinished, section } from "./pane";

@@ -8,10 +8,10 @@
 import { setForcedColors } from "./setup";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { teamsHighContrastTheme, webLightTheme } from "@fluentui/react-components";
-import { runAnalysis } from "../../src/excel/run";
+import { runAnalysis } from "../../src/run/run";
 import { enUS } from "../../src/i18n/en-US";
 import { PaneRoot } from "../../src/taskpane/App";
-import { excelServices } from "../../src/taskpane/services";
+import { paneServices } from "../../src/taskpane/services";
 import { RUN_CONTEXT, sheetValues, testWorkbook } from "../excel/harness";
 import { nbsExportGrid } from "../fixtures/nbs/build";
 import { BEIJING_2023_PLAN } from "../fixtures/plan/beijing-2023";
@@ -152,7 +152,7 @@ test("copying without a clipboard says so instead of pretending", async () => {
 
 test("PaneRoot: the light theme, and the high-contrast theme under forced colours", async () => {
   const book = rankingBook();
-  const services = excelServices(book.env, "test");
+  const services = paneServices(book.env, "test");
   // Fluent writes the theme's tokens as CSS variables through the CSSOM.
   const themeOf = () => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join("\n");
   render(<PaneRoot services={services} language="en-US" />);

@@ -1,10 +1,18 @@
 // The WPS port's smaller steps: stored analyses round-trip through the hidden sheet whatever
 // their length, a cell is selected on its sheet, and a first run that fails leaves nothing behind.
 
+import { ApplySummaryRequest } from "../../src/core/port";
 import { SheetModel as SummarySheet } from "../../src/core/summary/model";
-import { ANALYSES_SHEET, WpsPort } from "../../src/wps";
+import { scratchNames } from "../../src/run/run";
+import { ANALYSES_SHEET, EtApplication, WpsPort } from "../../src/wps";
+import { readFacts } from "../../src/wps/read";
+import { standIn } from "../../src/wps-standin/stand-in";
 import { workbookOf } from "../fixtures/workbooks";
-import { standIn } from "./stand-in";
+
+/** A write of `model` as the run code asks it, with the workbook's facts as read now. */
+function request(app: EtApplication, model: SummarySheet, storedAnalyses: string): ApplySummaryRequest {
+  return { model, facts: readFacts(app), marker: "StatDesk_a", scratch: scratchNames("a"), storedAnalyses, activate: true };
+}
 
 const tiny: SummarySheet = {
   name: "汇总",
@@ -27,7 +35,8 @@ test("stored analyses longer than a cell holds come back whole, as text, from th
   // 70,000 characters: three pieces under Excel's 32,767 a cell. Digits only: they are written under
   // "@" so a real WPS keeps them text (the stand-in does not coerce typed text, so the format is checked)
   const stored = "1".repeat(70000);
-  expect(await port.applySummary({ model: tiny, marker: "StatDesk_a", storedAnalyses: stored })).toEqual({ ok: true, sheetName: "汇总", skipped: [] });
+  const app = standIn(workbook).app;
+  expect(await port.applySummary(request(app, tiny, stored))).toEqual({ ok: true, readBack: { name: "汇总", title: "标题", charts: [] }, skipped: [], chartsLeftOut: [], syncs: 1 });
   expect(await port.storedAnalyses()).toBe(stored);
   const hidden = workbook.sheet(ANALYSES_SHEET)!;
   expect([hidden.visibility, hidden.value(2, 0), hidden.value(3, 0)]).toEqual(["Hidden", "1".repeat(10000), ""]);
@@ -38,26 +47,32 @@ test("stored analyses longer than a cell holds come back whole, as text, from th
   expect([summary.tabColor, summary.rowHeight(0), Math.round(summary.columnWidth(0))]).toEqual(["#1F4E79", 24, 120]);
 });
 
-test("selectCell brings the sheet to the front with the cell selected", async () => {
-  const workbook = workbookOf({ One: [["x"]], Two: [["y"]] });
-  await new WpsPort(standIn(workbook).app).selectCell("Two", 4, 2);
-  expect(workbook.activeSheet().name).toBe("Two");
-  expect(workbook.currentSelection().rect).toEqual({ row: 4, column: 2, rowCount: 1, columnCount: 1 });
+test("select brings the sheet to the front with the range selected; the selection reads back as a qualified address", async () => {
+  const workbook = workbookOf({ One: [["x"]], "Two 2": [["y"]] });
+  const port = new WpsPort(standIn(workbook).app);
+  expect(await port.select("Two 2", "C5:D6")).toBeUndefined();
+  expect(workbook.activeSheet().name).toBe("Two 2");
+  expect(workbook.currentSelection().rect).toEqual({ row: 4, column: 2, rowCount: 2, columnCount: 2 });
+  expect(await port.selection()).toBe("'Two 2'!C5:D6");
+  // a sheet that is gone is said, at the place asked for, not thrown
+  expect(await port.select("Gone", "A1")).toMatchObject({ code: "source-missing", location: "Gone!A1" });
 });
 
 test("a first run that fails half-way leaves only the sources, and no name", async () => {
   const workbook = workbookOf({ Data: [["x"]] });
   const et = standIn(workbook, { fault: (_n, member) => member === "Font.Bold=" });
-  const result = await new WpsPort(et.app).applySummary({ model: tiny, marker: "StatDesk_a", storedAnalyses: "{}" });
-  expect(result).toEqual({ ok: false, error: expect.stringContaining("Font.Bold=") });
+  const result = await new WpsPort(et.app).applySummary(request(standIn(workbook).app, tiny, "{}"));
+  expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ code: "write-failed", params: expect.objectContaining({ host: "wps", detail: expect.stringContaining("Font.Bold=") }) })], syncs: 1 });
   expect(workbook.sheets.map((s) => s.name)).toEqual(["Data"]);
   expect(workbook.names).toEqual([]);
 });
 
 test("a model that cannot be written is refused before the first call that changes anything", async () => {
   const workbook = workbookOf({ Data: [["x"]] });
+  const facts = readFacts(standIn(workbook).app);
   const et = standIn(workbook);
   const bad = { ...tiny, styles: [{ rect: tiny.styles[0].rect, style: { fill: "red" } }] };
-  expect(await new WpsPort(et.app).applySummary({ model: bad, marker: "StatDesk_a", storedAnalyses: "{}" })).toEqual({ ok: false, error: "not a #RRGGBB colour: red" });
+  const refused = await new WpsPort(et.app).applySummary({ model: bad, facts, marker: "StatDesk_a", scratch: scratchNames("a"), storedAnalyses: "{}", activate: true });
+  expect(refused).toMatchObject({ ok: false, problems: [{ code: "write-failed", params: { detail: "not a #RRGGBB colour: red" } }] });
   expect(et.log.calls).toBe(0);
 });

@@ -2,7 +2,7 @@
 // names it unifies (the first few named, the rest counted) and its bad lines at their cells.
 
 import type { AliasLine } from "../../../core/aliases";
-import type { AliasReading } from "../../../excel";
+import type { AliasReading } from "../../../run";
 import { useLocale } from "../../locale";
 
 export interface AliasSheetProps {

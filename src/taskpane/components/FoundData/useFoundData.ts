@@ -3,7 +3,7 @@
 // reading to check and correct), the alias sheet, or the sheets named when nothing was found.
 
 import type { TableOverrides } from "../../../core/ranking-table";
-import type { SourcePreview } from "../../../excel";
+import type { SourcePreview } from "../../../run";
 import type { FoundItem, FormState } from "../../form";
 import { foundIncluded, hasOverrides } from "../../form";
 import type { PaneServices } from "../../services";

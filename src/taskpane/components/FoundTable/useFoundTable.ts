@@ -5,7 +5,7 @@
 import * as React from "react";
 import type { ColumnRole } from "../../../core/headers";
 import type { TableOverrides } from "../../../core/ranking-table";
-import type { SourcePreview } from "../../../excel";
+import type { SourcePreview } from "../../../run";
 import type { PaneServices } from "../../services";
 import { corrected, FoundItem, hasOverrides } from "../../form";
 import { guarded } from "../../guard";

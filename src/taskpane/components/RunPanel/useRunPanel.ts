@@ -1,7 +1,7 @@
 // The run button's state: why it cannot run (settings to fix, no data chosen), and how far a
 // run has come, as a label and a fraction for the progress bar.
 
-import type { RunPhase } from "../../../excel";
+import type { RunPhase } from "../../../run";
 import type { MessageKey } from "../../../i18n";
 import { useLocale } from "../../locale";
 

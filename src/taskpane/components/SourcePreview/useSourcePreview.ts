@@ -3,7 +3,7 @@
 // (header row, year) as drafts until Enter or leaving the field commits them.
 
 import * as React from "react";
-import type { SourcePreview, TablePreview } from "../../../excel";
+import type { SourcePreview, TablePreview } from "../../../run";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { ColumnRole } from "../../../core/headers";
 import { parseAddress } from "../../../core/a1";

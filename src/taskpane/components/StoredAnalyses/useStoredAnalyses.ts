@@ -1,8 +1,8 @@
 // The analyses this workbook remembers, as the Refresh list shows them: a name (the sheet last
 // written), when it last ran, what it reads, and what the last refresh of each gave.
 
-import type { AnalysisDefinition, RunResult } from "../../../excel";
-import { describeSource } from "../../../excel";
+import type { AnalysisDefinition, RunResult } from "../../../run";
+import { describeSource } from "../../../run";
 import { useLocale } from "../../locale";
 
 /** What refreshing gave: per analysis id, the result — or an unexpected failure's text. */

@@ -5,15 +5,15 @@
 // sheets' used cells with the alias sheet (split into blocks only when Excel refuses the size).
 
 import { AnalysisInput } from "../core/analyze";
-import { CellRect, qualifiedAddress, quoteSheetName, splitSheet } from "../core/a1";
+import { CellRect, qualifiedAddress, quoteSheetName } from "../core/a1";
 import { isAliasSheetName } from "../core/aliases";
 import { Problem } from "../core/problems";
-import { isOfficeError, officeProblem } from "./errors";
+import { RegionExtent, SheetPort, SourceGrid, WorkbookFacts } from "../core/port";
+import { columnBands } from "../core/region";
 import { AliasReading, aliasReadingOf, readingOf, SourcePreview, TablePreview } from "./preview";
-import { readWorkbook, SETTINGS_KEY } from "./read";
-import { columnBands } from "./region";
+import { isMarkerName } from "./run";
 import { parseStoredAnalyses } from "./settings";
-import { ContextRunner, ExcelEnvironment, ReadSource, RegionExtent, SourceRole, SourceSpec } from "./types";
+import { SourceRole, SourceSpec } from "./types";
 
 /** The pane's slots Find data fills (the same names as the roles the sources get). */
 export type FoundSlot = "current" | "previous" | "wide" | "ranking" | "series" | "plan";
@@ -56,25 +56,12 @@ interface SheetList {
   readonly written: ReadonlySet<string>;
 }
 
-/** The first round trip: the sheets, which are visible, and which StatDesk wrote (its markers and stored runs). */
-async function listSheets(run: ContextRunner): Promise<SheetList> {
-  return run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/visibility");
-    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load("value");
-    const names = context.workbook.names;
-    names.load("items/name,items/formula");
-    await context.sync();
-    const written = new Set<string>();
-    for (const d of parseStoredAnalyses(setting.isNullObject ? undefined : setting.value)) if (d.lastRun !== undefined) written.add(d.lastRun.sheetName.toLowerCase());
-    for (const n of names.items) {
-      if (!n.name.startsWith("StatDesk_") || typeof n.formula !== "string") continue;
-      const { sheet } = splitSheet(n.formula.replace(/^=/, ""));
-      if (sheet !== undefined && sheet !== "" && !sheet.includes("#REF!")) written.add(sheet.toLowerCase());
-    }
-    return { visible: sheets.items.filter((w) => String(w.visibility) === "Visible").map((w) => w.name), written };
-  });
+/** The sheets, which are visible, and which StatDesk wrote (its markers and stored runs), from the workbook's facts. */
+function listSheets(facts: WorkbookFacts): SheetList {
+  const written = new Set<string>();
+  for (const d of parseStoredAnalyses(facts.storedAnalyses)) if (d.lastRun !== undefined) written.add(d.lastRun.sheetName.toLowerCase());
+  for (const n of facts.names) if (isMarkerName(n.name) && n.sheet !== undefined) written.add(n.sheet.toLowerCase());
+  return { visible: facts.sheets.filter((s) => s.visible).map((s) => s.name), written };
 }
 
 /** A column band of a sheet read, as an input of its own (its cells, formats and place on the sheet). */
@@ -88,7 +75,8 @@ interface Band {
  * A block of a sheet read (grid coordinates) as an input, kept as a region of `extent` around its
  * top-left cell: the run reads the table as it is then, not as it was when found.
  */
-function bandOf(read: ReadSource, formats: readonly (readonly string[])[] | undefined, block: CellRect, extent: RegionExtent): Band {
+function bandOf(read: SourceGrid, block: CellRect, extent: RegionExtent): Band {
+  const formats = read.numberFormats;
   const { row, column, rowCount, columnCount } = block;
   const rect = { row: read.row + row, column: read.column + column, rowCount, columnCount };
   const grid = read.values.slice(row, row + rowCount).map((r) => r.slice(column, column + columnCount));
@@ -164,28 +152,21 @@ function roleOf(slot: FoundSlot | null, preview: SourcePreview): SourceRole {
  * tables side by side (a wholly blank column between them) are read as tables of their own;
  * sheets StatDesk wrote and the alias sheet are passed over.
  */
-export async function findData(env: ExcelEnvironment): Promise<FoundData> {
-  let syncs = 1;
-  let list: SheetList;
-  try {
-    list = await listSheets(env.run);
-  } catch (error) {
-    if (!isOfficeError(error)) throw error;
-    return { sheets: [], sources: [], layout: null, problems: [officeProblem(error)], syncs };
-  }
+export async function findData(port: SheetPort): Promise<FoundData> {
+  const first = await port.read([]);
+  let syncs = first.syncs;
+  if (!first.ok) return { sheets: [], sources: [], layout: null, problems: first.problems, syncs };
+  const list = listSheets(first.facts);
   const sheets = list.visible.filter((name) => !isAliasSheetName(name) && !name.startsWith("~StatDesk") && !list.written.has(name.toLowerCase()));
   if (sheets.length === 0) return { sheets, sources: [], layout: null, problems: [], syncs };
-  const read = await readWorkbook(
-    env.run,
-    sheets.map((sheet) => ({ role: "auto", spec: { kind: "address", address: `${quoteSheetName(sheet)}!A:XFD` } })),
-  );
+  const read = await port.read(sheets.map((sheet) => ({ kind: "address", address: `${quoteSheetName(sheet)}!A:XFD` })));
   syncs += read.syncs;
   if (!read.ok) return { sheets, sources: [], layout: null, problems: read.problems, syncs };
 
   const found: { sheet: string; band: Band; preview: SourcePreview }[] = [];
-  read.sources.forEach((s, i) => {
+  read.grids.forEach((s) => {
     if (s.values.length === 0) return;
-    const bands = columnBands(s.values).map((b) => bandOf(s, read.numberFormats[i], b, "column-band"));
+    const bands = columnBands(s.values).map((b) => bandOf(s, b, "column-band"));
     const readings = bands.map((band) => ({ sheet: s.sheet, band, preview: readingOf(band.input, band.address) }));
     const tables = readings.filter((r) => r.preview.tables.length > 0);
     if (tables.length > 0 || bands.length <= 1) {
@@ -194,13 +175,13 @@ export async function findData(env: ExcelEnvironment): Promise<FoundData> {
     }
     // Blank columns inside one table (a spacer column) split nothing: the whole sheet, as the command line reads it.
     const used = s.values.reduce((w, r) => Math.max(w, r.length), 0);
-    const whole = bandOf(s, read.numberFormats[i], { row: 0, column: 0, rowCount: s.values.length, columnCount: used }, "used-range");
+    const whole = bandOf(s, { row: 0, column: 0, rowCount: s.values.length, columnCount: used }, "used-range");
     const preview = readingOf(whole.input, whole.address);
     if (preview.tables.length > 0) found.push({ sheet: s.sheet, band: whole, preview });
   });
 
   const { slots, layout } = assignSlots(found);
   const sources: FoundSource[] = found.map((f, i) => ({ sheet: f.sheet, address: f.band.address, spec: f.band.spec, role: roleOf(slots[i], f.preview), slot: slots[i], preview: f.preview }));
-  const aliasSheet = aliasReadingOf(read.aliasSheet);
+  const aliasSheet = aliasReadingOf(read.facts.aliasSheet);
   return { sheets, sources, layout, ...(aliasSheet !== null ? { aliasSheet } : {}), problems: [], syncs };
 }

@@ -1,6 +1,6 @@
-// What the task pane shows before a run: the current selection's address, and for a chosen
-// source what StatDesk understood (header row, column roles, years, unit, rows kept and skipped
-// and why) — so a person can correct it before anything is computed or written.
+// What the task pane shows before a run: for a chosen source what StatDesk understood (header row, column roles, years, unit, rows kept and skipped
+// and why) — so a person can correct it before anything is computed or written; and going to a
+// cell a problem names.
 
 import { analyze, AnalysisInput, FoundTable } from "../core/analyze";
 import { ColumnRole } from "../core/headers";
@@ -15,10 +15,9 @@ import type { YearSource } from "../core/layouts/context";
 import { columnLetters, qualifiedAddress, quoteSheetName, splitSheet } from "../core/a1";
 import { AliasLine, readAliasTable } from "../core/aliases";
 import { cellLocation } from "../core/source";
-import { readWorkbook, WorkbookState } from "./read";
+import { SheetPort, WorkbookFacts } from "../core/port";
 import { analysisInput } from "./run";
-import { isOfficeError, officeProblem } from "./errors";
-import { ContextRunner, ExcelEnvironment, SourceDefinition } from "./types";
+import { SourceDefinition } from "./types";
 
 export interface ColumnPreview {
   readonly index: number;
@@ -226,18 +225,8 @@ function tablePreview(table: FoundTable, sourceColumn: number): TablePreview {
   };
 }
 
-/** The address of the current selection ("Sheet1!A1:D120"), one round trip. */
-export async function readSelectionAddress(run: ContextRunner): Promise<string> {
-  return run(async (context) => {
-    const range = context.workbook.getSelectedRange();
-    range.load("address");
-    await context.sync();
-    return range.address;
-  });
-}
-
 /** The alias sheet as read with the workbook's facts, checked as a run checks it; null when there is none. */
-export function aliasReadingOf(aliasSheet: WorkbookState["aliasSheet"]): AliasReading | null {
+export function aliasReadingOf(aliasSheet: WorkbookFacts["aliasSheet"]): AliasReading | null {
   if (aliasSheet === undefined) return null;
   const { sheet, row, column, values } = aliasSheet;
   const { lines, problems } = readAliasTable(values, { sheet, row, column });
@@ -251,14 +240,14 @@ export function aliasReadingOf(aliasSheet: WorkbookState["aliasSheet"]): AliasRe
  * and of the alias sheet read in the same round trip. Problems (not exceptions) for a missing
  * sheet, a bad address or an unreadable table.
  */
-export async function previewSource(env: ExcelEnvironment, source: SourceDefinition): Promise<SourcePreview> {
-  const read = await readWorkbook(env.run, [source]);
+export async function previewSource(port: SheetPort, source: SourceDefinition): Promise<SourcePreview> {
+  const read = await port.read([source.spec]);
   if (!read.ok) return { address: "", sample: [], tables: [], problems: read.problems };
-  const s = read.sources[0];
+  const s = { ...read.grids[0], definition: source };
   return {
-    ...readingOf(analysisInput(s, read.numberFormats[0]), s.address),
+    ...readingOf(analysisInput(s), s.address),
     ...(s.region !== undefined ? { region: s.region } : {}),
-    aliasSheet: aliasReadingOf(read.aliasSheet),
+    aliasSheet: aliasReadingOf(read.facts.aliasSheet),
   };
 }
 
@@ -277,24 +266,15 @@ export function readingOf(input: AnalysisInput, address: string): SourcePreview 
 }
 
 /** Selects a cell or range named by a problem's location ("Sheet1!C17"), bringing its sheet forward. */
-export async function selectLocation(run: ContextRunner, location: string): Promise<Problem | undefined> {
+export async function selectLocation(port: SheetPort, location: string): Promise<Problem | undefined> {
   const { sheet, reference } = splitSheet(location);
   if (sheet === undefined || sheet.startsWith("[")) return undefined;
-  try {
-    await run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(reference).select();
-      await context.sync();
-    });
-    return undefined;
-  } catch (error) {
-    if (!isOfficeError(error)) throw error;
-    return officeProblem(error, location);
-  }
+  const refused = await port.select(sheet, reference);
+  // Said where the person clicked, as they wrote it.
+  return refused === undefined ? undefined : { ...refused, location };
 }
 
 /** Brings a sheet to the front ("Go to summary sheet"). */
-export async function activateSheet(run: ContextRunner, name: string): Promise<Problem | undefined> {
-  return selectLocation(run, `${quoteSheetName(name)}!A1`);
+export async function activateSheet(port: SheetPort, name: string): Promise<Problem | undefined> {
+  return selectLocation(port, `${quoteSheetName(name)}!A1`);
 }

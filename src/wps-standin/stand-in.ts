@@ -1,13 +1,38 @@
 // A stand-in for WPS 表格's ET object model, backed by the in-memory WorkbookModel the Office.js
 // host answers from, so one workbook can be compared across both paths. Kingsoft ships no fake
-// (wps-addin.md §4), so each quirk below says where it was measured or read. Every member read,
+// (wps-addin.md §4), so each quirk below says where it was measured or read; what no probe has
+// seen (chart members, page setup, the window's freeze) follows VBA's object model as
+// et-jsapi-declare types it, and is listed in the README's real-WPS checklist. Every member read,
 // write or call is one bridge call, counted, and can be made to fail (fault injection).
+//
+// It lives in src/ (its own layer, wps-standin: host and wps/et only) because three places run it:
+// the tests, the command line's `--via wps`, and the browser page that loads the task pane as WPS
+// would (src/wps-standin/page.tsx).
 
-import { columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, quoteSheetName, rectName } from "../../src/core/a1";
-import { replaceSheetReferences } from "../../src/host/address";
-import { isErrorValue } from "../../src/host/values";
-import { BorderModel, SheetModel, WorkbookModel } from "../../src/host/model";
-import { cvErr, EtApplication, EtName, EtNames, EtRange, EtWorkbook, EtWorksheet, EtWorksheets, hexOfBgr, pointsOfChars } from "../../src/wps/et";
+import { columnIndex, intersectRects, MAX_COLUMNS, MAX_ROWS, parseAddress, quoteSheetName, rectName, sheetOfReference } from "../core/a1";
+import { absoluteAddress, replaceSheetReferences } from "../host/address";
+import { deriveSeries, newChart, sourceAddress } from "../host/charts";
+import { isErrorValue } from "../host/values";
+import { BorderModel, ChartAxisModel, ChartModel, ChartSeriesModel, SheetModel, WorkbookModel } from "../host/model";
+import {
+  cvErr,
+  EtApplication,
+  EtAxis,
+  EtChart,
+  EtChartFrame,
+  EtChartObjects,
+  EtName,
+  EtNames,
+  EtRange,
+  EtSeries,
+  EtShapes,
+  EtWorkbook,
+  EtWorksheet,
+  EtWorksheets,
+  hexOfBgr,
+  pointsOfChars,
+} from "../wps/et";
+import type { WpsAddinHost, WpsTaskPane } from "../wps/ribbon";
 
 type Rect = { row: number; column: number; rowCount: number; columnCount: number };
 
@@ -21,6 +46,8 @@ export interface StandInOptions {
   readonly addReturnsNull?: boolean;
   /** Fails the bridge call for which this answers true (call number from 1, member as "Range.Value2=" etc.). */
   readonly fault?: (call: number, member: string) => boolean;
+  /** Shapes.AddChart2 returns null, as the claude SKILL reports for style -1 (§2.3 table, "chart"): the fallback is ChartObjects().Add. */
+  readonly addChart2ReturnsNull?: boolean;
 }
 
 /** What happened across the bridge, for assertions. */
@@ -36,6 +63,8 @@ class Bridge {
   readonly log: BridgeLog = { calls: 0, byMember: new Map(), writesWithScreenOn: 0 };
   screenUpdating = true;
   displayAlerts = true;
+  /** The window's split, set before FreezePanes = true freezes it (Window.SplitRow / SplitColumn). */
+  split = { rows: 0, columns: 0 };
   constructor(
     readonly workbook: WorkbookModel,
     readonly options: StandInOptions,
@@ -212,7 +241,7 @@ class StandInRange implements EtRange {
     };
   }
 
-  get Font(): { Bold: boolean; Italic: boolean; Size: number; Color: number } {
+  get Font(): { Bold: boolean; Italic: boolean; Size: number; Color: number; Name: string } {
     this.bridge.call("Range.Font");
     const self = { bridge: this.bridge, sheet: this.sheet, rect: this.rect };
     const set = (member: string, key: string, apply: (f: ReturnType<SheetModel["style"]>["font"]) => ReturnType<SheetModel["style"]>["font"]) => {
@@ -245,7 +274,39 @@ class StandInRange implements EtRange {
         const color = hexOfBgr(v);
         set("Color", `color=${color}`, (f) => ({ ...f, color }));
       },
+      get Name(): string {
+        throw new Error("not modelled");
+      },
+      set Name(v: string) {
+        set("Name", `name=${v}`, (f) => ({ ...f, name: v }));
+      },
     };
+  }
+
+  get VerticalAlignment(): number {
+    throw new Error("not modelled");
+  }
+  set VerticalAlignment(value: number) {
+    this.bridge.write("Range.VerticalAlignment=");
+    // -4108 centre, -4160 top, -4107 bottom (XlVAlign, numbers as every ET enum).
+    const name = { [-4108]: "Center", [-4160]: "Top", [-4107]: "Bottom" }[value];
+    if (name === undefined) throw new Error(`VerticalAlignment ${value}`);
+    this.sheet.updateStyle(this.rect, `vertical=${name}`, (s) => ({ ...s, verticalAlignment: name }));
+  }
+
+  get Left(): number {
+    this.bridge.call("Range.Left");
+    // Points from the sheet's left edge, as VBA's Range.Left (read-only).
+    return this.sheet.columnLeft(this.rect.column);
+  }
+  get Top(): number {
+    this.bridge.call("Range.Top");
+    return this.sheet.rowTop(this.rect.row);
+  }
+
+  /** Where the range is, for the chart members that take one (SetSourceData, Series.Values). */
+  get place(): { sheet: SheetModel; rect: Rect } {
+    return { sheet: this.sheet, rect: this.rect };
   }
 
   get HorizontalAlignment(): number {
@@ -275,6 +336,21 @@ class StandInRange implements EtRange {
     this.bridge.write("Range.ColumnWidth=");
     // Character units, points ≈ 5.625 × chars + 3.35 (§2.3 table, "column width", measured on 12.1.0.28043).
     for (let c = this.rect.column; c < this.rect.column + this.rect.columnCount; c++) this.sheet.columnWidths.set(c, pointsOfChars(chars));
+  }
+
+  get Hidden(): boolean {
+    this.bridge.call("Range.Hidden");
+    for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r++) if (!this.sheet.hiddenRows.has(r)) return false;
+    return true;
+  }
+  set Hidden(hide: boolean) {
+    this.bridge.write("Range.Hidden=");
+    // Whole rows only here (VBA's Range.Hidden refuses a range that spans no entire row or column).
+    if (this.rect.columnCount !== MAX_COLUMNS) throw new Error("Range.Hidden: the range must span entire rows");
+    for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r++) {
+      if (hide) this.sheet.hiddenRows.add(r);
+      else this.sheet.hiddenRows.delete(r);
+    }
   }
 
   get RowHeight(): number {
@@ -342,6 +418,301 @@ class StandInRange implements EtRange {
     this.bridge.call("Range.Select()");
     this.sheet.workbook.select(this.sheet, this.rect);
   }
+}
+
+/** Excel.ChartType names of the XlChartType numbers StatDesk uses (§2.3 table, "chart": 51 clustered column, 4 line; 65 line with markers). */
+const CHART_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
+  [51, "ColumnClustered"],
+  [4, "Line"],
+  [65, "LineMarkers"],
+]);
+
+function chartTypeName(type: number): string {
+  const name = CHART_TYPE_NAMES.get(type);
+  if (name === undefined) throw new Error(`chart type ${type} not modelled`);
+  return name;
+}
+
+/** A stand-in range's sheet and cells (the chart members take ranges). */
+function placeOf(range: unknown): { sheet: SheetModel; rect: Rect } {
+  if (!(range instanceof StandInRange)) throw new Error("not a range of this workbook");
+  return range.place;
+}
+
+/** A title as VBA's chart parts keep it: HasTitle shows or hides it, Text sets the words. */
+function titled(bridge: Bridge, where: string, title: () => { text: string; visible: boolean }) {
+  return {
+    get HasTitle(): boolean {
+      bridge.call(`${where}.HasTitle`);
+      return title().visible;
+    },
+    set HasTitle(v: boolean) {
+      bridge.write(`${where}.HasTitle=`);
+      title().visible = v;
+    },
+    text: {
+      get Text(): string {
+        bridge.call(`${where}.Title.Text`);
+        return title().text;
+      },
+      set Text(v: string) {
+        bridge.write(`${where}.Title.Text=`);
+        title().text = v;
+      },
+    },
+  };
+}
+
+class StandInSeries implements EtSeries {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly chart: ChartModel,
+    private readonly series: ChartSeriesModel,
+  ) {}
+
+  get Name(): string {
+    this.bridge.call("Series.Name");
+    return this.series.name;
+  }
+  set Name(v: string) {
+    this.bridge.write("Series.Name=");
+    this.series.name = v;
+    delete this.series.nameAddress;
+  }
+  get Values(): unknown {
+    throw new Error("not modelled");
+  }
+  set Values(range: unknown) {
+    this.bridge.write("Series.Values=");
+    const { sheet, rect } = placeOf(range);
+    this.series.valuesAddress = absoluteAddress(sheet.name, rect);
+  }
+  get ChartType(): number {
+    throw new Error("not modelled");
+  }
+  set ChartType(type: number) {
+    this.bridge.write("Series.ChartType=");
+    this.series.chartType = chartTypeName(type);
+  }
+  get AxisGroup(): number {
+    this.bridge.call("Series.AxisGroup");
+    return this.series.axisGroup === "Secondary" ? 2 : 1;
+  }
+  set AxisGroup(group: number) {
+    this.bridge.write("Series.AxisGroup=");
+    // xlPrimary 1, xlSecondary 2 (XlAxisGroup).
+    this.series.axisGroup = group === 2 ? "Secondary" : "Primary";
+  }
+  get HasDataLabels(): boolean {
+    this.bridge.call("Series.HasDataLabels");
+    return this.series.hasDataLabels;
+  }
+  set HasDataLabels(v: boolean) {
+    this.bridge.write("Series.HasDataLabels=");
+    this.series.hasDataLabels = v;
+    if (v) this.series.dataLabels ??= { showValue: true };
+  }
+  DataLabels(): { NumberFormat: string } {
+    this.bridge.call("Series.DataLabels()");
+    const bridge = this.bridge;
+    const labels = () => (this.series.dataLabels ??= { showValue: this.series.hasDataLabels });
+    return {
+      get NumberFormat(): string {
+        bridge.call("DataLabels.NumberFormat");
+        return labels().numberFormat ?? "General";
+      },
+      set NumberFormat(v: string) {
+        bridge.write("DataLabels.NumberFormat=");
+        labels().numberFormat = v;
+      },
+    };
+  }
+  Delete(): void {
+    this.bridge.call("Series.Delete()");
+    this.chart.series = this.chart.series.filter((x) => x !== this.series);
+  }
+}
+
+class StandInChart implements EtChart {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly chart: ChartModel,
+  ) {}
+
+  get ChartType(): number {
+    throw new Error("not modelled");
+  }
+  set ChartType(type: number) {
+    this.bridge.write("Chart.ChartType=");
+    this.chart.chartType = chartTypeName(type);
+  }
+  SetSourceData(source: EtRange, plotBy?: number): void {
+    this.bridge.write("Chart.SetSourceData()");
+    // Series down columns (xlColumns 2) or across rows (xlRows 1), derived as Excel derives them from a source range.
+    const { sheet, rect } = placeOf(source);
+    const by = plotBy === 2 ? "Columns" : plotBy === 1 ? "Rows" : "Auto";
+    this.chart.sourceAddress = sourceAddress(sheet, rect);
+    this.chart.seriesBy = by;
+    this.chart.series = deriveSeries(sheet, rect, by);
+  }
+  get HasTitle(): boolean {
+    return titled(this.bridge, "Chart", () => this.chart.title).HasTitle;
+  }
+  set HasTitle(v: boolean) {
+    titled(this.bridge, "Chart", () => this.chart.title).HasTitle = v;
+  }
+  get ChartTitle(): { Text: string } {
+    this.bridge.call("Chart.ChartTitle");
+    return titled(this.bridge, "Chart", () => this.chart.title).text;
+  }
+  get HasLegend(): boolean {
+    this.bridge.call("Chart.HasLegend");
+    return this.chart.legend.visible;
+  }
+  set HasLegend(v: boolean) {
+    this.bridge.write("Chart.HasLegend=");
+    this.chart.legend.visible = v;
+  }
+  get Legend(): { Position: number } {
+    this.bridge.call("Chart.Legend");
+    const bridge = this.bridge;
+    const legend = this.chart.legend;
+    // XlLegendPosition: bottom -4107, corner 2, left -4131, right -4152, top -4160.
+    const names = new Map<number, string>([
+      [-4107, "Bottom"],
+      [2, "Corner"],
+      [-4131, "Left"],
+      [-4152, "Right"],
+      [-4160, "Top"],
+    ]);
+    return {
+      get Position(): number {
+        throw new Error("not modelled");
+      },
+      set Position(v: number) {
+        bridge.write("Legend.Position=");
+        const name = names.get(v);
+        if (name === undefined) throw new Error(`legend position ${v}`);
+        legend.position = name;
+      },
+    };
+  }
+  Axes(type: number): EtAxis {
+    this.bridge.call("Chart.Axes()");
+    // XlAxisType: xlCategory 1, xlValue 2.
+    const axis: ChartAxisModel = type === 1 ? this.chart.axes.category : type === 2 ? this.chart.axes.value : (undefined as never);
+    if (axis === undefined) throw new Error(`axis ${type} not modelled`);
+    const bridge = this.bridge;
+    const title = titled(bridge, "Axis", () => axis.title);
+    return {
+      get HasTitle() {
+        return title.HasTitle;
+      },
+      set HasTitle(v: boolean) {
+        title.HasTitle = v;
+      },
+      get AxisTitle() {
+        bridge.call("Axis.AxisTitle");
+        return title.text;
+      },
+      get TickLabelPosition(): number {
+        throw new Error("not modelled");
+      },
+      set TickLabelPosition(v: number) {
+        bridge.write("Axis.TickLabelPosition=");
+        // XlTickLabelPosition: low -4134, high -4127, next to axis 4, none -4142.
+        const name = ({ [-4134]: "Low", [-4127]: "High", [4]: "NextToAxis", [-4142]: "None" } as const)[v];
+        if (name === undefined) throw new Error(`tick label position ${v}`);
+        axis.tickLabelPosition = name;
+      },
+      get TickLabels() {
+        bridge.call("Axis.TickLabels");
+        return {
+          get NumberFormat(): string {
+            return axis.numberFormat ?? "General";
+          },
+          set NumberFormat(v: string) {
+            bridge.write("TickLabels.NumberFormat=");
+            axis.numberFormat = v;
+          },
+        };
+      },
+    };
+  }
+  SeriesCollection(): { readonly Count: number; Item(index: number): EtSeries; NewSeries(): EtSeries } {
+    this.bridge.call("Chart.SeriesCollection()");
+    const { bridge, chart } = this;
+    return {
+      get Count() {
+        bridge.call("SeriesCollection.Count");
+        return chart.series.length;
+      },
+      Item(index: number): EtSeries {
+        bridge.call("SeriesCollection.Item()");
+        const series = chart.series[index - 1];
+        if (series === undefined || index < 1) throw new Error(`SeriesCollection.Item(${index}): no such series`);
+        return new StandInSeries(bridge, chart, series);
+      },
+      NewSeries(): EtSeries {
+        bridge.write("SeriesCollection.NewSeries()");
+        const series: ChartSeriesModel = { name: `Series${chart.series.length + 1}`, axisGroup: "Primary", hasDataLabels: false };
+        chart.series.push(series);
+        return new StandInSeries(bridge, chart, series);
+      },
+    };
+  }
+}
+
+/** A chart's frame: a Shape (AddChart2) or a ChartObject (ChartObjects().Add); both are the host's ChartModel. */
+class StandInFrame implements EtChartFrame {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly sheet: SheetModel,
+    private readonly chart: ChartModel,
+  ) {}
+
+  get Name(): string {
+    this.bridge.call("Shape.Name");
+    return this.chart.name;
+  }
+  set Name(v: string) {
+    this.bridge.write("Shape.Name=");
+    this.chart.name = v;
+  }
+  get Chart(): EtChart {
+    this.bridge.call("Shape.Chart");
+    return new StandInChart(this.bridge, this.chart);
+  }
+  Delete(): void {
+    this.bridge.call("Shape.Delete()");
+    this.sheet.charts = this.sheet.charts.filter((c) => c !== this.chart);
+  }
+}
+
+/** Shapes and ChartObjects over one sheet's charts (the only shapes StatDesk makes). */
+function frames(bridge: Bridge, sheet: SheetModel, what: "Shapes" | "ChartObjects") {
+  const item = (indexOrName: number | string): EtChartFrame => {
+    bridge.call(`${what}.Item()`);
+    const chart =
+      typeof indexOrName === "number" ? (indexOrName >= 1 ? sheet.charts[indexOrName - 1] : undefined) : sheet.charts.find((c) => c.name.toLowerCase() === indexOrName.toLowerCase());
+    if (chart === undefined) throw new Error(`${what}.Item(${JSON.stringify(indexOrName)}): no such shape`);
+    return new StandInFrame(bridge, sheet, chart);
+  };
+  const add = (type: string, left: number, top: number, width: number, height: number): EtChartFrame => {
+    const wb = sheet.workbook;
+    const chart = newChart(wb.nextId("chart"), `Chart ${wb.allCharts().length + 1}`, type, "Auto");
+    Object.assign(chart, { left, top, width, height });
+    sheet.charts.push(chart);
+    return new StandInFrame(bridge, sheet, chart);
+  };
+  return {
+    get Count(): number {
+      bridge.call(`${what}.Count`);
+      return sheet.charts.length;
+    },
+    Item: item,
+    add,
+  };
 }
 
 class StandInWorksheet implements EtWorksheet {
@@ -415,6 +786,102 @@ class StandInWorksheet implements EtWorksheet {
       },
     };
   }
+  get ListObjects(): EtWorksheet["ListObjects"] {
+    this.alive("Worksheet.ListObjects");
+    const { bridge, model } = this;
+    const tables = () => model.workbook.tables.filter((t) => t.sheetId === model.id);
+    return {
+      get Count() {
+        bridge.call("ListObjects.Count");
+        return tables().length;
+      },
+      Item(indexOrName: number | string) {
+        bridge.call("ListObjects.Item()");
+        const table = typeof indexOrName === "number" ? tables()[indexOrName - 1] : tables().find((t) => t.name.toLowerCase() === indexOrName.toLowerCase());
+        if (table === undefined) throw new Error(`ListObjects.Item(${JSON.stringify(indexOrName)}): no such table`);
+        return {
+          get Name() {
+            bridge.call("ListObject.Name");
+            return table.name;
+          },
+          get Range(): EtRange {
+            bridge.call("ListObject.Range");
+            return new StandInRange(bridge, model, table.rect);
+          },
+        };
+      },
+    };
+  }
+  get Shapes(): EtShapes {
+    this.alive("Worksheet.Shapes");
+    const { bridge, model } = this;
+    const shapes = frames(bridge, model, "Shapes");
+    return {
+      get Count() {
+        return shapes.Count;
+      },
+      Item: shapes.Item,
+      AddChart2(style: number, type: number, left: number, top: number, width: number, height: number): EtChartFrame | null {
+        bridge.write("Shapes.AddChart2()");
+        // Style 0 (wps-addin.md §2.3 table, "chart": AddChart2(-1, …) returns null per the claude SKILL).
+        if (style !== 0 || bridge.options.addChart2ReturnsNull === true) return null;
+        return shapes.add(chartTypeName(type), left, top, width, height);
+      },
+    };
+  }
+  ChartObjects(): EtChartObjects {
+    this.alive("Worksheet.ChartObjects()");
+    const objects = frames(this.bridge, this.model, "ChartObjects");
+    const bridge = this.bridge;
+    return {
+      get Count() {
+        return objects.Count;
+      },
+      Item: objects.Item,
+      Add(left: number, top: number, width: number, height: number): EtChartFrame {
+        bridge.write("ChartObjects.Add()");
+        // An empty chart of the default type (xlColumnClustered), as VBA's ChartObjects.Add makes it.
+        return objects.add("ColumnClustered", left, top, width, height);
+      },
+    };
+  }
+  get PageSetup(): EtWorksheet["PageSetup"] {
+    this.alive("Worksheet.PageSetup");
+    const { bridge, model } = this;
+    const layout = model.pageLayout;
+    return {
+      get Orientation(): number {
+        return layout.orientation === "Landscape" ? 2 : 1;
+      },
+      set Orientation(v: number) {
+        bridge.write("PageSetup.Orientation=");
+        // xlPortrait 1, xlLandscape 2 (XlPageOrientation).
+        layout.orientation = v === 2 ? "Landscape" : "Portrait";
+      },
+      get Zoom(): number | boolean {
+        return layout.horizontalFitToPages || layout.verticalFitToPages ? false : layout.scale;
+      },
+      set Zoom(v: number | boolean) {
+        bridge.write("PageSetup.Zoom=");
+        // False: fit to FitToPagesWide x FitToPagesTall; a number: that scale, fitting off.
+        if (typeof v === "number") Object.assign(layout, { scale: v, horizontalFitToPages: 0, verticalFitToPages: 0 });
+      },
+      get FitToPagesWide(): number | boolean {
+        return layout.horizontalFitToPages || false;
+      },
+      set FitToPagesWide(v: number | boolean) {
+        bridge.write("PageSetup.FitToPagesWide=");
+        layout.horizontalFitToPages = typeof v === "number" ? v : 0;
+      },
+      get FitToPagesTall(): number | boolean {
+        return layout.verticalFitToPages || false;
+      },
+      set FitToPagesTall(v: number | boolean) {
+        bridge.write("PageSetup.FitToPagesTall=");
+        layout.verticalFitToPages = typeof v === "number" ? v : 0;
+      },
+    };
+  }
   Delete(): void {
     this.alive("Worksheet.Delete()");
     // With alerts on, WPS asks first; the adapter must turn DisplayAlerts off (§2.3 table, "delete sheet quietly").
@@ -469,6 +936,14 @@ class StandInNames implements EtNames {
       get RefersTo() {
         bridge.call("Name.RefersTo");
         return item.formula;
+      },
+      get RefersToRange(): EtRange {
+        bridge.call("Name.RefersToRange");
+        // A constant ("=0.5") has no range: VBA raises an error, so does ET.
+        const sheet = bridge.workbook.sheet(sheetOfReference(item.formula) ?? "");
+        const parsed = parseAddress(item.formula.replace(/^=/, ""));
+        if (sheet === undefined || parsed === undefined) throw new Error(`Name ${item.name} refers to no range`);
+        return new StandInRange(bridge, sheet, parsed);
       },
       set RefersTo(v: string) {
         bridge.write("Name.RefersTo=");
@@ -541,6 +1016,39 @@ export function standIn(workbook: WorkbookModel, options: StandInOptions = {}): 
       bridge.call("Application.ActiveSheet");
       return new StandInWorksheet(bridge, workbook.activeSheet());
     },
+    get Selection() {
+      bridge.call("Application.Selection");
+      const { sheet, rect } = workbook.currentSelection();
+      return new StandInRange(bridge, sheet, rect);
+    },
+    get ActiveWindow() {
+      bridge.call("Application.ActiveWindow");
+      // Freeze panes belong to the window showing the active sheet (§2.3 table, "freeze panes").
+      return {
+        get SplitRow() {
+          return bridge.split.rows;
+        },
+        set SplitRow(v: number) {
+          bridge.write("Window.SplitRow=");
+          bridge.split.rows = v;
+        },
+        get SplitColumn() {
+          return bridge.split.columns;
+        },
+        set SplitColumn(v: number) {
+          bridge.write("Window.SplitColumn=");
+          bridge.split.columns = v;
+        },
+        get FreezePanes() {
+          const freeze = workbook.activeSheet().freeze;
+          return freeze.rows > 0 || freeze.columns > 0;
+        },
+        set FreezePanes(v: boolean) {
+          bridge.write("Window.FreezePanes=");
+          workbook.activeSheet().freeze = v ? { ...bridge.split } : { rows: 0, columns: 0 };
+        },
+      };
+    },
     get ScreenUpdating() {
       bridge.call("Application.ScreenUpdating");
       return bridge.screenUpdating;
@@ -560,4 +1068,37 @@ export function standIn(workbook: WorkbookModel, options: StandInOptions = {}): 
     },
   };
   return { app, log: bridge.log, state: () => ({ screenUpdating: bridge.screenUpdating, displayAlerts: bridge.displayAlerts }) };
+}
+
+/** A task pane the stand-in made: where it points and how it stands. */
+export interface StandInPane extends WpsTaskPane {
+  readonly url: string;
+  readonly title: string | undefined;
+}
+
+/**
+ * The add-in surface of WPS's Application (et-jsapi-declare index.d.ts: CreateTaskPane,
+ * GetTaskPane, PluginStorage — shared by the add-in's pages and not persisted, §2.1), recording
+ * the panes made, for the ribbon's tests and the browser page.
+ */
+export function addinHost(): WpsAddinHost & { readonly panes: StandInPane[] } {
+  const panes: StandInPane[] = [];
+  const storage = new Map<string, string>();
+  return {
+    panes,
+    CreateTaskPane(url: string, title?: string): WpsTaskPane {
+      const pane: StandInPane = { ID: panes.length + 1, url, title, Visible: false, DockPosition: 0, Width: 200 };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane(id: number): WpsTaskPane {
+      const pane = panes.find((p) => p.ID === id);
+      if (pane === undefined) throw new Error(`GetTaskPane(${id}): no such pane`);
+      return pane;
+    },
+    PluginStorage: {
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => void storage.set(key, value),
+    },
+  };
 }

@@ -2,7 +2,8 @@
 // from a sheet's used cells already read in the same round trip: no round trip of its own and
 // nothing the in-memory host must model. Pure: grids and rectangles in, rectangles out.
 
-import { CellRect } from "../core/a1";
+import { CellRect, intersectRects, parseAddress, ParsedAddress, qualifiedAddress, rectName } from "./a1";
+import type { SourceGrid, SourceSpec } from "./port";
 
 type Cells = readonly (readonly (string | number | boolean | null | undefined)[])[];
 
@@ -122,4 +123,62 @@ export function columnBands(cells: Cells): CellRect[] {
  */
 export function bandAround(cells: Cells, column: number): CellRect | undefined {
   return columnBands(cells).find((b) => column >= b.column && column < b.column + b.columnCount);
+}
+
+/** A region's anchor when it is a bounded address (a cell or a block), else undefined: "A:C" is taken as it is. */
+export function regionAnchor(spec: SourceSpec): ParsedAddress | undefined {
+  if (spec.kind !== "region") return undefined;
+  const parsed = parseAddress(spec.anchor);
+  return parsed === undefined || parsed.wholeColumns || parsed.wholeRows ? undefined : parsed;
+}
+
+/** The rows and columns of `rect` (grid coordinates, inside the grid) of a grid. */
+function sliceGrid<T>(grid: readonly (readonly T[])[], rect: CellRect): T[][] {
+  return grid.slice(rect.row, rect.row + rect.rowCount).map((r) => r.slice(rect.column, rect.column + rect.columnCount));
+}
+
+/**
+ * A region source as read (its sheet's used cells, by either host) cut down to what its anchor
+ * stands for, by its extent: the block around a cell, or around a selection inside one block (a
+ * selection across its block's width or height as it is); the column band around the anchor's
+ * column (nothing when that column is now blank); or the whole used range. Other sources pass
+ * unchanged.
+ */
+export function takeRegion(read: SourceGrid): SourceGrid {
+  const spec = read.spec;
+  const anchor = regionAnchor(spec);
+  if (spec.kind !== "region" || anchor === undefined) return read;
+  const sheet = read.sheet !== "" ? read.sheet : (anchor.sheet ?? "");
+  const anchorAddress = sheet === "" ? spec.anchor : qualifiedAddress(sheet, anchor);
+  const gridRows = read.values.length;
+  const gridColumns = read.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const whole: CellRect = { row: 0, column: 0, rowCount: gridRows, columnCount: gridColumns };
+  const selection: CellRect = { row: anchor.row - read.row, column: anchor.column - read.column, rowCount: anchor.rowCount, columnCount: anchor.columnCount };
+  const extent = spec.extent ?? "current-region";
+  let wanted: CellRect | undefined;
+  let expanded = false;
+  if (gridRows === 0) wanted = undefined;
+  else if (extent === "column-band") wanted = bandAround(read.values, selection.column);
+  else if (extent === "used-range") wanted = whole;
+  else {
+    const grown = regionOfSelection(read.values, selection);
+    wanted = grown ?? selection;
+    // "Extended to …" is said only of a selection that grew; Find data's extents name a table, not a selection.
+    expanded = grown !== undefined && (grown.rowCount > anchor.rowCount || grown.columnCount > anchor.columnCount);
+  }
+  const rect = wanted === undefined ? undefined : intersectRects(wanted, whole);
+  const region = { anchor: anchorAddress, expanded };
+  if (rect === undefined) return { spec, address: anchorAddress, sheet, row: anchor.row, column: anchor.column, values: [], region };
+  const at = { row: read.row + rect.row, column: read.column + rect.column, rowCount: rect.rowCount, columnCount: rect.columnCount };
+  const formats = read.numberFormats;
+  return {
+    spec,
+    address: sheet === "" ? rectName(at) : qualifiedAddress(sheet, at),
+    sheet,
+    row: at.row,
+    column: at.column,
+    values: sliceGrid(read.values, rect),
+    ...(formats !== undefined ? { numberFormats: sliceGrid(formats, rect) } : {}),
+    region,
+  };
 }

@@ -1,20 +1,18 @@
-// One analysis run, start to finish, in two round trips when the data fits Excel on the web's
-// 5 MB: read (sources, sheets, stored analyses, the summary's marker) and write (the summary,
-// swapped in whole, marked, remembered for refresh and read back to verify). Everything is
-// checked before anything is written.
+// One analysis run, start to finish, through the port (core/port.ts) whichever host holds the
+// workbook: read (sources, sheets, stored analyses, the markers) and write (the summary, swapped
+// in whole, marked, remembered for refresh and read back to verify) — in Excel two round trips
+// when the data fits Excel on the web's 5 MB. Everything is checked before anything is written.
 
 import { analyze, AnalysisInput } from "../core/analyze";
-import { Problem, problem } from "../core/problems";
+import { Problem, problem, unexpectedProblem } from "../core/problems";
 import { resolveOptions } from "../core/options";
 import { buildSummary, defaultSheetName } from "../core/summary/build";
 import type { FormulaSource } from "../core/summary/formulas";
 import { legalSheetName, sheetNameProblem, uniqueSheetName } from "../core/sheet-name";
 import { SourceRef } from "../core/source";
-import { isOfficeError, officeProblem, unexpectedProblem } from "./errors";
-import { markerName, readWorkbook, SETTINGS_KEY, SheetInfo, WorkbookState } from "./read";
+import { ScratchNames, SheetFact, SheetPort, SourceGrid } from "../core/port";
 import { parseStoredAnalyses, serialiseStoredAnalyses, withAnalysis } from "./settings";
-import { writeSummary } from "./write";
-import { AnalysisDefinition, ExcelEnvironment, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
+import { AnalysisDefinition, ReadSource, RunPhase, RunResult, SourceDefinition, SourceRole } from "./types";
 import { Grid, isBlank, parseNumberCell } from "../core/cells";
 import { AliasList, readAliasTable } from "../core/aliases";
 
@@ -30,7 +28,7 @@ export interface RunContext {
   readonly activate?: boolean;
   /** A clock for compute timing (performance.now); absent: not timed. */
   readonly now?: () => number;
-  /** Largest write request (default 4 MB, under Excel on the web's 5 MB); tests make it small. */
+  /** Largest write request (Office.js: default 4 MB, under Excel on the web's 5 MB); tests make it small. */
   readonly writeBudgetBytes?: number;
   /**
    * An alias list given outside the workbook (the command line's --aliases file): its cells and
@@ -39,7 +37,21 @@ export interface RunContext {
   readonly aliases?: { readonly grid: Grid; readonly source: SourceRef };
 }
 
-const busy = new WeakSet<ExcelEnvironment>();
+const busy = new WeakSet<SheetPort>();
+
+/**
+ * A workbook-level name marking an analysis' summary sheet (it refers to the summary's A1, so it
+ * follows the sheet through renames and turns to #REF! when the sheet is deleted). Excel names:
+ * letters, digits, _ and ., starting with a letter.
+ */
+export function markerName(analysisId: string): string {
+  return `StatDesk_${analysisId.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+}
+
+/** Is this workbook name one of StatDesk's markers (markerName)? */
+export function isMarkerName(name: string): boolean {
+  return name.startsWith("StatDesk_");
+}
 
 function kindOf(role: SourceRole): AnalysisInput["kind"] {
   if (role === "series" || role === "plan") return role;
@@ -51,12 +63,9 @@ function kindOf(role: SourceRole): AnalysisInput["kind"] {
  * A source as read, as the core takes it: its cells, where they sit (named as `source` says, by
  * default the sheet and position read), their number formats, the person's corrections and kind.
  */
-export function analysisInput(
-  read: ReadSource,
-  numberFormats: WorkbookState["numberFormats"][number],
-  source: SourceRef = { sheet: read.sheet, row: read.row, column: read.column },
-): AnalysisInput {
+export function analysisInput(read: ReadSource, source: SourceRef = { sheet: read.sheet, row: read.row, column: read.column }): AnalysisInput {
   const { overrides, role } = read.definition;
+  const numberFormats = read.numberFormats;
   const kind = kindOf(role);
   return {
     source,
@@ -68,9 +77,14 @@ export function analysisInput(
 }
 
 /** Temporary sheet names of an analysis: legal, unlikely to clash, and recognisable as StatDesk's. */
-function scratchNames(id: string): { tempName: string; backupName: string } {
+export function scratchNames(id: string): ScratchNames {
   const tag = id.replace(/[^A-Za-z0-9]/g, "").slice(0, 12) || "x";
-  return { tempName: `~StatDesk new ${tag}`, backupName: `~StatDesk old ${tag}` };
+  return { summary: `~StatDesk new ${tag}`, backup: `~StatDesk old ${tag}`, analyses: `~StatDesk a-new ${tag}`, analysesBackup: `~StatDesk a-old ${tag}` };
+}
+
+/** The sources read, each with the definition it was read for (the national-total cells, if any, come after). */
+function withDefinitions(grids: readonly SourceGrid[], definitions: readonly SourceDefinition[]): ReadSource[] {
+  return grids.map((g, i) => ({ ...g, definition: definitions[i] }));
 }
 
 /**
@@ -108,20 +122,20 @@ function fail(definition: AnalysisDefinition, problems: readonly Problem[], sync
  * throwing for anything a person can act on; a second run on the same workbook while one is going
  * is refused.
  */
-export async function runAnalysis(env: ExcelEnvironment, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
-  if (busy.has(env)) return fail(definition, [problem("run-busy", "error")], 0, 0);
-  busy.add(env);
+export async function runAnalysis(port: SheetPort, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
+  if (busy.has(port)) return fail(definition, [problem("run-busy", "error")], 0, 0);
+  busy.add(port);
   try {
-    return await runUnlocked(env, definition, context);
+    return await runUnlocked(port, definition, context);
   } catch (error) {
-    // Reaching here is a bug of ours (or an Office error outside the guarded calls): say it, do not hide it.
-    return fail(definition, [isOfficeError(error) ? officeProblem(error) : unexpectedProblem(error)], 0, 0);
+    // Reaching here is a bug of ours (the port turns what a host refuses into problems): say it, do not hide it.
+    return fail(definition, [unexpectedProblem(error)], 0, 0);
   } finally {
-    busy.delete(env);
+    busy.delete(port);
   }
 }
 
-async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
+async function runUnlocked(port: SheetPort, definition: AnalysisDefinition, context: RunContext): Promise<RunResult> {
   const phase = context.onPhase ?? (() => undefined);
   const clock = context.now ?? (() => 0);
 
@@ -131,15 +145,17 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   const nationalCell = definition.nationalTotalCell;
   const toRead: readonly SourceDefinition[] =
     nationalCell === undefined ? definition.sources : [...definition.sources, { role: "auto", spec: { kind: "address", address: nationalCell } }];
-  const read = await readWorkbook(env.run, toRead, definition.id);
+  const read = await port.read(toRead.map((s) => s.spec));
   if (!read.ok) return fail(definition, read.problems, read.syncs, 0);
   let syncs = read.syncs;
-  const sources = read.sources.slice(0, definition.sources.length);
+  const { facts } = read;
+  const all = withDefinitions(read.grids, toRead);
+  const sources = all.slice(0, definition.sources.length);
 
   // 2. Compute, and check everything a write depends on
   phase("computing");
   const started = clock();
-  const national = nationalCell === undefined ? undefined : nationalFromCells(read.sources[definition.sources.length], nationalCell);
+  const national = nationalCell === undefined ? undefined : nationalFromCells(all[definition.sources.length], nationalCell);
   if (national !== undefined && !national.ok) return fail(definition, [national.problem], syncs, 0);
   const { options, problems: optionProblems } = resolveOptions(national === undefined ? definition.options : { ...definition.options, nationalTotal: national.total });
   if (optionProblems.length > 0) return fail(definition, optionProblems, syncs, 0);
@@ -147,23 +163,24 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   const inputs: AnalysisInput[] = [];
   // Where each input's cells are in this workbook, for the summary's formulas.
   const formulaSources: FormulaSource[] = [];
-  sources.forEach((s, i) => {
+  sources.forEach((s) => {
     if (s.values.length === 0) {
       emptyProblems.push(problem("source-empty", "error", s.address, { source: s.address }));
       return;
     }
-    const input = analysisInput(s, read.numberFormats[i], context.sourceRef?.(s.sheet, s.row, s.column));
+    const input = analysisInput(s, context.sourceRef?.(s.sheet, s.row, s.column));
     inputs.push(input);
     formulaSources.push({ source: input.source, sheet: s.sheet, grid: input.grid });
   });
   if (emptyProblems.length > 0 && inputs.length === 0) return fail(definition, emptyProblems, syncs, 0);
   // The alias list: the one given, else the workbook's alias sheet. A bad line stops the run, at
   // its cell: half a list would merge some names and not others.
+  const aliasSheet = facts.aliasSheet;
   const aliasCells =
     context.aliases ??
-    (read.aliasSheet === undefined
+    (aliasSheet === undefined
       ? undefined
-      : { grid: read.aliasSheet.values, source: context.sourceRef?.(read.aliasSheet.sheet, read.aliasSheet.row, read.aliasSheet.column) ?? { sheet: read.aliasSheet.sheet, row: read.aliasSheet.row, column: read.aliasSheet.column } });
+      : { grid: aliasSheet.values, source: context.sourceRef?.(aliasSheet.sheet, aliasSheet.row, aliasSheet.column) ?? { sheet: aliasSheet.sheet, row: aliasSheet.row, column: aliasSheet.column } });
   let aliases: AliasList | null = null;
   if (aliasCells !== undefined) {
     const readAliases = readAliasTable(aliasCells.grid, aliasCells.source);
@@ -188,16 +205,18 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
   }
   // The previous summary is the sheet the analysis' marker name points to (it follows the sheet
   // through renames). Workbooks written before markers existed remember the sheet's id instead.
-  const storedAnalyses = parseStoredAnalyses(read.storedAnalyses);
+  const storedAnalyses = parseStoredAnalyses(facts.storedAnalyses);
   const remembered = storedAnalyses.find((d) => d.id === definition.id);
-  const previous: SheetInfo | undefined =
-    (read.markedSheet !== undefined ? read.sheets.find((s) => s.name.toLowerCase() === read.markedSheet!.toLowerCase()) : undefined) ??
+  const marker = markerName(definition.id);
+  const markedSheet = facts.names.find((n) => n.name.toLowerCase() === marker.toLowerCase())?.sheet;
+  const previous: SheetFact | undefined =
+    (markedSheet !== undefined ? facts.sheets.find((s) => s.name.toLowerCase() === markedSheet.toLowerCase()) : undefined) ??
     [remembered?.lastRun?.sheetId, definition.lastRun?.sheetId]
-      .map((id) => read.sheets.find((s) => id !== undefined && s.id === id))
+      .map((id) => facts.sheets.find((s) => id !== undefined && s.id === id))
       .find((s) => s !== undefined);
-  const { tempName, backupName } = scratchNames(definition.id);
-  const leftovers = read.sheets.filter((s) => s.name === tempName || s.name === backupName);
-  const others = read.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);
+  const scratch = scratchNames(definition.id);
+  const leftovers = facts.sheets.filter((s) => s.name === scratch.summary || s.name === scratch.backup);
+  const others = facts.sheets.filter((s) => s !== previous && !leftovers.includes(s)).map((s) => s.name);
   // Never clobber a sheet StatDesk did not write: take the next free name and say so.
   const sheetName = uniqueSheetName(legalSheetName(wanted), others);
   const notes: Problem[] = [...emptyProblems];
@@ -220,18 +239,15 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
     lastRun: { sheetName, on: context.today, version: context.version },
   };
   const stored = withAnalysis(storedAnalyses, saved);
-  const written = await writeSummary(env.run, {
+  const written = await port.applySummary({
     model,
-    tempName,
-    backupName,
+    facts,
     ...(previous !== undefined ? { previous } : {}),
-    leftovers,
-    isSetSupported: env.isSetSupported,
+    marker,
+    scratch,
+    storedAnalyses: serialiseStoredAnalyses(stored),
     activate: context.activate ?? true,
     ...(context.writeBudgetBytes !== undefined ? { budgetBytes: context.writeBudgetBytes } : {}),
-    marker: { name: markerName(definition.id), exists: read.markerExists },
-    settingsValue: serialiseStoredAnalyses(stored),
-    previousSettings: read.storedAnalyses,
   });
   syncs += written.syncs;
   if (!written.ok) return fail(definition, [...written.problems], syncs, computeMs, { analysis });
@@ -254,19 +270,14 @@ async function runUnlocked(env: ExcelEnvironment, definition: AnalysisDefinition
 }
 
 /** The analyses stored in a workbook (one round trip). */
-export async function listAnalyses(env: ExcelEnvironment): Promise<AnalysisDefinition[]> {
-  return env.run(async (ctx) => {
-    const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load("value");
-    await ctx.sync();
-    return setting.isNullObject ? [] : parseStoredAnalyses(setting.value);
-  });
+export async function listAnalyses(port: SheetPort): Promise<AnalysisDefinition[]> {
+  return parseStoredAnalyses(await port.storedAnalyses());
 }
 
 /** Runs every stored analysis again, one after another, each rewriting its own sheet in place. */
-export async function refreshAll(env: ExcelEnvironment, context: RunContext): Promise<RunResult[]> {
-  const definitions = await listAnalyses(env);
+export async function refreshAll(port: SheetPort, context: RunContext): Promise<RunResult[]> {
+  const definitions = await listAnalyses(port);
   const results: RunResult[] = [];
-  for (const d of definitions) results.push(await runAnalysis(env, d, { ...context, activate: false }));
+  for (const d of definitions) results.push(await runAnalysis(port, d, { ...context, activate: false }));
   return results;
 }
