@@ -58,12 +58,10 @@ function directoryEntry(bytes: Uint8Array, name: string): number {
   return at;
 }
 
-/** Expects reading `bytes` as `name` to fail within a second with a message matching `message`. */
+/** Expects reading `bytes` as `name` to fail (never to hang: jest's timeout stands guard) with a message matching `message`. */
 async function expectRefused(bytes: Uint8Array, name: string, message: RegExp): Promise<void> {
-  const started = Date.now();
   await expect(readXls(bytes, name)).rejects.toThrow(message);
   await expect(readXls(bytes, name)).rejects.toThrow(new RegExp(`^Cannot read ${name.replace(".", "\\.")} as an \\.xls workbook`));
-  expect(Date.now() - started).toBeLessThan(1000);
 }
 
 describe("mixed.xls: two sheets, every kind of cell", () => {
