@@ -22,6 +22,13 @@ describe("addresses", () => {
     expect(qualifiedAddress("It's", { row: 0, column: 0, rowCount: 1, columnCount: 1 })).toBe("'It''s'!A1");
   });
 
+  test("names with full-width punctuation, a full-width space or a period are quoted (LibreOffice reads them bare as errors); letters and digits of any script stay bare", () => {
+    const quoted = ["销售（亿元）", "排行—榜", "甲、乙", "排行\u30002024", "数据.v1"];
+    expect(quoted.map(quoteSheetName)).toEqual(quoted.map((n) => `'${n}'`));
+    const bare = ["汇总_2024", "月度数据", "ＴＯＰ", "Ü1x", "データ", "销售①", "𠀀数据"];
+    expect(bare.map(quoteSheetName)).toEqual(bare);
+  });
+
   test("sheet name rules and repair", () => {
     expect(sheetNameProblem("ok name")).toBeUndefined();
     expect(sheetNameProblem("a?b")).toBeDefined();

@@ -200,3 +200,20 @@ test("a two-year table (last year's column referenced in place by LARGE and SUMI
   const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
   expect(differ).toEqual([]);
 });
+
+test("sources on sheets whose names hold full-width brackets, a dash or a period (quoted in every formula): LibreOffice agrees", async () => {
+  const input = path.join(work, "names.xlsx");
+  await writeWorkbookFile(workbookOf({ "TOP100（2024年）": SOURCES["2024年"], "排行—2023.v1": SOURCES["2023年"] }, "names.xlsx"), input);
+  const out = path.join(work, "names-summary.xlsx");
+  const run = await cli(["summarize", input, "--lang", "zh-CN", "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const mine = await readWorkbookFile(out);
+  const name = mine.sheets[mine.sheets.length - 1].name;
+  const cells = formulaCells(mine.sheet(name)!);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, "names"))).sheet(name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  expect(differ).toEqual([]);
+  expect(cells.length).toBeGreaterThan(300);
+  expect(cells.some((f) => f.formula.includes("'TOP100（2024年）'!"))).toBe(true);
+  expect(cells.some((f) => f.formula.includes("'排行—2023.v1'!"))).toBe(true);
+});
