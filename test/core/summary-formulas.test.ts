@@ -161,6 +161,11 @@ test("figureFormula reads exactly what StatDesk read, or gives up", () => {
   expect(figureFormula(cell(12345678), 1e-4, 12345678 * 1e-4)).toBe("'S'!$C$5*0.0001");
   expect(figureFormula(cell("１２３"), 1, 123)).toBeUndefined(); // full-width digits
   expect(figureFormula(cell("约3000"), 1, 3000)).toBeUndefined();
+  // NUMBERVALUE passes over spaces only: a no-break or full-width space around the digits (pasted
+  // from a web page) is #VALUE! in LibreOffice, though StatDesk's reading trims it.
+  expect(figureFormula(cell(" 1,234.5 "), 1, 1234.5)).toBe(`NUMBERVALUE('S'!$C$5,".",",")`);
+  expect(figureFormula(cell("1,234.5\u00a0"), 1, 1234.5)).toBeUndefined();
+  expect(figureFormula(cell("\u30001,234.5"), 1, 1234.5)).toBeUndefined();
   expect(figureFormula(cell(5), 1, 6)).toBeUndefined();
   expect(placeDataRows("=SUM($C$⟦3⟧:$C$⟦12⟧)", 200)).toBe("=SUM($C$204:$C$213)");
   const cells = new SourceCells([{ source: { file: "nbs.csv", row: 0, column: 0 }, sheet: "nbs", grid: [[1, 2], [3, 4]] }]);

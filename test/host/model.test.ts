@@ -124,6 +124,17 @@ describe("formulas", () => {
     expect(f("=UNKNOWNFN(1)")).toBe("#NAME?");
     expect(f("=Z99")).toBe(0);
   });
+
+  test("NUMBERVALUE passes over spaces, not a no-break or full-width space (LibreOffice's #VALUE!; Excel's reference names spaces only)", () => {
+    const wb = new WorkbookModel();
+    const a = wb.addSheet("A");
+    const texts = [" 3 000 ", "1,234.5\u00a0", "\u00a01,234.5", "\u30001,234.5", "1,234.5\t"];
+    texts.forEach((t, i) => {
+      a.setValue(i, 0, t);
+      a.setFormula(i, 1, `=NUMBERVALUE(A${i + 1},".",",")`, "");
+    });
+    expect(texts.map((_, i) => cellValue(a, i, 1))).toEqual([3000, "#VALUE!", "#VALUE!", "#VALUE!", 1234.5]);
+  });
 });
 
 describe("chart series derivation", () => {

@@ -134,6 +134,16 @@ function columnNumber(letters: string): number {
 // A number as text that NUMBERVALUE reads with "." for decimals and "," for thousands: "1,234.5", "-12".
 const PLAIN_TEXT_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+/**
+ * The text NUMBERVALUE sees once it has passed over spaces, which is all it passes over: a
+ * no-break space (U+00A0, text pasted from a web page) or a full-width one (U+3000) makes it
+ * #VALUE! (LibreOffice; Excel's reference names only spaces), though StatDesk's reading trims them.
+ * numberValueText(" 1,234.5 ") // => "1,234.5"; numberValueText("1,234.5\u00a0") // => "1,234.5\u00a0"
+ */
+function numberValueText(text: string): string {
+  return text.replace(/^ +| +$/g, "");
+}
+
 /** A factor as a formula writes it: 0.0001, 1E-8, 10. */
 function factorText(factor: number): string {
   return String(factor).toUpperCase();
@@ -151,9 +161,9 @@ export function figureFormula(cell: SourceCell, factor: number, expected: number
   if (typeof cell.raw === "number") {
     base = cell.ref;
     read = cell.raw;
-  } else if (typeof cell.raw === "string" && PLAIN_TEXT_NUMBER.test(cell.raw.trim())) {
+  } else if (typeof cell.raw === "string" && PLAIN_TEXT_NUMBER.test(numberValueText(cell.raw))) {
     base = `NUMBERVALUE(${cell.ref},".",",")`;
-    read = Number(cell.raw.trim().replace(/,/g, ""));
+    read = Number(numberValueText(cell.raw).replace(/,/g, ""));
   } else {
     return undefined;
   }
