@@ -172,3 +172,17 @@ test("figureFormula reads exactly what StatDesk read, or gives up", () => {
   expect(cells.ofLocation("nbs.csv!B2")).toEqual({ ref: "nbs!$B$2", raw: 4, location: "nbs.csv!B2" });
   expect(cells.ofLocation("other.csv!B2")).toBeUndefined();
 });
+
+test("two tables side by side on one sheet (two inputs, one sheet): the plan right of the NBS export is read by formulas on its own cells, and only its 万户 cells are listed, with what they say", () => {
+  const inputs: AnalysisInput[] = [
+    { source: { sheet: "数据", row: 0, column: 0 }, grid: nbsExportGrid() },
+    { source: { sheet: "数据", row: 0, column: 40 }, grid: BEIJING_2023_PLAN },
+  ];
+  const analysis = analyze(inputs, resolveOptions({}).options);
+  const formulaSources = inputs.map((i) => ({ source: i.source, sheet: "数据", grid: i.grid }));
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9", formulaSources });
+  // The first plan row, 保障性租赁住房建设筹集: its plan and actual are the plan table's cells AQ3 and AR3.
+  expect([formulaAt(sheet, "plan", 1, 2), formulaAt(sheet, "plan", 1, 3)]).toEqual(["=数据!$AQ$3", "=数据!$AR$3"]);
+  const listed = sheet.values.slice(sheet.sections.valueOnly.row, sheet.sections.valueOnly.row + sheet.sections.valueOnly.rowCount).map((r) => r[0]);
+  expect(listed).toEqual(["数据!AQ7：“2.7万户”按其数值写入", "数据!AR7：“2.91万户”按其数值写入"]);
+});

@@ -70,9 +70,20 @@ export function placeDataRows(formula: string, top: number): string {
 /** The source cells a summary's formulas may reference, found by the analysis' locations. */
 export class SourceCells {
   private readonly sources: readonly FormulaSource[];
+  /** Each source's width (its longest row), worked out on first use. */
+  private readonly widths = new Map<FormulaSource, number>();
 
   constructor(sources: readonly FormulaSource[]) {
     this.sources = sources;
+  }
+
+  private widthOf(s: FormulaSource): number {
+    let width = this.widths.get(s);
+    if (width === undefined) {
+      width = gridWidth(s.grid);
+      this.widths.set(s, width);
+    }
+    return width;
   }
 
   /** The input whose source is `source` (the same object, or one naming the same place). */
@@ -91,7 +102,9 @@ export class SourceCells {
       if (m === null) continue;
       const row = Number(m[2]) - 1 - s.source.row;
       const column = columnNumber(m[1]) - s.source.column;
-      if (row < 0 || column < 0 || row >= s.grid.length) continue;
+      // Within this grid's rows and columns: two tables side by side on one sheet are two inputs
+      // with the same prefix, and the cell is in the one whose columns hold it.
+      if (row < 0 || column < 0 || row >= s.grid.length || column >= this.widthOf(s)) continue;
       return this.cell(s, row, column);
     }
     return undefined;
@@ -123,6 +136,13 @@ export class SourceCells {
       location: `${locationPrefix(s.source)}${cellName(sheetRow, sheetColumn)}`,
     };
   }
+}
+
+/** The columns a grid spans: its longest row (a CSV's rows may be shorter than its header). */
+function gridWidth(grid: Grid): number {
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  return width;
 }
 
 function columnNumber(letters: string): number {
