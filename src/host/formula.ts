@@ -290,7 +290,9 @@ function resolveRef(text: string, sheet: SheetModel): Value {
   if (parsed) {
     const target = parsed.sheet !== undefined ? sheet.workbook.sheet(parsed.sheet) : sheet;
     if (!target) return "#REF!";
-    if (parsed.rowCount === 1 && parsed.columnCount === 1) return cellValue(target, parsed.row, parsed.column);
+    // A single cell is a reference too, not its value: COUNTIFS(C3:C3,">=100") and COUNTIF(C3,…)
+    // take it as a range (a one-enterprise list), and SUM(C3) passes over text in it as over
+    // text in any range. Operators read its value through scalar().
     return { kind: "range", sheet: target, rect: parsed };
   }
   const named = sheet.workbook.namedItem(text, sheet) ?? sheet.workbook.namedItem(text);

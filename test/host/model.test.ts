@@ -125,6 +125,25 @@ describe("formulas", () => {
     expect(f("=Z99")).toBe(0);
   });
 
+  test("a single cell is a reference, as in Excel: the *IFS functions take it as a one-cell range, and SUM passes over text in it", () => {
+    const wb = new WorkbookModel();
+    const a = wb.addSheet("A");
+    a.setValue(0, 0, 150);
+    a.setValue(1, 0, "5");
+    const f = (formula: string) => {
+      a.setFormula(5, 5, formula, "");
+      return cellValue(a, 5, 5);
+    };
+    expect(f('=COUNTIFS(A1:A1,">=100")')).toBe(1);
+    expect(f('=COUNTIF(A1,">=100")')).toBe(1);
+    expect(f('=SUMIFS(A1:A1,A1:A1,">=100",A1:A1,"<300")')).toBe(150);
+    expect(f('=AVERAGEIFS(A1,A1,">=100")')).toBe(150);
+    expect(f('=SUMIF(A1,">"&LARGE(A1,1))+LARGE(A1,1)*(1-COUNTIF(A1,">"&LARGE(A1,1)))')).toBe(150);
+    expect(f("=SUM(A2)")).toBe(0);
+    expect(f("=A2+1")).toBe(6);
+    expect(f("=A1")).toBe(150);
+  });
+
   test("NUMBERVALUE passes over spaces, not a no-break or full-width space (LibreOffice's #VALUE!; Excel's reference names spaces only)", () => {
     const wb = new WorkbookModel();
     const a = wb.addSheet("A");
