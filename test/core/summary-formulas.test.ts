@@ -186,3 +186,19 @@ test("two tables side by side on one sheet (two inputs, one sheet): the plan rig
   const listed = sheet.values.slice(sheet.sections.valueOnly.row, sheet.sections.valueOnly.row + sheet.sections.valueOnly.rowCount).map((r) => r[0]);
   expect(listed).toEqual(["数据!AQ7：“2.7万户”按其数值写入", "数据!AR7：“2.91万户”按其数值写入"]);
 });
+
+test("single months of levels with decimals (15.82 − 1.23) are formulas on the month before's cell: the figure worked back from the single month, 1.2300000000000004, is in no cell", () => {
+  const grid: Grid = [
+    ["数据库：月度数据"],
+    ["指标", "2024年4月", "2024年3月", "2024年2月", "2023年4月", "2023年3月", "2023年2月"],
+    ["新建商品房销售额累计值(亿元)", 15.82, 1.23, 0.61, 18.07, 2.45, 1.16],
+  ];
+  const inputs: AnalysisInput[] = [{ source: { sheet: "月度", row: 0, column: 0 }, grid }];
+  const analysis = analyze(inputs, resolveOptions({ singleMonths: true }).options);
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9", formulaSources: [{ source: inputs[0].source, sheet: "月度", grid }] });
+  const rect = sheet.sections.series_0;
+  const april = Array.from({ length: rect.rowCount }, (_, i) => rect.row + i).find((r) => sheet.values[r][0] === "2024年1-4月")!;
+  // Single month, its year-earlier twin: the level less the month before's, each on its own cell.
+  expect([sheet.values[april][6], sheet.formulas![april][6]]).toEqual([15.82 - 1.23, "=E" + (april + 1) + "-月度!$C$3"]);
+  expect([sheet.values[april][7], sheet.formulas![april][7]]).toEqual([18.07 - 2.45, "=F" + (april + 1) + "-月度!$F$3"]);
+});
