@@ -6,8 +6,8 @@
 // formula can read as StatDesk did (full-width digits, "约3000") is written as its value and
 // listed with its address.
 //
-// Only functions Excel 2019 and LibreOffice both compute are used: SUM, AVERAGE, COUNTIFS,
-// SUMIFS, AVERAGEIFS, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
+// Only functions Excel 2019 and LibreOffice both compute are used: SUM, AVERAGE, COUNTIF(S),
+// SUMIF(S), AVERAGEIFS, LARGE, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
 // independent of the reader's locale, https://support.microsoft.com/office/numbervalue-function-1b05c8cf-2bfa-4437-af70-596c7ea7d879).
 
 import { cellName, columnLetters, quoteSheetName } from "../a1";
