@@ -71,11 +71,15 @@ export function rectName(rect: CellRect): string {
  * A sheet name as it appears before "!": bare when it is a plain identifier, else in single
  * quotes with ' doubled. Excel quotes names with spaces or punctuation, a leading digit, and
  * names that read as a reference ("A1", "R1C1") or a boolean.
- * quoteSheetName("Sheet1") // => "Sheet1"; quoteSheetName("2024年") // => "'2024年'"
+ * Bare means letters (any script), digits and "_" only: a quoted name is read by every program
+ * ("sheet-name-special" in [MS-OI29500] 2.1.863, Part 1 §18.17.2.3), while a bare one with
+ * punctuation is not — LibreOffice reads `销售（亿元）!A1`, `排行—榜!A1`, `甲、乙!A1`, a name with a
+ * full-width space or `数据.v1!A1` as an error, so a summary's formulas on such a sheet would all fail.
+ * quoteSheetName("Sheet1") // => "Sheet1"; quoteSheetName("2024年") // => "'2024年'"; quoteSheetName("销售（亿元）") // => "'销售（亿元）'"
  */
 export function quoteSheetName(sheet: string): string {
   const plain =
-    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet) &&
+    /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) &&
     !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
     !/^[Rr]\d*[Cc]\d*$/.test(sheet) &&
     !/^(true|false)$/i.test(sheet);

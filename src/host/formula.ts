@@ -290,7 +290,9 @@ function resolveRef(text: string, sheet: SheetModel): Value {
   if (parsed) {
     const target = parsed.sheet !== undefined ? sheet.workbook.sheet(parsed.sheet) : sheet;
     if (!target) return "#REF!";
-    if (parsed.rowCount === 1 && parsed.columnCount === 1) return cellValue(target, parsed.row, parsed.column);
+    // A single cell is a reference too, not its value: COUNTIFS(C3:C3,">=100") and COUNTIF(C3,…)
+    // take it as a range (a one-enterprise list), and SUM(C3) passes over text in it as over
+    // text in any range. Operators read its value through scalar().
     return { kind: "range", sheet: target, rect: parsed };
   }
   const named = sheet.workbook.namedItem(text, sheet) ?? sheet.workbook.namedItem(text);
@@ -421,12 +423,16 @@ function matchedNumbers(target: Value | undefined, ranges: Value[], criteria: Va
  * NUMBERVALUE(text, decimal, group) as Excel's reference gives it: spaces are removed, group
  * separators may stand anywhere before the decimal separator, trailing "%" divide by 100 each, an
  * empty text is 0, and anything else is "#VALUE!".
+ * Spaces are the space (U+0020) — the reference speaks of spaces (" 3 000 " is 3000,
+ * https://support.microsoft.com/office/numbervalue-function-1b05c8cf-2bfa-4437-af70-596c7ea7d879)
+ * and LibreOffice gives #VALUE! for a no-break (U+00A0) or full-width (U+3000) space; tabs and
+ * line breaks, which the reference does not mention, are passed over as LibreOffice does.
  */
 function numberValue(text: CellValue, decimal: string, group: string): CellValue {
   if (typeof text === "number") return text;
   if (isErrorValue(text)) return text;
   if (typeof text !== "string") return "#VALUE!";
-  let t = text.replace(/\s+/g, "");
+  let t = text.replace(/[ \t\r\n]+/g, "");
   if (t === "") return 0;
   let percent = 0;
   while (t.endsWith("%")) {

@@ -410,7 +410,9 @@ export async function writeXlsxParts(wb: WorkbookModel, options: WriteOptions = 
   const names: string[] = [];
   for (const n of wb.names) {
     const target = n.sheetId ? undefined : wb.rangeOf(n.formula);
-    if (target) names.push(`<definedName name="${escapeXml(n.name)}">${escapeXml(absoluteAddress(target.sheet.name, target.rect))}</definedName>`);
+    // A name set invisible (the summary's StatDesk_<id> marker) stays out of Name Manager in the file too.
+    const hidden = n.visible ? "" : ` hidden="1"`;
+    if (target) names.push(`<definedName name="${escapeXml(n.name)}"${hidden}>${escapeXml(absoluteAddress(target.sheet.name, target.rect))}</definedName>`);
   }
   const sheetList = sheets
     .map((sheet, i) => {

@@ -131,9 +131,10 @@ test("an Excel error in a series names the indicator as NBS names it that year, 
     ["新建商品房销售额累计增长(%)", "#N/A", -6.5],
   ];
   const missing = run(grid, "n4.csv").problems.filter((p) => p.code === "missing-value");
+  // A sheet named "n4.csv" is quoted in a location as in a formula (a period is no letter or digit).
   expect(missing.map((p) => [p.location, problemMessage(p, "zh-CN")])).toEqual([
-    ["n4.csv!B3", "“新建商品房销售额”2024年的数值为 Excel 错误值（#N/A），未计入该年统计。"],
-    ["n4.csv!B4", "“新建商品房销售额增速”2024年的数值为 Excel 错误值（#N/A），未计入该年统计。"],
+    ["'n4.csv'!B3", "“新建商品房销售额”2024年的数值为 Excel 错误值（#N/A），未计入该年统计。"],
+    ["'n4.csv'!B4", "“新建商品房销售额增速”2024年的数值为 Excel 错误值（#N/A），未计入该年统计。"],
   ]);
   expect(problemMessage(missing[0], "en-US")).toBe('The 2024 figure of "sales of new commercial housing" holds an Excel error (#N/A); it is left out of that year.');
   expect(problemMessage(missing[1], "en-US")).toBe('The 2024 figure of "the growth rate of sales of new commercial housing" holds an Excel error (#N/A); it is left out of that year.');

@@ -161,9 +161,44 @@ test("figureFormula reads exactly what StatDesk read, or gives up", () => {
   expect(figureFormula(cell(12345678), 1e-4, 12345678 * 1e-4)).toBe("'S'!$C$5*0.0001");
   expect(figureFormula(cell("１２３"), 1, 123)).toBeUndefined(); // full-width digits
   expect(figureFormula(cell("约3000"), 1, 3000)).toBeUndefined();
+  // NUMBERVALUE passes over spaces only: a no-break or full-width space around the digits (pasted
+  // from a web page) is #VALUE! in LibreOffice, though StatDesk's reading trims it.
+  expect(figureFormula(cell(" 1,234.5 "), 1, 1234.5)).toBe(`NUMBERVALUE('S'!$C$5,".",",")`);
+  expect(figureFormula(cell("1,234.5\u00a0"), 1, 1234.5)).toBeUndefined();
+  expect(figureFormula(cell("\u30001,234.5"), 1, 1234.5)).toBeUndefined();
   expect(figureFormula(cell(5), 1, 6)).toBeUndefined();
   expect(placeDataRows("=SUM($C$⟦3⟧:$C$⟦12⟧)", 200)).toBe("=SUM($C$204:$C$213)");
   const cells = new SourceCells([{ source: { file: "nbs.csv", row: 0, column: 0 }, sheet: "nbs", grid: [[1, 2], [3, 4]] }]);
   expect(cells.ofLocation("nbs.csv!B2")).toEqual({ ref: "nbs!$B$2", raw: 4, location: "nbs.csv!B2" });
   expect(cells.ofLocation("other.csv!B2")).toBeUndefined();
+});
+
+test("two tables side by side on one sheet (two inputs, one sheet): the plan right of the NBS export is read by formulas on its own cells, and only its 万户 cells are listed, with what they say", () => {
+  const inputs: AnalysisInput[] = [
+    { source: { sheet: "数据", row: 0, column: 0 }, grid: nbsExportGrid() },
+    { source: { sheet: "数据", row: 0, column: 40 }, grid: BEIJING_2023_PLAN },
+  ];
+  const analysis = analyze(inputs, resolveOptions({}).options);
+  const formulaSources = inputs.map((i) => ({ source: i.source, sheet: "数据", grid: i.grid }));
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9", formulaSources });
+  // The first plan row, 保障性租赁住房建设筹集: its plan and actual are the plan table's cells AQ3 and AR3.
+  expect([formulaAt(sheet, "plan", 1, 2), formulaAt(sheet, "plan", 1, 3)]).toEqual(["=数据!$AQ$3", "=数据!$AR$3"]);
+  const listed = sheet.values.slice(sheet.sections.valueOnly.row, sheet.sections.valueOnly.row + sheet.sections.valueOnly.rowCount).map((r) => r[0]);
+  expect(listed).toEqual(["数据!AQ7：“2.7万户”按其数值写入", "数据!AR7：“2.91万户”按其数值写入"]);
+});
+
+test("single months of levels with decimals (15.82 − 1.23) are formulas on the month before's cell: the figure worked back from the single month, 1.2300000000000004, is in no cell", () => {
+  const grid: Grid = [
+    ["数据库：月度数据"],
+    ["指标", "2024年4月", "2024年3月", "2024年2月", "2023年4月", "2023年3月", "2023年2月"],
+    ["新建商品房销售额累计值(亿元)", 15.82, 1.23, 0.61, 18.07, 2.45, 1.16],
+  ];
+  const inputs: AnalysisInput[] = [{ source: { sheet: "月度", row: 0, column: 0 }, grid }];
+  const analysis = analyze(inputs, resolveOptions({ singleMonths: true }).options);
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9", formulaSources: [{ source: inputs[0].source, sheet: "月度", grid }] });
+  const rect = sheet.sections.series_0;
+  const april = Array.from({ length: rect.rowCount }, (_, i) => rect.row + i).find((r) => sheet.values[r][0] === "2024年1-4月")!;
+  // Single month, its year-earlier twin: the level less the month before's, each on its own cell.
+  expect([sheet.values[april][6], sheet.formulas![april][6]]).toEqual([15.82 - 1.23, "=E" + (april + 1) + "-月度!$C$3"]);
+  expect([sheet.values[april][7], sheet.formulas![april][7]]).toEqual([18.07 - 2.45, "=F" + (april + 1) + "-月度!$F$3"]);
 });

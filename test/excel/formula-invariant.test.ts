@@ -105,6 +105,16 @@ describe("every formula evaluates to StatDesk's own figure", () => {
     expect(formulas).toBeGreaterThan(300);
   });
 
+  test("a list of one enterprise against a list of two (ranges of a single cell for COUNTIFS, SUMIFS and AVERAGEIFS)", () => {
+    const inputs: AnalysisInput[] = [
+      { source: { sheet: "2024年", row: 0, column: 0 }, grid: [["2024年房企销售额排行榜"], ["排名", "企业名称", "销售额（亿元）"], [1, "甲", 150.5]] },
+      { source: { sheet: "2023年", row: 0, column: 0 }, grid: [["2023年房企销售额排行榜"], ["排名", "企业名称", "销售额（亿元）"], [1, "甲", 140], [2, "乙", 90]] },
+    ];
+    const { differ, formulas } = evaluate({ inputs, options: { topN: [1, 2] } });
+    expect(differ).toEqual([]);
+    expect(formulas).toBeGreaterThan(20);
+  });
+
   test("a list starting below a title, beside other columns (sources not at A1)", () => {
     const offset: AnalysisInput[] = golden()
       .slice(0, 2)

@@ -22,6 +22,13 @@ describe("addresses", () => {
     expect(qualifiedAddress("It's", { row: 0, column: 0, rowCount: 1, columnCount: 1 })).toBe("'It''s'!A1");
   });
 
+  test("names with full-width punctuation, a full-width space or a period are quoted (LibreOffice reads them bare as errors); letters and digits of any script stay bare", () => {
+    const quoted = ["销售（亿元）", "排行—榜", "甲、乙", "排行\u30002024", "数据.v1"];
+    expect(quoted.map(quoteSheetName)).toEqual(quoted.map((n) => `'${n}'`));
+    const bare = ["汇总_2024", "月度数据", "ＴＯＰ", "Ü1x", "データ", "销售①", "𠀀数据"];
+    expect(bare.map(quoteSheetName)).toEqual(bare);
+  });
+
   test("sheet name rules and repair", () => {
     expect(sheetNameProblem("ok name")).toBeUndefined();
     expect(sheetNameProblem("a?b")).toBeDefined();
@@ -114,6 +121,36 @@ describe("formulas", () => {
     expect(f("=50%")).toBe(0.5);
     expect(f("=UNKNOWNFN(1)")).toBe("#NAME?");
     expect(f("=Z99")).toBe(0);
+  });
+
+  test("a single cell is a reference, as in Excel: the *IFS functions take it as a one-cell range, and SUM passes over text in it", () => {
+    const wb = new WorkbookModel();
+    const a = wb.addSheet("A");
+    a.setValue(0, 0, 150);
+    a.setValue(1, 0, "5");
+    const f = (formula: string) => {
+      a.setFormula(5, 5, formula, "");
+      return cellValue(a, 5, 5);
+    };
+    expect(f('=COUNTIFS(A1:A1,">=100")')).toBe(1);
+    expect(f('=COUNTIF(A1,">=100")')).toBe(1);
+    expect(f('=SUMIFS(A1:A1,A1:A1,">=100",A1:A1,"<300")')).toBe(150);
+    expect(f('=AVERAGEIFS(A1,A1,">=100")')).toBe(150);
+    expect(f('=SUMIF(A1,">"&LARGE(A1,1))+LARGE(A1,1)*(1-COUNTIF(A1,">"&LARGE(A1,1)))')).toBe(150);
+    expect(f("=SUM(A2)")).toBe(0);
+    expect(f("=A2+1")).toBe(6);
+    expect(f("=A1")).toBe(150);
+  });
+
+  test("NUMBERVALUE passes over spaces, not a no-break or full-width space (LibreOffice's #VALUE!; Excel's reference names spaces only)", () => {
+    const wb = new WorkbookModel();
+    const a = wb.addSheet("A");
+    const texts = [" 3 000 ", "1,234.5\u00a0", "\u00a01,234.5", "\u30001,234.5", "1,234.5\t"];
+    texts.forEach((t, i) => {
+      a.setValue(i, 0, t);
+      a.setFormula(i, 1, `=NUMBERVALUE(A${i + 1},".",",")`, "");
+    });
+    expect(texts.map((_, i) => cellValue(a, i, 1))).toEqual([3000, "#VALUE!", "#VALUE!", "#VALUE!", 1234.5]);
   });
 });
 

@@ -34,6 +34,7 @@ function workbook(): WorkbookModel {
   wb.addSheet("Hidden").visibility = "Hidden";
   wb.addSheet("Very").visibility = "VeryHidden";
   wb.names.push({ name: "Figures", formula: "='数据 & <表>'!$A$3:$C$3", comment: "", visible: true });
+  wb.names.push({ name: "StatDesk_a1", formula: "='数据 & <表>'!$A$1", comment: "", visible: false });
   wb.activeSheetId = s.id;
   return wb;
 }
@@ -63,8 +64,17 @@ test("values, formulas with text and number results, errors, booleans and text w
   expect(s.columnWidth(0)).toBeCloseTo(96, 0);
   expect(s.freeze).toEqual({ rows: 0, columns: 2 });
   expect(wb.sheets.map((x) => [x.name, x.visibility])).toEqual([["数据 & <表>", "Visible"], ["Hidden", "Hidden"], ["Very", "VeryHidden"]]);
-  expect(wb.names).toEqual([{ name: "Figures", formula: "='数据 & <表>'!$A$3:$C$3", comment: "", visible: true }]);
+  expect(wb.names[0]).toEqual({ name: "Figures", formula: "='数据 & <表>'!$A$3:$C$3", comment: "", visible: true });
+  // The reader (ExcelJS's defined names) does not carry hidden="1": the marker reads back where it points.
+  expect(wb.names.slice(1).map((n) => [n.name, n.formula])).toEqual([["StatDesk_a1", "='数据 & <表>'!$A$1"]]);
   expect(wb.activeSheetId).toBe(s.id);
+});
+
+test("a name set invisible (the summary's marker) is written hidden, as Office.js's names.add(…).visible = false leaves it in Excel", async () => {
+  const zip = await JSZip.loadAsync(await writeXlsx(workbook(), { now }));
+  const book = await zip.file("xl/workbook.xml")!.async("string");
+  expect(book).toContain(`<definedName name="Figures">`);
+  expect(book).toContain(`<definedName name="StatDesk_a1" hidden="1">`);
 });
 
 test("the parts: built-in number format ids, row and column styles, gridlines, print fit, the active tab", async () => {

@@ -200,3 +200,46 @@ test("a two-year table (last year's column referenced in place by LARGE and SUMI
   const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
   expect(differ).toEqual([]);
 });
+
+test("sources on sheets whose names hold full-width brackets, a dash or a period (quoted in every formula): LibreOffice agrees", async () => {
+  const input = path.join(work, "names.xlsx");
+  await writeWorkbookFile(workbookOf({ "TOP100（2024年）": SOURCES["2024年"], "排行—2023.v1": SOURCES["2023年"] }, "names.xlsx"), input);
+  const out = path.join(work, "names-summary.xlsx");
+  const run = await cli(["summarize", input, "--lang", "zh-CN", "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const mine = await readWorkbookFile(out);
+  const name = mine.sheets[mine.sheets.length - 1].name;
+  const cells = formulaCells(mine.sheet(name)!);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, "names"))).sheet(name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  expect(differ).toEqual([]);
+  expect(cells.length).toBeGreaterThan(300);
+  expect(cells.some((f) => f.formula.includes("'TOP100（2024年）'!"))).toBe(true);
+  expect(cells.some((f) => f.formula.includes("'排行—2023.v1'!"))).toBe(true);
+});
+
+test("text numbers pasted from a web page, a no-break or full-width space beside the digits: each is a value listed with its cell, and LibreOffice agrees with every formula", async () => {
+  const pasted = (grid: Grid) =>
+    grid.map((row, r) => (r >= 2 && r % 3 === 0 && typeof row[2] === "number" ? [row[0], row[1], `${row[2].toLocaleString("en-US")}${r % 2 === 0 ? "\u00a0" : " "}`] : r >= 2 && r % 7 === 0 && typeof row[2] === "number" ? [row[0], row[1], `\u3000${row[2]}`] : row));
+  const input = path.join(work, "pasted.xlsx");
+  await writeWorkbookFile(workbookOf({ "2024年": pasted(SOURCES["2024年"]), "2023年": SOURCES["2023年"] }, "pasted.xlsx"), input);
+  const out = path.join(work, "pasted-summary.xlsx");
+  const run = await cli(["summarize", input, "--lang", "zh-CN", "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const mine = await readWorkbookFile(out);
+  const name = mine.sheets[mine.sheets.length - 1].name;
+  const cells = formulaCells(mine.sheet(name)!);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, "pasted"))).sheet(name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  expect(differ).toEqual([]);
+  // Text with an ordinary space is still read by NUMBERVALUE; one with a no-break space is listed as written as its value.
+  expect(cells.some((f) => f.formula.startsWith("=NUMBERVALUE("))).toBe(true);
+  const notes: string[] = [];
+  mine.sheet(name)!.forEachCell((r, c) => {
+    const v = mine.sheet(name)!.value(r, c);
+    if (c === 0 && typeof v === "string" && v.includes("按其数值写入")) notes.push(v);
+  });
+  expect(notes).toContainEqual(expect.stringMatching(/^\[pasted\.xlsx\]2024年!C\d+：“[\d,.]+\u00a0”按其数值写入$/));
+  expect(notes).toContainEqual(expect.stringMatching(/^\[pasted\.xlsx\]2024年!C\d+：“\u3000[\d.]+”按其数值写入$/));
+  expect(cells.length).toBeGreaterThan(300);
+});

@@ -424,12 +424,30 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
 }
 
 /**
+ * The levels of a series by the cell each was read from: the month before's level a single month
+ * subtracts. Asked for the month before's own figure, its reading is found whatever the decimals;
+ * a figure worked back from the single month (15.82 − 14.59 = 1.2300000000000004) matches no cell.
+ */
+function levelsByCell(s: SeriesSummary): (location: string | null | undefined) => Maybe {
+  const levels = new Map<string, number>();
+  for (const q of s.points) if (q.cells?.level != null && q.value !== null) levels.set(q.cells.level, q.value);
+  return (location) => (location == null ? null : levels.get(location) ?? null);
+}
+
+/** The level read at `location` when subtracting it from `level` gives exactly the single month StatDesk computed, else null. */
+function monthBeforeLevel(levelAt: (location: string | null | undefined) => Maybe, location: string | null | undefined, level: Maybe, single: Maybe | undefined): Maybe {
+  const before = levelAt(location);
+  return before === null || level === null || single === null || single === undefined || level - before !== single ? null : before;
+}
+
+/**
  * The formulas of a series point's figures, on its source cells: the level and the year-earlier
  * level, the published rate (as the fraction % shows), the rate computed from the levels and its
  * gap to the published one, and the single months. `row` is the point's row on the summary and
- * `columns` where its level, previous level and rates are, so formulas read the cells beside them.
+ * `columns` where its level, previous level and rates are, so formulas read the cells beside them;
+ * `levelAt` gives the series' levels by cell (levelsByCell).
  */
-function pointCells(p: SeriesPoint, row: number, columns: { published: number; computed: number; level: number; previous: number; single?: number }, x: Live) {
+function pointCells(p: SeriesPoint, row: number, columns: { published: number; computed: number; level: number; previous: number; single?: number }, x: Live, levelAt: (location: string | null | undefined) => Maybe) {
   const { C } = x;
   const cells = p.cells;
   const level = C.read(x.cells, cells?.level, p.value);
@@ -438,8 +456,8 @@ function pointCells(p: SeriesPoint, row: number, columns: { published: number; c
   const published = publishedReading === undefined ? undefined : `${publishedReading}/100`;
   const computed = growthOf(C.use(at(columns.level, row), level, p.value), C.use(at(columns.previous, row), previous, p.previous));
   const gap = computed === undefined || published === undefined ? undefined : `(${C.use(at(columns.computed, row), computed)}-${C.use(at(columns.published, row), published)})*100`;
-  const monthBefore = readingAt(x.cells, cells?.monthBefore, p.value === null || p.singleMonth == null ? null : p.value - p.singleMonth);
-  const previousMonthBefore = readingAt(x.cells, cells?.previousMonthBefore, p.previous === null || p.singleMonthPrevious == null ? null : p.previous - p.singleMonthPrevious);
+  const monthBefore = readingAt(x.cells, cells?.monthBefore, monthBeforeLevel(levelAt, cells?.monthBefore, p.value, p.singleMonth));
+  const previousMonthBefore = readingAt(x.cells, cells?.previousMonthBefore, monthBeforeLevel(levelAt, cells?.previousMonthBefore, p.previous, p.singleMonthPrevious));
   const single = level === undefined || monthBefore === undefined ? undefined : `${C.use(at(columns.level, row), level)}-${monthBefore}`;
   const singlePrevious = previous === undefined || previousMonthBefore === undefined ? undefined : `${C.use(at(columns.previous, row), previous)}-${previousMonthBefore}`;
   const s = columns.single;
@@ -461,12 +479,13 @@ function seriesSection(b: SheetBuilder, s: SeriesSummary, index: number, L: Shee
   b.sectionTitle(L.seriesSection(title.charAt(0).toUpperCase() + title.slice(1), L.unitName(s.unit)));
   // Single months (asked for, and derived from year-to-date figures) come after the levels.
   const single = s.points.some((p) => p.singleMonth !== undefined);
+  const levelAt = levelsByCell(s);
   const top = b.row;
   const rect = b.table(
     `series_${index}`,
     [L.period, L.publishedYoy, L.computedYoy, L.basisGap, L.level, L.previousLevel, ...(single ? [L.singleMonth, L.singleMonthPrevious, L.singleMonthYoy] : []), L.note],
     s.points.map((p, i) => {
-      const c = pointCells(p, top + 1 + i, { published: 1, computed: 2, level: 4, previous: 5, ...(single ? { single: 6 } : {}) }, x);
+      const c = pointCells(p, top + 1 + i, { published: 1, computed: 2, level: 4, previous: 5, ...(single ? { single: 6 } : {}) }, x, levelAt);
       return [language === "zh-CN" ? p.label : p.labelEn, c.published, c.computed, c.gap, c.level, c.previous, ...(single ? [c.single, c.singlePrevious, c.singleYoy] : []), p.basisFlag ? L.gapFlag : null];
     }),
     // NBS levels are whole 万平方米 and 亿元.
@@ -523,7 +542,7 @@ function releaseTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: F
       `release_${group}`,
       [L.indicatorHeader, L.unit, L.level, L.previousLevel, L.publishedYoy, L.computedYoy, L.basisGap, L.note],
       rows.map(({ s, p }, i) => {
-        const c = pointCells(p, top + 1 + i, { level: 2, previous: 3, published: 4, computed: 5 }, x);
+        const c = pointCells(p, top + 1 + i, { level: 2, previous: 3, published: 4, computed: 5 }, x, levelsByCell(s));
         return [indicatorRowName(s, p.year, L, language), L.unitName(s.unit), c.level, c.previous, c.published, c.computed, c.gap, p.basisFlag ? L.gapFlag : null];
       }),
       [f.text, f.text, f.level, f.level, f.growth, f.growth, f.points, f.text],

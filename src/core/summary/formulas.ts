@@ -6,8 +6,8 @@
 // formula can read as StatDesk did (full-width digits, "约3000") is written as its value and
 // listed with its address.
 //
-// Only functions Excel 2019 and LibreOffice both compute are used: SUM, AVERAGE, COUNTIFS,
-// SUMIFS, AVERAGEIFS, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
+// Only functions Excel 2019 and LibreOffice both compute are used: SUM, AVERAGE, COUNTIF(S),
+// SUMIF(S), AVERAGEIFS, LARGE, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
 // independent of the reader's locale, https://support.microsoft.com/office/numbervalue-function-1b05c8cf-2bfa-4437-af70-596c7ea7d879).
 
 import { cellName, columnLetters, quoteSheetName } from "../a1";
@@ -70,9 +70,20 @@ export function placeDataRows(formula: string, top: number): string {
 /** The source cells a summary's formulas may reference, found by the analysis' locations. */
 export class SourceCells {
   private readonly sources: readonly FormulaSource[];
+  /** Each source's width (its longest row), worked out on first use. */
+  private readonly widths = new Map<FormulaSource, number>();
 
   constructor(sources: readonly FormulaSource[]) {
     this.sources = sources;
+  }
+
+  private widthOf(s: FormulaSource): number {
+    let width = this.widths.get(s);
+    if (width === undefined) {
+      width = gridWidth(s.grid);
+      this.widths.set(s, width);
+    }
+    return width;
   }
 
   /** The input whose source is `source` (the same object, or one naming the same place). */
@@ -91,7 +102,9 @@ export class SourceCells {
       if (m === null) continue;
       const row = Number(m[2]) - 1 - s.source.row;
       const column = columnNumber(m[1]) - s.source.column;
-      if (row < 0 || column < 0 || row >= s.grid.length) continue;
+      // Within this grid's rows and columns: two tables side by side on one sheet are two inputs
+      // with the same prefix, and the cell is in the one whose columns hold it.
+      if (row < 0 || column < 0 || row >= s.grid.length || column >= this.widthOf(s)) continue;
       return this.cell(s, row, column);
     }
     return undefined;
@@ -125,6 +138,13 @@ export class SourceCells {
   }
 }
 
+/** The columns a grid spans: its longest row (a CSV's rows may be shorter than its header). */
+function gridWidth(grid: Grid): number {
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  return width;
+}
+
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -133,6 +153,16 @@ function columnNumber(letters: string): number {
 
 // A number as text that NUMBERVALUE reads with "." for decimals and "," for thousands: "1,234.5", "-12".
 const PLAIN_TEXT_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * The text NUMBERVALUE sees once it has passed over spaces, which is all it passes over: a
+ * no-break space (U+00A0, text pasted from a web page) or a full-width one (U+3000) makes it
+ * #VALUE! (LibreOffice; Excel's reference names only spaces), though StatDesk's reading trims them.
+ * numberValueText(" 1,234.5 ") // => "1,234.5"; numberValueText("1,234.5\u00a0") // => "1,234.5\u00a0"
+ */
+function numberValueText(text: string): string {
+  return text.replace(/^ +| +$/g, "");
+}
 
 /** A factor as a formula writes it: 0.0001, 1E-8, 10. */
 function factorText(factor: number): string {
@@ -151,9 +181,9 @@ export function figureFormula(cell: SourceCell, factor: number, expected: number
   if (typeof cell.raw === "number") {
     base = cell.ref;
     read = cell.raw;
-  } else if (typeof cell.raw === "string" && PLAIN_TEXT_NUMBER.test(cell.raw.trim())) {
+  } else if (typeof cell.raw === "string" && PLAIN_TEXT_NUMBER.test(numberValueText(cell.raw))) {
     base = `NUMBERVALUE(${cell.ref},".",",")`;
-    read = Number(cell.raw.trim().replace(/,/g, ""));
+    read = Number(numberValueText(cell.raw).replace(/,/g, ""));
   } else {
     return undefined;
   }
