@@ -110,7 +110,7 @@ test("tier, TOP-N, threshold and group figures reference the data block, and the
   expect(formulaAt(sheet, "thresholds", 1, 1)).toMatch(/^=\$C\$\d+$/);
   expect(formulaAt(sheet, "groups", 2, 1)).toMatch(/^=AVERAGE\(\$C\$\d+:\$C\$\d+\)$/);
   // No placeholder of a data row is left.
-  expect(sheet.formulas!.flat().some((f) => f !== null && f.includes("⟦"))).toBe(false);
+  expect(sheet.formulas!.flat().some((f) => f !== null && /\[\d+\]/.test(f))).toBe(false);
 });
 
 test("a text number is read with NUMBERVALUE, a 万元 list converted, and a cell no formula reads is a value listed with its cell", () => {
@@ -167,7 +167,7 @@ test("figureFormula reads exactly what StatDesk read, or gives up", () => {
   expect(figureFormula(cell("1,234.5\u00a0"), 1, 1234.5)).toBeUndefined();
   expect(figureFormula(cell("\u30001,234.5"), 1, 1234.5)).toBeUndefined();
   expect(figureFormula(cell(5), 1, 6)).toBeUndefined();
-  expect(placeDataRows("=SUM($C$⟦3⟧:$C$⟦12⟧)", 200)).toBe("=SUM($C$204:$C$213)");
+  expect(placeDataRows("=SUM($C$[3]:$C$[12])", 200)).toBe("=SUM($C$204:$C$213)");
   const cells = new SourceCells([{ source: { file: "nbs.csv", row: 0, column: 0 }, sheet: "nbs", grid: [[1, 2], [3, 4]] }]);
   expect(cells.ofLocation("nbs.csv!B2")).toEqual({ ref: "nbs!$B$2", raw: 4, location: "nbs.csv!B2" });
   expect(cells.ofLocation("other.csv!B2")).toBeUndefined();
@@ -201,4 +201,15 @@ test("single months of levels with decimals (15.82 − 1.23) are formulas on the
   // Single month, its year-earlier twin: the level less the month before's, each on its own cell.
   expect([sheet.values[april][6], sheet.formulas![april][6]]).toEqual([15.82 - 1.23, "=E" + (april + 1) + "-月度!$C$3"]);
   expect([sheet.values[april][7], sheet.formulas![april][7]]).toEqual([18.07 - 2.45, "=F" + (april + 1) + "-月度!$F$3"]);
+});
+
+test("a published rate printed with two decimals is referenced as printed (StatDesk keeps it unrounded; the % format shows one decimal)", () => {
+  const grid = nbsExportGrid().map((row) => [...row]);
+  grid[4][1] = -12.86; // 新建商品房销售面积累计增长, 2024年12月
+  const inputs: AnalysisInput[] = [{ source: { sheet: "月度数据", row: 0, column: 0 }, grid }];
+  const analysis = analyze(inputs, resolveOptions({}).options);
+  const sheet = buildSummary({ analysis, language: "zh-CN", sheetName: "汇总", colours: "red-up", generatedOn: "2026-11-22", version: "9.9.9", formulaSources: [{ source: inputs[0].source, sheet: "月度数据", grid }] });
+  const r = sheet.formulas!.findIndex((row) => row.includes("=月度数据!$B$5/100"));
+  expect(r).toBeGreaterThan(0);
+  expect(sheet.values[r][sheet.formulas![r].indexOf("=月度数据!$B$5/100")]).toBeCloseTo(-0.1286, 12);
 });

@@ -15,14 +15,14 @@ import { detectUnit } from "../units";
 import { BuiltCell, dataRow, figureFormula, SourceCells, ValueOnlyCell } from "./formulas";
 
 /**
- * A list's figures as formulas reach them (data-block rows as ⟦n⟧, resolved once the block is
+ * A list's figures as formulas reach them (data-block rows as [n], resolved once the block is
  * placed). Places are 1-based, in the list's order; every method expects places within the list.
  */
 export interface ListBlock {
   readonly length: number;
   /** A range holding every figure of the list and nothing else a numeric criterion counts: for COUNTIFS, SUMIFS, AVERAGEIFS. */
   all(): string;
-  /** The sum of the first n figures (TOP-n): "SUM($C$⟦3⟧:$C$⟦12⟧)". */
+  /** The sum of the first n figures (TOP-n): "SUM($C$[3]:$C$[12])". */
   topSum(n: number): string;
   /** The n-th figure (the TOP-n threshold). */
   nth(n: number): string;

@@ -53,13 +53,14 @@ export interface SourceCell {
   readonly location: string;
 }
 
-// ⟦n⟧ in a formula stands for the sheet row (1-based) of the data block's row n, known only once
-// the tables above it are laid out.
-const DATA_ROW = /⟦(\d+)⟧/g;
+// [n] in a formula stands for the sheet row (1-based) of the data block's row n, known only once
+// the tables above it are laid out. Square brackets are never in a sheet name (Excel refuses
+// [ and ] there) nor in any formula StatDesk writes, so nothing else can be taken for one.
+const DATA_ROW = /\[(\d+)\]/g;
 
 /** The row number text for data row n, resolved when the data block is placed. */
 export function dataRow(n: number): string {
-  return `⟦${n}⟧`;
+  return `[${n}]`;
 }
 
 /** Replaces the data rows in a formula by sheet rows, the data block starting at sheet row `top` (0-based). */
