@@ -80,6 +80,23 @@ function formulaCells(sheet: SheetModel): FormulaCell[] {
 
 const close = (a: unknown, b: unknown) => typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
+/**
+ * The command line's live summary of `inputs` (--out), recalculated by LibreOffice: the summary as
+ * StatDesk wrote it, its formula cells, and every one whose recomputed value is not StatDesk's
+ * cached one (none expected).
+ */
+async function summarizeAndRecalculate(tag: string, inputs: readonly string[], lang: "zh-CN" | "en-US" = "zh-CN"): Promise<{ mine: SheetModel; cells: FormulaCell[]; differ: string[] }> {
+  const out = path.join(work, `${tag}-summary.xlsx`);
+  const run = await cli(["summarize", ...inputs, "--lang", lang, "--out", out]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const written = await readWorkbookFile(out);
+  const mine = written.sheets[written.sheets.length - 1];
+  const cells = formulaCells(mine);
+  const theirs = (await readWorkbookFile(recalculated(out, profile, tag))).sheet(mine.name)!;
+  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  return { mine, cells, differ };
+}
+
 let summaryName: string;
 let written: WorkbookModel;
 let valuesOnly: WorkbookModel;
@@ -176,42 +193,21 @@ test("a source cell changed, LibreOffice recomputes: the TOP-N totals move by ex
 
 test("the whole release with the regional table: LibreOffice recomputes every formula to StatDesk's cached value", async () => {
   const nbs = path.join(__dirname, "..", "fixtures", "nbs");
-  const out = path.join(work, "release.xlsx");
-  const run = await cli(["summarize", path.join(nbs, "全国房地产开发和销售-月度数据-gbk.csv"), path.join(nbs, "东中西部和东北地区-2025-synthetic-regions.csv"), "--lang", "en-US", "--out", out]);
-  if (run.code !== 0) throw new Error(run.stderr);
-  const mine = await readWorkbookFile(out);
-  const name = mine.sheets[mine.sheets.length - 1].name;
-  const cells = formulaCells(mine.sheet(name)!);
-  const theirs = (await readWorkbookFile(recalculated(out, profile, "release"))).sheet(name)!;
-  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  const { cells, differ } = await summarizeAndRecalculate("release", [path.join(nbs, "全国房地产开发和销售-月度数据-gbk.csv"), path.join(nbs, "东中西部和东北地区-2025-synthetic-regions.csv")], "en-US");
   expect(differ).toEqual([]);
   expect(cells.length).toBeGreaterThan(100);
 });
 
 test("a two-year table (last year's column referenced in place by LARGE and SUMIF above the N-th largest): LibreOffice agrees", async () => {
-  const out = path.join(work, "wide.xlsx");
-  const run = await cli(["summarize", path.join(__dirname, "..", "fixtures", "rankings", "cia-2023-h1-wide-gbk.csv"), "--lang", "zh-CN", "--out", out]);
-  if (run.code !== 0) throw new Error(run.stderr);
-  const mine = await readWorkbookFile(out);
-  const name = mine.sheets[mine.sheets.length - 1].name;
-  const cells = formulaCells(mine.sheet(name)!);
+  const { cells, differ } = await summarizeAndRecalculate("wide", [path.join(__dirname, "..", "fixtures", "rankings", "cia-2023-h1-wide-gbk.csv")]);
   expect(cells.some((f) => f.formula.includes("LARGE("))).toBe(true);
-  const theirs = (await readWorkbookFile(recalculated(out, profile, "wide"))).sheet(name)!;
-  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
   expect(differ).toEqual([]);
 });
 
 test("sources on sheets whose names hold full-width brackets, a dash or a period (quoted in every formula): LibreOffice agrees", async () => {
   const input = path.join(work, "names.xlsx");
   await writeWorkbookFile(workbookOf({ "TOP100（2024年）": SOURCES["2024年"], "排行—2023.v1": SOURCES["2023年"] }, "names.xlsx"), input);
-  const out = path.join(work, "names-summary.xlsx");
-  const run = await cli(["summarize", input, "--lang", "zh-CN", "--out", out]);
-  if (run.code !== 0) throw new Error(run.stderr);
-  const mine = await readWorkbookFile(out);
-  const name = mine.sheets[mine.sheets.length - 1].name;
-  const cells = formulaCells(mine.sheet(name)!);
-  const theirs = (await readWorkbookFile(recalculated(out, profile, "names"))).sheet(name)!;
-  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  const { cells, differ } = await summarizeAndRecalculate("names", [input]);
   expect(differ).toEqual([]);
   expect(cells.length).toBeGreaterThan(300);
   expect(cells.some((f) => f.formula.includes("'TOP100（2024年）'!"))).toBe(true);
@@ -223,20 +219,13 @@ test("text numbers pasted from a web page, a no-break or full-width space beside
     grid.map((row, r) => (r >= 2 && r % 3 === 0 && typeof row[2] === "number" ? [row[0], row[1], `${row[2].toLocaleString("en-US")}${r % 2 === 0 ? "\u00a0" : " "}`] : r >= 2 && r % 7 === 0 && typeof row[2] === "number" ? [row[0], row[1], `\u3000${row[2]}`] : row));
   const input = path.join(work, "pasted.xlsx");
   await writeWorkbookFile(workbookOf({ "2024年": pasted(SOURCES["2024年"]), "2023年": SOURCES["2023年"] }, "pasted.xlsx"), input);
-  const out = path.join(work, "pasted-summary.xlsx");
-  const run = await cli(["summarize", input, "--lang", "zh-CN", "--out", out]);
-  if (run.code !== 0) throw new Error(run.stderr);
-  const mine = await readWorkbookFile(out);
-  const name = mine.sheets[mine.sheets.length - 1].name;
-  const cells = formulaCells(mine.sheet(name)!);
-  const theirs = (await readWorkbookFile(recalculated(out, profile, "pasted"))).sheet(name)!;
-  const differ = cells.filter((f) => !close(theirs.value(f.row, f.column), f.cached)).map((f) => `${f.formula} → StatDesk ${String(f.cached)}, LibreOffice ${String(theirs.value(f.row, f.column))}`);
+  const { mine, cells, differ } = await summarizeAndRecalculate("pasted", [input]);
   expect(differ).toEqual([]);
   // Text with an ordinary space is still read by NUMBERVALUE; one with a no-break space is listed as written as its value.
   expect(cells.some((f) => f.formula.startsWith("=NUMBERVALUE("))).toBe(true);
   const notes: string[] = [];
-  mine.sheet(name)!.forEachCell((r, c) => {
-    const v = mine.sheet(name)!.value(r, c);
+  mine.forEachCell((r, c) => {
+    const v = mine.value(r, c);
     if (c === 0 && typeof v === "string" && v.includes("按其数值写入")) notes.push(v);
   });
   expect(notes).toContainEqual(expect.stringMatching(/^\[pasted\.xlsx\]2024年!C\d+：“[\d,.]+\u00a0”按其数值写入$/));
