@@ -1,6 +1,6 @@
 // The box in which the pane shows what StatDesk understood of something it read — a source
 // (SourcePreview) or the workbook's alias sheet (AliasSheet) — so that every reading looks alike.
-// A style object to spread into a component's makeStyles, as Fluent shares typographyStyles.
+// A style object that a component's makeStyles takes as a slot's style, as Fluent shares typographyStyles.
 
 import { GriffelStyle, tokens } from "@fluentui/react-components";
 
