@@ -45,9 +45,10 @@ module.exports = (_env, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
+        // The same page as WPS's pane (webpack.wps.config.js), with Office.js.
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { version },
+        templateParameters: { version, lang: "en", officeJs: true, csp: production },
       }),
       new HtmlWebpackPlugin({
         filename: "workbench.html",

@@ -51,7 +51,14 @@ module.exports = (_env, argv = {}) => {
       clean: true,
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "ui/taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], templateParameters: { version } }),
+      // The pane's page as Excel's (src/taskpane/taskpane.html) without Office.js; its policy is
+      // written in development builds too, as it always was.
+      new HtmlWebpackPlugin({
+        filename: "ui/taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { version, lang: "zh-CN", officeJs: false, csp: true },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "wps/ribbon.xml", to: "ribbon.xml" },

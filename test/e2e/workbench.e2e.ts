@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { Browser, chromium, Locator, Page } from "playwright-core";
+import { Browser, Locator, Page } from "playwright-core";
 import type { Language } from "../../src/core/messages";
 import { format, messages } from "../../src/i18n";
 import { workbenchStrings } from "../../src/workbench/strings";
@@ -16,65 +16,26 @@ import type { Grid } from "../../src/core/cells";
 import { titledListGrid } from "../fixtures/rankings/history";
 import { NAMES_2024 } from "../fixtures/rankings/build";
 import { CIA_2023, CIA_2023_NOV, CIA_2024, CIA_2024_NOV } from "../fixtures/rankings/synthetic";
+import { ARTIFACTS, BASE, eventually, finish, guardedPage, launchChromium, Session } from "./browser";
 
-const BASE = process.env.STATDESK_E2E_URL;
-const ARTIFACTS = process.env.STATDESK_E2E_ARTIFACTS ?? path.join(__dirname, "..", "..", "test-artifacts", "e2e");
-const EXECUTABLE = process.env.STATDESK_E2E_CHROMIUM ?? "/usr/bin/chromium";
 const FIXTURES = path.join(__dirname, "fixtures");
-
-if (BASE === undefined) throw new Error("STATDESK_E2E_URL is not set: run the browser tests with `npm run test:e2e` (scripts/e2e.js serves the build).");
 
 let browser: Browser;
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: EXECUTABLE,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A page on the workbench with every request leaving our origin aborted and remembered. */
-interface Session {
-  readonly page: Page;
-  readonly language: Language;
-  /** Requests to anywhere but the workbench's origin (each one fails the test). */
-  readonly foreign: string[];
-  /** Uncaught page errors and console errors. */
-  readonly errors: string[];
-  close(): Promise<void>;
-}
-
+/** The workbench in the given language, guarded (./browser), once its grid is drawn. */
 async function openWorkbench(language: Language, file = "workbench.html"): Promise<Session> {
-  const origin = new URL(BASE as string).origin;
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true, viewport: { width: 1440, height: 960 }, locale: language });
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
-  });
-  await page.goto(`${BASE}/${file}?lang=${language}`);
-  await page.locator('[role="grid"]').waitFor();
-  return { page, language, foreign, errors, close: () => context.close() };
-}
-
-/** Closes a session and fails when the page sent anything elsewhere or reported an error. */
-async function finish(session: Session): Promise<void> {
-  await session.close();
-  expect(session.foreign).toEqual([]);
-  expect(session.errors).toEqual([]);
+  const session = await guardedPage(browser, { acceptDownloads: true, viewport: { width: 1440, height: 960 }, locale: language });
+  await session.page.goto(`${BASE}/${file}?lang=${language}`);
+  await session.page.locator('[role="grid"]').waitFor();
+  return session;
 }
 
 async function shot(target: Page | Locator, name: string): Promise<void> {
@@ -544,17 +505,6 @@ describe("bad input", () => {
     await finish(session);
   });
 });
-
-/** Reads a value until it satisfies `ok` (or `timeout` ms pass) and returns the last reading. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 10000): Promise<T> {
-  const until = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe("the network guard", () => {
   const probe = () =>

@@ -4,17 +4,12 @@
 // button opens the pane beside the entry page; the pane finds WPS at start, Find data fills its
 // slots, Run writes the summary through the WPS adapter. Nothing leaves the page's origin.
 
-import * as fs from "fs";
 import * as path from "path";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { Browser } from "playwright-core";
 import { format, messages } from "../../src/i18n";
+import { ARTIFACTS, BASE, eventually, finish, guardedPage, launchChromium, Session } from "./browser";
 
-const BASE = process.env.STATDESK_E2E_URL;
-const ARTIFACTS = process.env.STATDESK_E2E_ARTIFACTS ?? path.join(__dirname, "..", "..", "test-artifacts", "e2e");
-const EXECUTABLE = process.env.STATDESK_E2E_CHROMIUM ?? "/usr/bin/chromium";
 const STAND_IN = path.join(__dirname, "..", "..", "dist", "wps-standin", "stand-in.js");
-
-if (BASE === undefined) throw new Error("STATDESK_E2E_URL is not set: run the browser tests with `npm run test:e2e` (scripts/e2e.js serves the build).");
 
 /** What the injected stand-in leaves on the page (src/wps-standin/page.ts). */
 interface StandInView {
@@ -30,50 +25,18 @@ declare const statdeskStandIn: StandInView;
 let browser: Browser;
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: EXECUTABLE,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-interface Session {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly foreign: string[];
-  readonly errors: string[];
-}
-
-/** A page of the WPS add-in with WPS's Application stood in, every request leaving the origin aborted and remembered. */
+/** A page of the WPS add-in with WPS's Application stood in, guarded (./browser). */
 async function openInWps(file: string): Promise<Session> {
-  const origin = new URL(BASE as string).origin;
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 420, height: 1100 }, locale: "zh-CN" });
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort("blockedbyclient");
-  });
-  await context.addInitScript({ path: STAND_IN });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
-  });
-  await page.goto(`${BASE}/wps/${file}`);
-  return { context, page, foreign, errors };
-}
-
-async function finish(session: Session): Promise<void> {
-  await session.context.close();
-  expect(session.foreign).toEqual([]);
-  expect(session.errors).toEqual([]);
+  const session = await guardedPage(browser, { viewport: { width: 420, height: 1100 }, locale: "zh-CN" }, STAND_IN);
+  await session.page.goto(`${BASE}/wps/${file}`);
+  return session;
 }
 
 test("the ribbon's button opens the pane page beside the add-in, docked right", async () => {
@@ -94,7 +57,7 @@ test("the pane page finds WPS at start: Find data fills the slots and Run writes
   await page.getByRole("button", { name: t.findData, exact: true }).click();
   const box = (slot: "slotCurrent" | "slotPrevious" | "slotSeries") => page.getByRole("textbox", { name: format(t.addressOf, { source: t[slot] }) });
   await page.waitForFunction(() => document.querySelectorAll("input").length > 0);
-  await expect(waitForValue(() => box("slotPrevious").inputValue(), "'2023年TOP100'!A1:C124")).resolves.toBe("'2023年TOP100'!A1:C124");
+  await expect(eventually(() => box("slotPrevious").inputValue(), (v) => v === "'2023年TOP100'!A1:C124", 15000)).resolves.toBe("'2023年TOP100'!A1:C124");
   await expect(box("slotCurrent").inputValue()).resolves.toBe("'2024年TOP100'!A1:C109");
   await expect(box("slotSeries").inputValue()).resolves.toMatch(/^国家统计局!A1:/);
   await page.screenshot({ path: path.join(ARTIFACTS, "wps-pane-found-zh-CN.png") });
@@ -122,13 +85,3 @@ test("the pane page finds WPS at start: Find data fills the slots and Run writes
   await page.screenshot({ path: path.join(ARTIFACTS, "wps-pane-zh-CN.png") });
   await finish(session);
 });
-
-/** Polls until the value reads as wanted (or 15 s pass), resolving to the last value read. */
-async function waitForValue(read: () => Promise<string>, wanted: string): Promise<string> {
-  let value = await read();
-  for (let i = 0; i < 150 && value !== wanted; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}

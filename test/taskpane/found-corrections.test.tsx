@@ -123,6 +123,49 @@ describe.each(["zh-CN", "en-US"] as Language[])("%s", (language) => {
     expect(within(again).getByText(period)).toBeTruthy();
   }, 60_000);
 
+  test("a slot's reading and a table's beside the slots take the header row, the unit and a reset alike, each read again at once", async () => {
+    const book = testWorkbook({
+      "2024年1-12月": titledListGrid("2024年1-12月房企销售额排行（单位：亿元）", CIA_2024, NAMES_2024.current),
+      "2023年1-12月": titledListGrid("2023年1-12月房企销售额排行（单位：亿元）", CIA_2023, NAMES_2024.previous),
+      "2024年1-11月": titledListGrid("2024年1-11月房企销售额排行（单位：亿元）", CIA_2024_NOV, NAMES_2024.current),
+    });
+    const pane = mountPane(language, book);
+    const { t, say, user } = pane;
+    const found = await findWithKeyboard(pane);
+    const beside = `'2024年1-11月'!A1:C${CIA_2024_NOV.length + 2}`;
+    await tabTo(user, within(found).getByRole("button", { name: say(t.findDataCorrectFor, { address: beside }) }), 200);
+    await user.keyboard("{Enter}");
+
+    // The same corrections in both readings: each one the preview turns into the source's overrides.
+    const readings: [string, () => Promise<HTMLElement>, string][] = [
+      [t.slotCurrent, () => previewOf(pane, t.slotCurrent), "'2024年1-12月'"],
+      [beside, () => previewOfFound(pane, beside), "'2024年1-11月'"],
+    ];
+    for (const [name, reading, sheet] of readings) {
+      // What the reading says and what it keeps: its header row (read again with the correction)
+      // and the unit chosen for it (the list's header names 亿元, which wins over a chosen unit).
+      const facts = async () => {
+        const preview = await reading();
+        const headerRow = within(preview).getByText(t.previewHeaderRow, { selector: "dt" }).nextElementSibling?.textContent ?? "";
+        const unit = within(preview).queryByRole("combobox", { name: t.correctUnit }) as HTMLSelectElement | null;
+        // A slot's reading is drawn anew after each read, its fold closed again when nothing calls for it: no unit chosen.
+        return [name, headerRow, unit?.value ?? "", within(preview).queryByRole("button", { name: t.resetCorrections }) !== null];
+      };
+      await yearBox(pane, await reading()); // opens the corrections' fold
+      expect(await facts()).toEqual([name, say(t.previewHeaderRowValue, { row: 2, cell: `${sheet}!A2` }), "", false]);
+      await user.selectOptions(within(await reading()).getByRole("combobox", { name: t.correctUnit }), "万元");
+      await waitFor(async () => expect(await facts()).toEqual([name, say(t.previewHeaderRowValue, { row: 2, cell: `${sheet}!A2` }), "万元", true]), { timeout: 10_000 });
+      const header = within(await reading()).getByRole("spinbutton", { name: t.correctHeaderRow });
+      await tabTo(user, header, 200);
+      await user.keyboard("{Control>}a{/Control}3{Enter}");
+      await waitFor(async () => expect(await facts()).toEqual([name, say(t.previewHeaderRowValue, { row: 3, cell: `${sheet}!A3` }), "万元", true]), { timeout: 10_000 });
+      await tabTo(user, within(await reading()).getByRole("button", { name: t.resetCorrections }), 200);
+      await user.keyboard("{Enter}");
+      // Reset: the reading is StatDesk's own again.
+      await waitFor(async () => expect(await facts()).toEqual([name, say(t.previewHeaderRowValue, { row: 2, cell: `${sheet}!A2` }), "", false]), { timeout: 10_000 });
+    }
+  }, 60_000);
+
   test("a hand table beside the NBS slot, its months without a year: the year typed in its reading puts its figures in the run", async () => {
     const book = testWorkbook({ 国家统计局: nbsExportGrid(), 手工表: handTableGrid() });
     const results: RunResult[] = [];

@@ -40,15 +40,11 @@ export function FoundTable(props: FoundTableProps): React.JSX.Element {
         {state.open && item.preview !== undefined && (
           <SourcePreviewView
             title={state.title}
+            role={item.role}
             preview={item.preview}
             overrides={item.overrides}
-            corrections={state.corrections}
             disabled={disabled}
-            onColumnRole={state.setColumnRole}
-            onHeaderRow={state.setHeaderRow}
-            onYear={state.setYear}
-            onUnit={state.setUnit}
-            onReset={state.resetCorrections}
+            onCorrect={state.correct}
             onLocate={props.onLocate}
           />
         )}

@@ -1,13 +1,12 @@
 // A table Find data listed beside the slots (another period, basis, series or plan table): its
-// reading shown on request and corrected as a slot's is — header row, column roles, year, unit,
-// the year of a hand table's months — each correction kept with the table and read again at once.
+// reading shown on request and corrected as a slot's is (the preview turns each correction into
+// the table's overrides), each correction kept with the table and read again at once.
 
 import * as React from "react";
-import type { ColumnRole } from "../../../core/headers";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { SourcePreview } from "../../../run";
 import type { PaneServices } from "../../services";
-import { corrected, FoundItem, hasOverrides } from "../../form";
+import { FoundItem, hasOverrides } from "../../form";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
 
@@ -32,13 +31,8 @@ export interface FoundTableState extends FoundTableProps {
   readonly open: boolean;
   readonly toggle: () => void;
   readonly read: ReadStatus;
-  /** Corrections of a ranking's header row, year and unit; series and plan tables have fixed layouts (a series may take a year). */
-  readonly corrections: boolean;
-  readonly setColumnRole: (index: number, role: ColumnRole) => void;
-  readonly setHeaderRow: (row: number | undefined) => void;
-  readonly setYear: (year: number | undefined) => void;
-  readonly setUnit: (unit: string | undefined) => void;
-  readonly resetCorrections: () => void;
+  /** The table's corrections changed in its preview: kept with the table, which is read again with them. */
+  readonly correct: (overrides: TableOverrides) => void;
 }
 
 export function useFoundTable(props: FoundTableProps): FoundTableState {
@@ -83,11 +77,6 @@ export function useFoundTable(props: FoundTableProps): FoundTableState {
     open,
     toggle,
     read,
-    corrections: item.role !== "series" && item.role !== "plan",
-    setColumnRole: (index, role) => correct({ ...item.overrides, roles: { ...(item.overrides.roles ?? {}), [index]: role } }),
-    setHeaderRow: (row) => correct(corrected(item.overrides, "headerRow", row)),
-    setYear: (year) => correct(corrected(item.overrides, "year", year)),
-    setUnit: (unit) => correct(corrected(item.overrides, "unit", unit)),
-    resetCorrections: () => correct({}),
+    correct,
   };
 }

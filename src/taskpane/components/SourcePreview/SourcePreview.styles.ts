@@ -1,16 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { readingBox } from "../../reading.styles";
 
 export const useSourcePreviewStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
+  root: readingBox,
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content minmax(0, 1fr)",

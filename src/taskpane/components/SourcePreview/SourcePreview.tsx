@@ -14,7 +14,7 @@ import { UNIT_CHOICES, unitWords } from "../../units";
 import { basisWords, LAYOUT_KEY } from "../../words";
 import { CellLink } from "../CellLink/CellLink";
 import { ProblemList } from "../ProblemList/ProblemList";
-import { Draft, SourcePreviewProps, TableView, useSourcePreview } from "./useSourcePreview";
+import { Draft, SourcePreviewProps, SourcePreviewState, TableView, useSourcePreview } from "./useSourcePreview";
 import { useSourcePreviewStyles } from "./SourcePreview.styles";
 
 export type { SourcePreviewProps } from "./useSourcePreview";
@@ -75,7 +75,7 @@ const KIND_KEY: Readonly<Record<TableView["table"]["kind"], MessageKey>> = {
   plan: "kindPlan",
 };
 
-function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["onColumnRole"]; onLocate: (l: string) => void; disabled: boolean }): React.JSX.Element {
+function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewState["setColumnRole"]; onLocate: (l: string) => void; disabled: boolean }): React.JSX.Element {
   const { t, f, numbers, language } = useLocale();
   const styles = useSourcePreviewStyles();
   const { table, periods } = props.view;
@@ -208,7 +208,7 @@ function TableFacts(props: { view: TableView; onColumnRole: SourcePreviewProps["
   );
 }
 
-export function SourcePreviewView(props: SourcePreviewProps & { readonly corrections: boolean }): React.JSX.Element {
+export function SourcePreviewView(props: SourcePreviewProps): React.JSX.Element {
   const state = useSourcePreview(props);
   const { t, f } = useLocale();
   const styles = useSourcePreviewStyles();
@@ -224,16 +224,16 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
       <Text weight="semibold">{f(t.previewHeading, { address: props.preview.address })}</Text>
       {state.tables.length === 0 && <Text>{t.previewNothing}</Text>}
       {state.tables.map((view) => (
-        <TableFacts key={view.key} view={view} onColumnRole={props.onColumnRole} onLocate={props.onLocate} disabled={disabled} />
+        <TableFacts key={view.key} view={view} onColumnRole={state.setColumnRole} onLocate={props.onLocate} disabled={disabled} />
       ))}
       <ProblemList problems={props.preview.problems} onLocate={props.onLocate} errorTitle={t.previewProblemsTitle} />
       {/* A series slot has no corrections fold; its months' year is asked for here, never pre-filled. */}
-      {!props.corrections && state.seriesYear && (
+      {!state.corrections && state.seriesYear && (
         <Field label={t.correctYear} hint={t.correctSeriesYearHint}>
           <DraftInput draft={state.year} disabled={disabled} />
         </Field>
       )}
-      {props.corrections && (
+      {state.corrections && (
         <fieldset className={styles.corrections}>
           <legend className={styles.legend}>{t.correctionsHeading}</legend>
           <Button
@@ -256,7 +256,7 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
                   <DraftInput draft={state.year} disabled={disabled} />
                 </Field>
                 <Field label={t.correctUnit}>
-                  <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => props.onUnit(data.value === "" ? undefined : data.value)}>
+                  <Select value={props.overrides.unit ?? ""} disabled={disabled} onChange={(_, data) => state.setUnit(data.value === "" ? undefined : data.value)}>
                     <option value="">{t.unitAsRead}</option>
                     {UNIT_CHOICES.map((c) => (
                       <option key={c.unit} value={c.unit}>
@@ -269,7 +269,7 @@ export function SourcePreviewView(props: SourcePreviewProps & { readonly correct
             )}
           </div>
           {state.corrected && (
-            <Button size="small" className={styles.toggle} onClick={props.onReset} disabled={disabled}>
+            <Button size="small" className={styles.toggle} onClick={state.resetCorrections} disabled={disabled}>
               {t.resetCorrections}
             </Button>
           )}

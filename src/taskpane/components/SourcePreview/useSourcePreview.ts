@@ -1,27 +1,31 @@
 // Turns what the Excel layer understood of a source into what the preview shows — sheet row
-// numbers rather than offsets, names for roles and reasons — and keeps the typed corrections
-// (header row, year) as drafts until Enter or leaving the field commits them.
+// numbers rather than offsets, names for roles and reasons — and the person's corrections into
+// the source's new TableOverrides (stated here once for a slot and a table Find data listed beside
+// the slots), keeping the typed ones (header row, year) as drafts until Enter or leaving the field
+// commits them.
 
 import * as React from "react";
-import type { SourcePreview, TablePreview } from "../../../run";
+import type { SourcePreview, SourceRole, TablePreview } from "../../../run";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { ColumnRole } from "../../../core/headers";
 import { parseAddress } from "../../../core/a1";
 import { indicatorName } from "../../../core/indicators";
-import { hasOverrides } from "../../form";
+import { corrected, hasOverrides } from "../../form";
 import { useLocale } from "../../locale";
 
 export interface SourcePreviewProps {
   /** The slot's title, to name the preview and its fields. */
   readonly title: string;
+  /** What the source is used as: which corrections it takes. */
+  readonly role: SourceRole;
   readonly preview: SourcePreview;
   readonly overrides: TableOverrides;
-  readonly onColumnRole: (index: number, role: ColumnRole) => void;
-  /** Zero-based row within the source, or undefined to let StatDesk find the header. */
-  readonly onHeaderRow: (row: number | undefined) => void;
-  readonly onYear: (year: number | undefined) => void;
-  readonly onUnit: (unit: string | undefined) => void;
-  readonly onReset: () => void;
+  /**
+   * The source's corrections after the person changed one (a column's role; the header row, as a
+   * zero-based row within the source; the year; the unit) or reset them all ({}); the caller keeps
+   * them and reads the source again with them.
+   */
+  readonly onCorrect: (overrides: TableOverrides) => void;
   readonly onLocate: (location: string) => void;
   readonly disabled?: boolean;
 }
@@ -46,6 +50,11 @@ export interface Draft {
 
 export interface SourcePreviewState extends SourcePreviewProps {
   readonly tables: readonly TableView[];
+  /** Corrections of a ranking's header row, year and unit; series and plan tables have fixed layouts (a series may take a year). */
+  readonly corrections: boolean;
+  readonly setColumnRole: (index: number, role: ColumnRole) => void;
+  readonly setUnit: (unit: string | undefined) => void;
+  readonly resetCorrections: () => void;
   /** The header row as the sheet numbers it, and the year. */
   readonly header: Draft;
   readonly year: Draft;
@@ -105,17 +114,31 @@ export function useSourcePreview(props: SourcePreviewProps): SourcePreviewState 
     },
     [firstRow],
   );
-  const header = useDraft(shownHeader, readHeader, props.onHeaderRow);
-  const year = useDraft(shownYear, readYear, props.onYear);
-
   const o = props.overrides;
-  const corrected = hasOverrides(o);
+  const { onCorrect } = props;
+  const header = useDraft(shownHeader, readHeader, (row) => onCorrect(corrected(o, "headerRow", row)));
+  const year = useDraft(shownYear, readYear, (value) => onCorrect(corrected(o, "year", value)));
+
+  const isCorrected = hasOverrides(o);
   const needed = o.headerRow !== undefined || o.year !== undefined || o.unit !== undefined || props.preview.problems.some((p) => p.severity === "error");
   const [opened, setOpened] = React.useState<boolean | undefined>(undefined);
   const correctionsOpen = opened ?? needed;
   const toggleCorrections = React.useCallback(() => setOpened(!correctionsOpen), [correctionsOpen]);
   const seriesYear =
     props.preview.tables.some((t) => t.layout === "hand-table") || props.preview.problems.some((p) => p.code === "series-year-missing" || p.code === "series-period-missing") || (o.year !== undefined && props.preview.tables.some((t) => t.kind === "series"));
-  return { ...props, tables, header, year, corrected, correctionsOpen, toggleCorrections, seriesYear };
+  return {
+    ...props,
+    tables,
+    corrections: props.role !== "series" && props.role !== "plan",
+    setColumnRole: (index, role) => onCorrect({ ...o, roles: { ...(o.roles ?? {}), [index]: role } }),
+    setUnit: (unit) => onCorrect(corrected(o, "unit", unit)),
+    resetCorrections: () => onCorrect({}),
+    header,
+    year,
+    corrected: isCorrected,
+    correctionsOpen,
+    toggleCorrections,
+    seriesYear,
+  };
 }
 

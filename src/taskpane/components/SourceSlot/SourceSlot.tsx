@@ -52,15 +52,11 @@ export const SourceSlot = React.memo(function SourceSlot(props: SourceSlotProps)
       {state.preview.status === "ready" && (
         <SourcePreviewView
           title={state.title}
+          role={state.role}
           preview={state.preview.preview}
           overrides={state.slot.overrides}
-          corrections={state.corrections}
           disabled={disabled}
-          onColumnRole={state.setColumnRole}
-          onHeaderRow={state.setHeaderRow}
-          onYear={state.setYear}
-          onUnit={state.setUnit}
-          onReset={state.resetCorrections}
+          onCorrect={state.correct}
           onLocate={state.onLocate}
         />
       )}

@@ -1,13 +1,13 @@
 // One input slot's behaviour: take the selection or a typed address, read what StatDesk makes of
-// it, and apply the person's corrections (kept in the slot, so they travel into the run and the
-// stored analysis) by reading again with them. Only the latest reading of a slot is shown.
+// it, and apply the person's corrections (made in the preview, kept in the slot, so they travel
+// into the run and the stored analysis) by reading again with them. Only the latest reading of a
+// slot is shown.
 
 import * as React from "react";
-import type { ColumnRole } from "../../../core/headers";
 import type { TableOverrides } from "../../../core/ranking-table";
 import type { MessageKey } from "../../../i18n";
 import type { PaneServices } from "../../services";
-import { corrected, SlotInput, SlotRole, slotSource } from "../../form";
+import { SlotInput, SlotRole, slotSource } from "../../form";
 import { parseAddress } from "../../../core/a1";
 import { guarded } from "../../guard";
 import { useLocale } from "../../locale";
@@ -38,16 +38,11 @@ const SLOT_HINT_KEY: Readonly<Record<SlotRole, MessageKey>> = {
 export interface SourceSlotState extends SourceSlotProps {
   readonly title: string;
   readonly hint: string;
-  /** Corrections apply to ranking tables only (series and plan tables have fixed layouts). */
-  readonly corrections: boolean;
   readonly setAddress: (address: string) => void;
   readonly takeSelection: () => Promise<void>;
   readonly read: () => Promise<void>;
-  readonly setColumnRole: (index: number, role: ColumnRole) => void;
-  readonly setHeaderRow: (row: number | undefined) => void;
-  readonly setYear: (year: number | undefined) => void;
-  readonly setUnit: (unit: string | undefined) => void;
-  readonly resetCorrections: () => void;
+  /** The slot's corrections changed in its preview: kept in the slot, which is read again with them. */
+  readonly correct: (overrides: TableOverrides) => void;
 }
 
 export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
@@ -115,20 +110,13 @@ export function useSourceSlot(props: SourceSlotProps): SourceSlotState {
     change(regionOf ? { address: outcome.value, overrides: slot.overrides, spec: { kind: "region", anchor: outcome.value } } : { address: outcome.value, overrides: slot.overrides }, true);
   }, [services, slot, change, role, onPreviewChange]);
 
-  const withOverrides = (overrides: TableOverrides) => change({ ...slot, overrides }, true);
-
   return {
     ...props,
     title: t[SLOT_TITLE_KEY[role]],
     hint: t[SLOT_HINT_KEY[role]],
-    corrections: role !== "series" && role !== "plan",
     setAddress,
     takeSelection,
     read: () => readSlot(slot),
-    setColumnRole: (index, columnRole) => withOverrides({ ...slot.overrides, roles: { ...(slot.overrides.roles ?? {}), [index]: columnRole } }),
-    setHeaderRow: (row) => withOverrides(corrected(slot.overrides, "headerRow", row)),
-    setYear: (year) => withOverrides(corrected(slot.overrides, "year", year)),
-    setUnit: (unit) => withOverrides(corrected(slot.overrides, "unit", unit)),
-    resetCorrections: () => withOverrides({}),
+    correct: (overrides) => change({ ...slot, overrides }, true),
   };
 }
