@@ -26,6 +26,12 @@ const UNITS: readonly (UnitInfo & { readonly pattern: RegExp })[] = [
   { unit: "元", metric: "salesValue", factor: 1e-8, pattern: /元|yuan|rmb|cny/ },
 ];
 
+/**
+ * Every factor a unit brings a figure to its report unit with (1, 1E-4, 10, 1E-8): what a reading
+ * may have multiplied a source cell by.
+ */
+export const UNIT_FACTORS: readonly number[] = [...new Set(UNITS.map((u) => u.factor))];
+
 /** Currencies other than the renminbi, with a 亿/万 before them: "亿港元", "百万美元", "HK$". */
 const FOREIGN_CURRENCY = /(十亿|百万|亿|万|千)?(美元|港元|港币|澳门元|澳元|欧元|日元|英镑|新台币|韩元|usd|hkd|us\$|hk\$)/;
 

@@ -32,7 +32,7 @@ export class OfficePort implements SheetPort, ExcelEnvironment {
   async applySummary(request: ApplySummaryRequest): Promise<ApplySummaryResult> {
     const { facts, scratch } = request;
     const marker = request.marker.toLowerCase();
-    const written = await writeSummary(this.run, {
+    return writeSummary(this.run, {
       model: request.model,
       tempName: scratch.summary,
       backupName: scratch.backup,
@@ -45,14 +45,6 @@ export class OfficePort implements SheetPort, ExcelEnvironment {
       settingsValue: request.storedAnalyses,
       previousSettings: facts.storedAnalyses,
     });
-    if (!written.ok) return written;
-    return {
-      ok: true,
-      ...(written.readBack !== undefined ? { readBack: written.readBack } : {}),
-      skipped: written.skipped,
-      chartsLeftOut: written.chartsLeftOut,
-      syncs: written.syncs,
-    };
   }
 
   async storedAnalyses(): Promise<unknown> {

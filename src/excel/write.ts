@@ -13,7 +13,7 @@ import { Problem, problem } from "../core/problems";
 import { ChartModel, SheetModel } from "../core/summary/model";
 import { Decoration, DecorationKind, decorationsOf, decorationSkipped, DECORATION_TRIES, goesWith } from "../core/decorations";
 import { isOfficeError, isPayloadError, lastTrace, officeProblem, OfficeErrorLike, structureProblem } from "./errors";
-import { ReadBack, SheetFact } from "../core/port";
+import { ApplySummaryResult, ReadBack, SheetFact } from "../core/port";
 import { SETTINGS_KEY } from "./read";
 import { ContextRunner } from "./environment";
 
@@ -39,18 +39,8 @@ export interface WritePlan {
   readonly previousSettings: unknown;
 }
 
-export type WriteOutcome =
-  | {
-      readonly ok: true;
-      /** Absent only when Excel refused every attempt to read the sheet back. */
-      readonly readBack?: ReadBack;
-      readonly syncs: number;
-      /** One `decoration-skipped` warning per touch Excel refused twice. */
-      readonly skipped: readonly Problem[];
-      /** Charts left out (refused), by name: the read-back is not expected to hold them. */
-      readonly chartsLeftOut: readonly string[];
-    }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly syncs: number };
+/** What a write gives back: the port's answer (core/port ApplySummaryResult), the same for every host. */
+export type WriteOutcome = ApplySummaryResult;
 
 /** Largest request a write batch should make (Excel on the web refuses 5 MB). */
 const WRITE_BUDGET_BYTES = 4_000_000;

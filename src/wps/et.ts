@@ -100,6 +100,19 @@ export interface EtChartObjects {
   Add(left: number, top: number, width: number, height: number): EtChartFrame;
 }
 
+/**
+ * The item of a 1-based ET collection whose Name is `name`, compared without case as ET compares
+ * names; undefined when there is none (Item(name) throws for a missing one, so the items are walked).
+ */
+export function itemNamed<T extends { readonly Name: string }>(items: { readonly Count: number; Item(index: number): T }, name: string): T | undefined {
+  const lower = name.toLowerCase();
+  for (let i = 1; i <= items.Count; i++) {
+    const item = items.Item(i);
+    if (item.Name.toLowerCase() === lower) return item;
+  }
+  return undefined;
+}
+
 export interface EtWorksheets {
   readonly Count: number;
   /** 1-based index or name (wps-addin.md §2.3: collections are indexed with .Item(x)). */

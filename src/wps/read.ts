@@ -9,7 +9,7 @@ import { PortCell, ReadResult, SourceGrid, SourceSpec, WorkbookFacts } from "../
 import { Problem, problem } from "../core/problems";
 import { regionAnchor, takeRegion } from "../core/region";
 import { describeSource, sourceSpecProblem } from "../core/source";
-import { EtApplication, EtRange, EtWorksheet, grid2D, XL } from "./et";
+import { EtApplication, EtRange, EtWorksheet, grid2D, itemNamed, XL } from "./et";
 
 /**
  * The hidden sheet holding the stored analyses (JSON in column A, in pieces under a cell's 32,767
@@ -19,15 +19,9 @@ import { EtApplication, EtRange, EtWorksheet, grid2D, XL } from "./et";
  */
 export const ANALYSES_SHEET = "StatDesk_analyses";
 
-/** The sheet of that name (case-insensitive, as ET compares), walking the 1-based indices: Item(name) throws for a missing one. */
+/** The sheet of that name (case-insensitive, as ET compares). */
 export function sheetNamed(app: EtApplication, name: string): EtWorksheet | undefined {
-  const sheets = app.ActiveWorkbook.Worksheets;
-  const lower = name.toLowerCase();
-  for (let i = 1; i <= sheets.Count; i++) {
-    const sheet = sheets.Item(i);
-    if (sheet.Name.toLowerCase() === lower) return sheet;
-  }
-  return undefined;
+  return itemNamed(app.ActiveWorkbook.Worksheets, name);
 }
 
 /** A range's place as a 0-based rectangle. */
@@ -95,26 +89,16 @@ function readBlock(spec: SourceSpec, sheet: EtWorksheet, rect: CellRect, trim: b
 /** A table (ListObject) by name, on whichever sheet holds it. */
 function tableRange(app: EtApplication, name: string): EtRange | undefined {
   const sheets = app.ActiveWorkbook.Worksheets;
-  const lower = name.toLowerCase();
   for (let i = 1; i <= sheets.Count; i++) {
-    const tables = sheets.Item(i).ListObjects;
-    for (let t = 1; t <= tables.Count; t++) {
-      const table = tables.Item(t);
-      if (table.Name.toLowerCase() === lower) return table.Range;
-    }
+    const table = itemNamed(sheets.Item(i).ListObjects, name);
+    if (table !== undefined) return table.Range;
   }
   return undefined;
 }
 
 /** A workbook name's range (Names.Item(n).RefersToRange, wps-addin.md §2.3 table, "defined names"). */
 function nameRange(app: EtApplication, name: string): EtRange | undefined {
-  const names = app.ActiveWorkbook.Names;
-  const lower = name.toLowerCase();
-  for (let i = 1; i <= names.Count; i++) {
-    const item = names.Item(i);
-    if (item.Name.toLowerCase() === lower) return item.RefersToRange;
-  }
-  return undefined;
+  return itemNamed(app.ActiveWorkbook.Names, name)?.RefersToRange;
 }
 
 /** One source: a problem when its sheet, table or name is missing (as the Office.js layer says it). */

@@ -11,7 +11,7 @@ import { ApplySummaryRequest, ApplySummaryResult, ReadBack } from "../core/port"
 import { Problem, problem } from "../core/problems";
 import { sheetNameProblem } from "../core/sheet-name";
 import { ChartModel, SheetModel, StyleRun } from "../core/summary/model";
-import { bgr, charsOfPoints, coreCell, EtApplication, EtChart, EtChartFrame, EtWorksheet, XL } from "./et";
+import { bgr, charsOfPoints, coreCell, EtApplication, EtChart, EtChartFrame, EtWorksheet, itemNamed, XL } from "./et";
 import { ANALYSES_SHEET, sheetNamed } from "./read";
 
 const PIECE = 30000;
@@ -344,7 +344,7 @@ export function applySummary(app: EtApplication, request: ApplySummaryRequest, o
 
     onStep("marker");
     const refersTo = `=${quoteSheetName(model.name)}!$A$1`;
-    const marker = findName(app, request.marker);
+    const marker = itemNamed(app.ActiveWorkbook.Names, request.marker);
     if (marker !== undefined) {
       const was = marker.RefersTo;
       marker.RefersTo = refersTo;
@@ -404,13 +404,4 @@ function readBackOf(sheet: EtWorksheet): ReadBack | undefined {
   } catch {
     return undefined;
   }
-}
-
-function findName(app: EtApplication, name: string): { RefersTo: string } | undefined {
-  const all = app.ActiveWorkbook.Names;
-  for (let i = 1; i <= all.Count; i++) {
-    const item = all.Item(i);
-    if (item.Name.toLowerCase() === name.toLowerCase()) return item;
-  }
-  return undefined;
 }

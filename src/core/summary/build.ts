@@ -157,18 +157,17 @@ function tierCriteria(range: string, min: number, max: number | null): string {
   return `${range},">=${min}"${max === null ? "" : `,${range},"<${max}"`}`;
 }
 
-const tierCount = (block: ListBlock | undefined, min: number, max: number | null) => {
+/** A tier's count, sum or mean over a block's figures: COUNTIFS(range, criteria) or SUMIFS/AVERAGEIFS(range, range, criteria). */
+function tierFormula(fn: "COUNTIFS" | "SUMIFS" | "AVERAGEIFS", block: ListBlock | undefined, min: number, max: number | null): string | undefined {
   const range = whole(block);
-  return range === undefined ? undefined : `COUNTIFS(${tierCriteria(range, min, max)})`;
-};
-const tierSum = (block: ListBlock | undefined, min: number, max: number | null) => {
-  const range = whole(block);
-  return range === undefined ? undefined : `SUMIFS(${range},${tierCriteria(range, min, max)})`;
-};
-const tierMean = (block: ListBlock | undefined, min: number, max: number | null) => {
-  const range = whole(block);
-  return range === undefined ? undefined : `AVERAGEIFS(${range},${tierCriteria(range, min, max)})`;
-};
+  if (range === undefined) return undefined;
+  return `${fn}(${fn === "COUNTIFS" ? "" : `${range},`}${tierCriteria(range, min, max)})`;
+}
+const tierCount = (block: ListBlock | undefined, min: number, max: number | null) => tierFormula("COUNTIFS", block, min, max);
+const tierSum = (block: ListBlock | undefined, min: number, max: number | null) => tierFormula("SUMIFS", block, min, max);
+const tierMean = (block: ListBlock | undefined, min: number, max: number | null) => tierFormula("AVERAGEIFS", block, min, max);
+/** 百亿企业: every company at or above 100亿 (ranking.ts hundredBillion), the tier count from 100 up. */
+const hundredBillionCount = (block: ListBlock | undefined) => tierCount(block, 100, null);
 /** SUM of the TOP-n of a block, when it holds them. */
 const topSumOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.topSum(n));
 const thresholdOf = (block: ListBlock | undefined, n: number) => (block === undefined || n > block.length ? undefined : block.nth(n));
@@ -191,26 +190,25 @@ function tierSection(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: Form
     const baseSum = topSumOf(cur, base);
     return [
       language === "zh-CN" ? t.label : t.labelEn,
-      C.count(t.count, tierCount(cur, t.min, t.max)),
-      C.count(t.previousCount, tierCount(prev, t.min, t.max)),
-      C.count(t.countChange, `${cell(1)}-${cell(2)}`),
+      C.exact(t.count, tierCount(cur, t.min, t.max)),
+      C.exact(t.previousCount, tierCount(prev, t.min, t.max)),
+      C.exact(t.countChange, `${cell(1)}-${cell(2)}`),
       C.figure(t.sum, 1, tierSum(cur, t.min, t.max)),
       C.figure(t.mean, 1, mean),
       C.figure(t.previousMean, 1, previousMean),
       C.rate(t.meanYoyPct, growthOf(C.use(cell(5), mean), C.use(cell(6), previousMean))),
       C.rate(t.sharePct, sumCell === undefined || baseSum === undefined ? undefined : `${sumCell}/${baseSum}`),
-      ...(span === null ? [] : [C.count(t.periodCountChange?.change ?? null, earlier === undefined ? undefined : `${cell(1)}-${tierCount(earlier, t.min, t.max)}`)]),
+      ...(span === null ? [] : [C.exact(t.periodCountChange?.change ?? null, earlier === undefined ? undefined : `${cell(1)}-${tierCount(earlier, t.min, t.max)}`)]),
     ];
   });
   const rowFormats = [f.text, f.count, f.count, f.countChange, f.amount, f.amount, f.amount, f.growth, f.share, f.countChange];
   const rect = b.table(sectionName("tiers", r), header, rows, rowFormats);
   if (r.hundredBillionCount !== null) {
     const row = b.row;
-    const hundred = (block: ListBlock | undefined) => (whole(block) === undefined ? undefined : `COUNTIFS(${whole(block)},">=100")`);
-    const sinceLast = span === null ? [] : [null, null, null, null, null, C.count(r.hundredBillionPeriodChange?.change ?? null, earlier === undefined ? undefined : `${at(1, row)}-${hundred(earlier)}`)];
+    const sinceLast = span === null ? [] : [null, null, null, null, null, C.exact(r.hundredBillionPeriodChange?.change ?? null, earlier === undefined ? undefined : `${at(1, row)}-${hundredBillionCount(earlier)}`)];
     const change = r.previousHundredBillionCount === null ? null : r.hundredBillionCount - r.previousHundredBillionCount;
     b.add(
-      [L.hundredBillion, C.count(r.hundredBillionCount, hundred(cur)), C.count(r.previousHundredBillionCount, hundred(prev)), C.count(change, `${at(1, row)}-${at(2, row)}`), ...sinceLast],
+      [L.hundredBillion, C.exact(r.hundredBillionCount, hundredBillionCount(cur)), C.exact(r.previousHundredBillionCount, hundredBillionCount(prev)), C.exact(change, `${at(1, row)}-${at(2, row)}`), ...sinceLast],
       [f.text, f.count, f.count, f.countChange, f.general, f.general, f.general, f.general, f.general, f.countChange],
     );
     b.style({ row, column: 0, rowCount: 1, columnCount: header.length }, { bold: true, borderTop: COLOURS.rule });
@@ -246,7 +244,7 @@ function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L
   const ns = r.top.map((t) => t.n);
   const withTiers = h.metric === "salesValue";
   const { C } = x;
-  const at2 = (p: RankingSummary, n: number) => p.top.find((t) => t.n === n);
+  const topOf = (p: RankingSummary, n: number) => p.top.find((t) => t.n === n);
   b.sectionTitle(L.historySection(language === "zh-CN" ? h.unit : L.unitName(h.unit)));
   const top = b.row;
   const rect = b.table(
@@ -258,10 +256,10 @@ function historySection(b: SheetBuilder, h: RankingHistory, r: RankingSummary, L
       const sumColumn = (k: number) => 1 + ns.length + k;
       return [
         L.historyPeriod(p.year, p.fromMonth, p.toMonth),
-        ...ns.map((n, k) => C.rate(at2(p, n)?.sumYoyPct ?? null, growthOf(C.use(at(sumColumn(k), row), topSumOf(cur, n)), topSumOf(prev, n)))),
-        ...ns.map((n) => C.figure(at2(p, n)?.sum ?? null, 1, topSumOf(cur, n))),
-        ...(withTiers ? [C.count(p.hundredBillionCount, whole(cur) === undefined ? undefined : `COUNTIFS(${whole(cur)},">=100")`)] : []),
-        ...ns.map((n) => C.figure(at2(p, n)?.threshold ?? null, 1, thresholdOf(cur, n))),
+        ...ns.map((n, k) => C.rate(topOf(p, n)?.sumYoyPct ?? null, growthOf(C.use(at(sumColumn(k), row), topSumOf(cur, n)), topSumOf(prev, n)))),
+        ...ns.map((n) => C.figure(topOf(p, n)?.sum ?? null, 1, topSumOf(cur, n))),
+        ...(withTiers ? [C.exact(p.hundredBillionCount, hundredBillionCount(cur))] : []),
+        ...ns.map((n) => C.figure(topOf(p, n)?.threshold ?? null, 1, thresholdOf(cur, n))),
       ];
     }),
     [f.text, ...ns.map(() => f.growth), ...ns.map(() => f.amount), ...(withTiers ? [f.count] : []), ...ns.map(() => f.amount)],
@@ -409,9 +407,9 @@ function rankingLists(b: SheetBuilder, r: RankingSummary, L: SheetLabels, f: For
         const previousValue = there === undefined ? undefined : prev!.figure(there);
         return [
           m.name,
-          C.count(m.rank, here === undefined ? undefined : cur!.rank(here)),
-          m.previousRank === null ? L.notRanked : C.count(m.previousRank, there === undefined ? undefined : prev!.rank(there)),
-          C.count(m.rankChange, `${cell(2)}-${cell(1)}`),
+          C.exact(m.rank, here === undefined ? undefined : cur!.rank(here)),
+          m.previousRank === null ? L.notRanked : C.exact(m.previousRank, there === undefined ? undefined : prev!.rank(there)),
+          C.exact(m.rankChange, `${cell(2)}-${cell(1)}`),
           C.figure(m.value, 1, value),
           C.figure(m.previousValue, 1, previousValue),
           C.rate(m.valueYoyPct, growthOf(C.use(cell(4), value), C.use(cell(5), previousValue))),
@@ -452,8 +450,7 @@ function pointCells(p: SeriesPoint, row: number, columns: { published: number; c
   const cells = p.cells;
   const level = C.read(x.cells, cells?.level, p.value);
   const previous = C.read(x.cells, cells?.previous, p.previous);
-  const publishedReading = C.read(x.cells, cells?.published, p.publishedYoyPct);
-  const published = publishedReading === undefined ? undefined : `${publishedReading}/100`;
+  const published = C.readRate(x.cells, cells?.published, p.publishedYoyPct);
   const computed = growthOf(C.use(at(columns.level, row), level, p.value), C.use(at(columns.previous, row), previous, p.previous));
   const gap = computed === undefined || published === undefined ? undefined : `(${C.use(at(columns.computed, row), computed)}-${C.use(at(columns.published, row), published)})*100`;
   const monthBefore = readingAt(x.cells, cells?.monthBefore, monthBeforeLevel(levelAt, cells?.monthBefore, p.value, p.singleMonth));
@@ -579,8 +576,8 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
   for (const id of ids) {
     const ofId = analysis.regions.filter((r) => r.indicatorId === id);
     const period = ofId.map((r) => r.period).sort()[ofId.length - 1];
-    const at2 = rankRegions(ofId.filter((r) => r.period === period));
-    const head = at2[0];
+    const ranked = rankRegions(ofId.filter((r) => r.period === period));
+    const head = ranked[0];
     const nation = analysis.series.find((s) => isNational(s) && s.indicatorId === id)?.points.find((p) => p.period === period);
     const regionPoint = (region: string) => analysis.series.find((s) => s.indicatorId === id && s.region === region)?.points.find((p) => p.period === period);
     const title = indicatorTitle(head, Number(period.slice(0, 4)), language);
@@ -589,10 +586,7 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
     // A rate's formula on its basis: the published cell, or the two levels' growth.
     const rateFormula = (p: SeriesPoint | undefined, basis: RateBasis | null, rate: Maybe): string | undefined => {
       if (p === undefined || rate === null) return undefined;
-      if (basis === "published") {
-        const reading = C.read(x.cells, p.cells?.published, rate);
-        return reading === undefined ? undefined : `${reading}/100`;
-      }
+      if (basis === "published") return C.readRate(x.cells, p.cells?.published, rate);
       return rate === p.yoyPct ? growthOf(C.read(x.cells, p.cells?.level, p.value), C.read(x.cells, p.cells?.previous, p.previous)) : undefined;
     };
     // The section title first: `top` is then the table's header row, and its rows follow it.
@@ -607,7 +601,7 @@ function regionTables(b: SheetBuilder, analysis: Analysis, L: SheetLabels, f: Fo
       const basis: RateBasis | null = rate === null ? null : published ? "published" : "computed";
       rows.push([L.nation, C.rate(rate, rateFormula(nation, basis, rate)), basisText(basis), C.figure(nation.value, 0, nationLevel), null, null, nation.value !== null && nation.value > 0 ? 1 : null]);
     }
-    for (const r of at2) {
+    for (const r of ranked) {
       const row = top + 1 + rows.length;
       const p = regionPoint(r.region);
       const level = C.read(x.cells, p?.cells?.level, r.value);
@@ -647,10 +641,9 @@ function planSection(b: SheetBuilder, targets: readonly PlanTarget[], L: SheetLa
       const row = top + 1 + i;
       const plan = C.read(x.cells, t.planLocation, t.plan);
       const actual = C.read(x.cells, t.location, t.actual);
-      const plain = (v: Maybe, formula: string | undefined): BuiltCell => (v === null ? null : C.live && formula !== undefined ? { value: v, formula: `=${formula}` } : v);
       // The plan and actual cells hold the figures unrounded, formulas or listed values: completion is computed from them.
       const completion = t.plan === null || t.actual === null ? undefined : `${at(3, row)}/${at(2, row)}`;
-      return [t.item, t.unit, plain(t.plan, plan), plain(t.actual, actual), C.rate(t.completionPct, completion)];
+      return [t.item, t.unit, C.exact(t.plan, plan), C.exact(t.actual, actual), C.rate(t.completionPct, completion)];
     }),
     [f.text, f.text, "#,##0.##", "#,##0.##", f.share],
   );

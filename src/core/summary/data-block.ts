@@ -9,6 +9,7 @@
 // order, its figure a formula on the source cell, so what the reading left out never enters a SUM.
 
 import { quoteSheetName, columnLetters } from "../a1";
+import { isExcelError } from "../cells";
 import { RankingList } from "../ranking-table";
 import { rankAt } from "../ranking-entries";
 import { detectUnit } from "../units";
@@ -59,8 +60,6 @@ export interface DataBlockLabels {
   readonly nationalTitle: string;
   readonly nationalHeader: readonly [string, string, string, string];
 }
-
-export const FIGURE_COLUMN = 2;
 
 /** Builds the data block: rows of cells, data-relative, with the blocks' places. */
 export class DataArea {
@@ -117,7 +116,7 @@ export class DataArea {
    * The national figure a share divides by, as a reference: a formula on its source cell when it
    * came from one, else the figure given (a published input, named by its label).
    */
-  national(label: string, value: number, location: string | null, factorFree = true): string {
+  national(label: string, value: number, location: string | null): string {
     const key = `${label}|${value}`;
     const known = this.nationals.get(key);
     if (known !== undefined) return known;
@@ -127,7 +126,7 @@ export class DataArea {
       this.headerRows.push(this.rows.length);
       this.rows.push([...this.labels.nationalHeader]);
     }
-    const cell = factorFree ? this.cells.ofLocation(location) : undefined;
+    const cell = this.cells.ofLocation(location);
     const formula = cell === undefined ? undefined : figureFormula(cell, 1, value);
     const row = this.rows.length;
     this.rows.push([null, label, formula === undefined ? value : { value, formula: `=${formula}` }, formula === undefined ? (cell?.location ?? location ?? "") : ""]);
@@ -179,7 +178,7 @@ function inPlace(list: RankingList, cells: SourceCells): ListBlock | undefined {
   for (let row = top; row <= bottom; row++) {
     const raw = input.grid[row]?.[entries.column];
     if (typeof raw === "number") numbers++;
-    else if (typeof raw === "string" && /^#[A-Z0-9/!?]+$/.test(raw)) return undefined; // an error stops LARGE
+    else if (typeof raw === "string" && isExcelError(raw)) return undefined; // an error stops LARGE
   }
   if (numbers !== entries.length) return undefined;
   const sheet = quoteSheetName(input.sheet);

@@ -10,10 +10,11 @@
 // SUMIF(S), AVERAGEIFS, LARGE, ROUND and NUMBERVALUE (Excel 2013; its separator arguments make the reading
 // independent of the reader's locale, https://support.microsoft.com/office/numbervalue-function-1b05c8cf-2bfa-4437-af70-596c7ea7d879).
 
-import { cellName, columnLetters, quoteSheetName } from "../a1";
-import { CellValue, Grid } from "../cells";
+import { columnIndex, columnLetters, quoteSheetName } from "../a1";
+import { CellValue, Grid, gridWidth } from "../cells";
 import { roundTo, RoundingRule } from "../rounding";
 import { locationPrefix, SourceRef } from "../source";
+import { UNIT_FACTORS } from "../units";
 import { Maybe } from "../yoy";
 import { SheetValue } from "./model";
 
@@ -102,11 +103,11 @@ export class SourceCells {
       const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(location.slice(prefix.length));
       if (m === null) continue;
       const row = Number(m[2]) - 1 - s.source.row;
-      const column = columnNumber(m[1]) - s.source.column;
+      const column = columnIndex(m[1]) - s.source.column;
       // Within this grid's rows and columns: two tables side by side on one sheet are two inputs
       // with the same prefix, and the cell is in the one whose columns hold it.
       if (row < 0 || column < 0 || row >= s.grid.length || column >= this.widthOf(s)) continue;
-      return this.cell(s, row, column);
+      return cellsOfColumn(s, column)(row);
     }
     return undefined;
   }
@@ -117,39 +118,19 @@ export class SourceCells {
    */
   column(source: SourceRef, column: number): ((row: number) => SourceCell) | undefined {
     const s = this.inputOf(source);
-    if (s === undefined) return undefined;
-    const sheetColumn = s.source.column + column;
-    const letters = columnLetters(sheetColumn);
-    const refPrefix = `${quoteSheetName(s.sheet)}!$${letters}$`;
-    const locationPrefixText = `${locationPrefix(s.source)}${letters}`;
-    return (row) => {
-      const sheetRow = s.source.row + row + 1;
-      return { ref: `${refPrefix}${sheetRow}`, raw: s.grid[row]?.[column], location: `${locationPrefixText}${sheetRow}` };
-    };
-  }
-
-  private cell(s: FormulaSource, row: number, column: number): SourceCell {
-    const sheetRow = s.source.row + row;
-    const sheetColumn = s.source.column + column;
-    return {
-      ref: `${quoteSheetName(s.sheet)}!$${columnLetters(sheetColumn)}$${sheetRow + 1}`,
-      raw: s.grid[row]?.[column],
-      location: `${locationPrefix(s.source)}${cellName(sheetRow, sheetColumn)}`,
-    };
+    return s === undefined ? undefined : cellsOfColumn(s, column);
   }
 }
 
-/** The columns a grid spans: its longest row (a CSV's rows may be shorter than its header). */
-function gridWidth(grid: Grid): number {
-  let width = 0;
-  for (const row of grid) width = Math.max(width, row.length);
-  return width;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+/** The cells of a grid column by row, as formulas reach them and as locations name them. */
+function cellsOfColumn(s: FormulaSource, column: number): (row: number) => SourceCell {
+  const letters = columnLetters(s.source.column + column);
+  const refPrefix = `${quoteSheetName(s.sheet)}!$${letters}$`;
+  const locationPrefixText = `${locationPrefix(s.source)}${letters}`;
+  return (row) => {
+    const sheetRow = s.source.row + row + 1;
+    return { ref: `${refPrefix}${sheetRow}`, raw: s.grid[row]?.[column], location: `${locationPrefixText}${sheetRow}` };
+  };
 }
 
 // A number as text that NUMBERVALUE reads with "." for decimals and "," for thousands: "1,234.5", "-12".
@@ -216,26 +197,26 @@ export class Cells {
   ) {}
 
   /** A figure shown to `decimals`: x as computed, `formula` (without "=") computing it; null stays blank. */
-  figure(x: Maybe, decimals: number, formula: string | undefined, where?: string): BuiltCell {
+  figure(x: Maybe, decimals: number, formula: string | undefined): BuiltCell {
     if (x === null) return null;
     const shown = this.rule === "half-even" ? roundTo(x, decimals, "half-even") : x;
     if (!this.live || formula === undefined) return shown;
     if (this.rule !== "half-even") return { value: shown, formula: `=${formula}` };
     if (roundTo(x, decimals, "half-away") !== shown) {
-      this.valueOnly.push({ location: where ?? "", text: String(x), reason: "rounding" });
+      this.valueOnly.push({ location: "", text: String(x), reason: "rounding" });
       return shown;
     }
     return { value: shown, formula: `=ROUND(${formula},${decimals})` };
   }
 
   /** A rate StatDesk holds in per cent, written as the fraction Excel's % format shows (one decimal); `formula` gives the fraction. */
-  rate(pct: Maybe, formula: string | undefined, where?: string): BuiltCell {
+  rate(pct: Maybe, formula: string | undefined): BuiltCell {
     if (pct === null) return null;
     const shown = this.rule === "half-even" ? roundTo(pct, 1, "half-even") / 100 : pct / 100;
     if (!this.live || formula === undefined) return shown;
     if (this.rule !== "half-even") return { value: shown, formula: `=${formula}` };
     if (roundTo(pct, 1, "half-away") !== roundTo(pct, 1, "half-even")) {
-      this.valueOnly.push({ location: where ?? "", text: String(pct), reason: "rounding" });
+      this.valueOnly.push({ location: "", text: String(pct), reason: "rounding" });
       return shown;
     }
     return { value: shown, formula: `=ROUND((${formula})*100,1)/100` };
@@ -268,6 +249,12 @@ export class Cells {
     return undefined;
   }
 
+  /** A published rate (per cent in its cell) as the fraction Excel's % format shows: read(…)/100. */
+  readRate(cells: SourceCells | null, location: string | null | undefined, pct: Maybe): string | undefined {
+    const reading = this.read(cells, location, pct);
+    return reading === undefined ? undefined : `${reading}/100`;
+  }
+
   /**
    * A change of a rate against the previous period's in 个百分点, as desks compute it: both rates
    * rounded to one decimal, subtracted, rounded once more (ranking-history periodRateChange).
@@ -284,8 +271,8 @@ export class Cells {
     return { value: changePts, formula: `=ROUND(ROUND((${rateFormula})*100,1)-ROUND((${previousFormula})*100,1),1)` };
   }
 
-  /** A count or another whole number: no rounding. */
-  count(n: Maybe, formula: string | undefined): BuiltCell {
+  /** A figure written as it is, never rounded: a count, a rank, a plan's figures. */
+  exact(n: Maybe, formula: string | undefined): BuiltCell {
     if (n === null) return null;
     return this.live && formula !== undefined ? { value: n, formula: `=${formula}` } : n;
   }
@@ -301,16 +288,13 @@ export function growthOf(a: string | undefined, b: string | undefined): string |
   return a === undefined || b === undefined ? undefined : `${a}/${b}-1`;
 }
 
-// The factors a reading multiplies a source figure by to reach its report unit (units.ts): a
-// figure is matched against each, the exact product deciding which the formula writes.
-const READING_FACTORS = [1, 1e-4, 1e-8, 10, 1e4];
-
 /** The formula reading the figure at a location as StatDesk read it (`expected`), or undefined. */
 export function readingAt(cells: SourceCells | null, location: string | null | undefined, expected: Maybe): string | undefined {
   if (cells === null || expected === null) return undefined;
   const cell = cells.ofLocation(location);
   if (cell === undefined) return undefined;
-  for (const factor of READING_FACTORS) {
+  // The factor the reading multiplied by (units.ts): the one whose exact product is the figure.
+  for (const factor of UNIT_FACTORS) {
     const formula = figureFormula(cell, factor, expected);
     if (formula !== undefined) return formula;
   }
